@@ -1,0 +1,296 @@
+"""The ``handbook`` command: the TUI by default, plain commands for scripts.
+
+Textual is imported only when the TUI is launched, so the commands start fast and work without a
+terminal. Bad input never shows a traceback: exit 2 for usage errors, 1 when nothing was found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook import __version__, paths
+from handbook.config import ConfigError, load_config
+from handbook.content import Handbook, HandbookError, PageNotFound
+
+EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    """Wrong arguments or an unusable --content: exit 2."""
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    summary: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int] | None  # None: owned by a later issue, not available yet
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def resolve_content(flag: str | None) -> tuple[Path, str]:
+    """--content, else HANDBOOK_CONTENT, else the config file's ``content``, else the bundled handbook."""
+    if flag:
+        return Path(flag).expanduser(), "--content"
+    env = os.environ.get("HANDBOOK_CONTENT")
+    if env:
+        return Path(env).expanduser(), "HANDBOOK_CONTENT"
+    config = load_config()
+    if config.content:
+        return config.content, f"config file {paths.config_file()}"
+    return paths.bundled_content(), "bundled handbook"
+
+
+def open_handbook(args: argparse.Namespace) -> Handbook:
+    path, source = resolve_content(getattr(args, "content", None))
+    try:
+        return Handbook.open(path)
+    except HandbookError as exc:
+        raise UsageError(f"{exc} (content from {source})") from exc
+
+
+def err(message: str) -> None:
+    print(f"handbook: {message}", file=sys.stderr)
+
+
+# ------------------------------------------------------------------------------------------ commands
+
+
+def _configure_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the locations as JSON")
+
+
+def run_paths(args: argparse.Namespace) -> int:
+    content, source = resolve_content(getattr(args, "content", None))
+    where = paths.locations(content.expanduser().resolve() if content.exists() else content, source)
+    rows = [
+        ("content", str(where.content), f"({where.content_source})"),
+        ("index", str(where.cache), "(search index and page catalog for this handbook)"),
+        ("progress", str(where.data), "(your onboarding progress for this handbook)"),
+        ("config", str(where.config_file), "" if where.config_file.exists() else "(not created yet)"),
+        ("log", str(where.log), "(details of unexpected errors)"),
+    ]
+    if getattr(args, "json", False):
+        import json
+
+        print(json.dumps({name: value for name, value, _ in rows}, indent=2))
+        return EXIT_OK
+    for name, value, note in rows:
+        print(f"{name:<9} {value}  {note}".rstrip())
+    return EXIT_OK
+
+
+def _configure_show(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("page", metavar="PAGE[#anchor]", help="a path (with or without extension) or a title")
+    parser.add_argument("--warnings", action="store_true", help="also list the page's warnings on stderr")
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from handbook.content.text import page_markdown
+
+    hb = open_handbook(args)
+    ref = hb.find(args.page)
+    page = hb.page(ref.path)
+    text = page_markdown(page, ref.anchor)
+    if text is None:
+        names = ", ".join(f"#{s.anchor}" for s in page.sections if s.anchor)
+        err(f"no section #{ref.anchor} in {page.path}" + (f"; sections: {names}" if names else ""))
+        return EXIT_NOT_FOUND
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(text, hyperlinks=False))
+    else:
+        sys.stdout.write(text)
+    if args.warnings:
+        for warning in page.warnings:
+            err(f"{page.path}: {warning}")
+    return EXIT_OK
+
+
+def _configure_search(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print hits as JSON")
+    parser.add_argument("--limit", type=int, default=10, help="how many hits (default 10)")
+    parser.add_argument("query", nargs="+", help="what to look for")
+
+
+def _configure_index(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--rebuild", action="store_true", help="throw the index away and build it again")
+
+
+def _configure_define(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("term", nargs="+", help="the term to look up")
+
+
+def _configure_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true")
+
+
+def _configure_progress(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--export", choices=["md"], help="print a Markdown summary for a 1:1")
+
+
+def _configure_ids(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ids", nargs="+", metavar="ID", help="checklist item ids (see 'handbook progress')")
+
+
+def _configure_note(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", metavar="ID")
+    parser.add_argument("text", nargs="+", metavar="TEXT")
+
+
+def _configure_start(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("date", metavar="YYYY-MM-DD", help="your first day")
+
+
+COMMANDS: dict[str, Command] = {
+    c.name: c
+    for c in [
+        Command("search", "search the handbook", _configure_search, None),
+        Command("show", "print a page (plain text when piped)", _configure_show, run_show),
+        Command("index", "build or update the search index", _configure_index, None),
+        Command("define", "look up a glossary term", _configure_define, None),
+        Command("glossary", "list the glossary", _configure_json, None),
+        Command("progress", "your 30-60-90 onboarding checklist", _configure_progress, None),
+        Command("check", "mark checklist items done", _configure_ids, None),
+        Command("uncheck", "mark checklist items not done", _configure_ids, None),
+        Command("note", "attach a note to a checklist item", _configure_note, None),
+        Command("start", "set your start date", _configure_start, None),
+        Command("paths", "where content, index, progress and config live", _configure_paths, run_paths),
+    ]
+}
+
+
+# ------------------------------------------------------------------------------------------ parsing
+
+
+def _add_content(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument(
+        "--content",
+        metavar="PATH",
+        default=default,
+        help="a handbook folder or file (default: $HANDBOOK_CONTENT, the config file, or the bundled one)",
+    )
+
+
+def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    epilog = "commands:\n" + "\n".join(f"  {c.name:<10} {c.summary}" for c in COMMANDS.values())
+    epilog += "\n\nRun 'handbook COMMAND --help' for a command's options."
+    main_parser = argparse.ArgumentParser(
+        prog="handbook",
+        usage="handbook [--content PATH] [PAGE[#anchor]]\n       handbook [--content PATH] COMMAND ...",
+        description="Read, search and learn your engineering handbook in the terminal.",
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_content(main_parser)
+    main_parser.add_argument("--version", action="version", version=f"handbook {__version__}")
+    main_parser.add_argument("page", nargs="?", metavar="PAGE[#anchor]", help="open the app at this page")
+    subs: dict[str, argparse.ArgumentParser] = {}
+    for command in COMMANDS.values():
+        sub = argparse.ArgumentParser(prog=f"handbook {command.name}", description=command.summary)
+        _add_content(sub, default=argparse.SUPPRESS)
+        command.configure(sub)
+        subs[command.name] = sub
+    return main_parser, subs
+
+
+def split_command(argv: Sequence[str]) -> tuple[str | None, list[str], list[str]]:
+    """Find the command word, wherever ``--content PATH`` sits: (command, options before, the rest)."""
+    before: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--content" and i + 1 < len(argv):
+            before += [arg, argv[i + 1]]
+            i += 2
+            continue
+        if arg.startswith("-"):
+            before.append(arg)
+            i += 1
+            continue
+        if arg in COMMANDS:
+            return arg, before, list(argv[i + 1 :])
+        break
+    return None, list(argv), []
+
+
+def _run(argv: Sequence[str]) -> int:
+    main_parser, subs = build_parsers()
+    name, before, rest = split_command(argv)
+    if name is None:
+        args = main_parser.parse_args(before)
+        return run_tui(args)
+    top = argparse.ArgumentParser(add_help=False)
+    _add_content(top)
+    top_args, unknown = top.parse_known_args(before)
+    if unknown:
+        subs[name].error(f"unrecognized arguments before '{name}': {' '.join(unknown)}")
+    args = subs[name].parse_args(rest)
+    if not hasattr(args, "content"):
+        args.content = top_args.content
+    command = COMMANDS[name]
+    if command.run is None:
+        err(f"'{name}' is not available yet in handbook {__version__}")
+        return EXIT_USAGE
+    return command.run(args)
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    hb = open_handbook(args)
+    start = hb.find(args.page) if args.page else None
+    from handbook.tui.app import run_app
+
+    return run_app(hb, start)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(argv)
+    except PageNotFound as exc:
+        err(str(exc))
+        return EXIT_NOT_FOUND
+    except (UsageError, ConfigError) as exc:
+        err(str(exc))
+        return EXIT_USAGE
+    except HandbookError as exc:
+        err(str(exc))
+        return EXIT_NOT_FOUND
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # stdout went away (e.g. `handbook show x | head`): not an error worth a message.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except SystemExit:
+        raise
+    except Exception as exc:  # a bug: a short message here, the traceback in the log
+        log = _log_bug(exc)
+        err(f"unexpected error: {type(exc).__name__}: {exc}")
+        err(f"this is a bug; details are in {log}" if log else "this is a bug")
+        return EXIT_BUG
+
+
+def _log_bug(exc: BaseException) -> Path | None:
+    log = paths.log_file()
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(f"--- handbook {__version__} argv={sys.argv!r}\n")
+            fh.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        return None
+    return log

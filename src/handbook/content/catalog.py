@@ -1,0 +1,270 @@
+"""The catalog: every page of a handbook with its title and order, without parsing the pages.
+
+Building it reads only the head of each file (front matter and first heading). The result is cached
+in the cache dir keyed by (path, size, mtime), so re-opening a 4,000-page handbook is a stat per file.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, PageInfo
+from handbook.content.normalise import normalise
+
+CATALOG_VERSION = 2
+HEAD_BYTES = 16 * 1024
+SKIP_DIRS = {"node_modules", "__pycache__", "_site", "site-packages", "venv"}
+SKIP_FILES = {"robots.txt", "cmakelists.txt", "license.txt", "requirements.txt"}
+META_KEYS = (
+    "title", "weight", "order", "tags", "keywords", "glossary", "onboarding", "permalink", "redirect_from",
+    "aliases", "description", "draft", "nav_order",
+)
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}=+[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_NUMBER_PREFIX = re.compile(r"^(\d+)[-_. ]")
+
+
+def clean_title(text: str) -> str:
+    """Heading markup out of a title: emphasis, links, code ticks, leading emoji and symbols."""
+    text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", text))
+    text = html.unescape(re.sub(r"</?[a-zA-Z][^<>]*>", "", text)) if "<" in text or "&" in text else text
+    text = re.sub(r"(\*\*|__|\*|`)", "", text)
+    text = re.sub(r"^[^\w\"'(\[¿¡]+", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def first_heading(markdown: str) -> str | None:
+    """The first ATX or setext (===) heading outside code fences, as plain text."""
+    fence: str | None = None
+    previous = ""
+    for line in markdown.splitlines():
+        m = _FENCE.match(line)
+        if fence:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+            continue
+        if m:
+            fence = m.group(1)
+            continue
+        h = _ATX.match(line)
+        if h:
+            return clean_title(h.group(2)) or None
+        if previous.strip() and _SETEXT.match(line):
+            return clean_title(previous) or None
+        previous = line
+    return None
+
+
+def title_from_name(path: str) -> str:
+    parts = path.split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    if stem.lower() in LANDING_NAMES and len(parts) > 1:
+        stem = parts[-2]
+    stem = _NUMBER_PREFIX.sub("", stem)
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else path
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value][:50]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in list(value.items())[:50]}
+    return str(value)
+
+
+def read_info(root: Path, rel: str, size: int, mtime_ns: int) -> PageInfo:
+    """Catalog entry for one file from its head: front matter title, else first heading, else name."""
+    full = root / rel
+    with open(full, "rb") as fh:
+        head = fh.read(HEAD_BYTES)
+        if len(head) == HEAD_BYTES:
+            if head.startswith(b"---") and head.count(b"\n---") < 1:
+                head += fh.read()  # front matter longer than the head: read it all
+            else:
+                head = head[: head.rfind(b"\n") + 1] or head
+    norm = normalise(head)
+    fm = norm.front_matter
+    meta = {k: _jsonable(fm[k]) for k in META_KEYS if k in fm}
+    title = fm.get("title")
+    title = clean_title(str(title)) if isinstance(title, (str, int, float)) and str(title).strip() else None
+    title = title or first_heading(norm.text) or title_from_name(rel)
+    weight = fm.get("weight", fm.get("order", fm.get("nav_order")))
+    try:
+        weight_value = float(weight) if weight is not None and not isinstance(weight, bool) else None
+    except (TypeError, ValueError):
+        weight_value = None
+    return PageInfo(rel, title, size, mtime_ns, weight_value, meta)
+
+
+def _is_page(name: str) -> bool:
+    lower = name.lower()
+    return lower.endswith(PAGE_SUFFIXES) and lower not in SKIP_FILES and not lower.startswith("requirements")
+
+
+def scan(root: Path) -> list[tuple[str, int, int]]:
+    """(relative path, size, mtime_ns) of every page under ``root``: no hidden folders, no symlink out."""
+    found: list[tuple[str, int, int]] = []
+    root_real = os.path.realpath(root)
+    stack = [root_real]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if name not in SKIP_DIRS:
+                        stack.append(entry.path)
+                    continue
+                if not _is_page(name):
+                    continue
+                path = entry.path
+                if entry.is_symlink():
+                    real = os.path.realpath(path)
+                    if os.path.commonpath([root_real, real]) != root_real or not os.path.isfile(real):
+                        continue  # a link out of the handbook is never followed
+                st = entry.stat()
+            except OSError:
+                continue
+            rel = os.path.relpath(path, root_real).replace(os.sep, "/")
+            found.append((rel, st.st_size, st.st_mtime_ns))
+    return found
+
+
+def sort_key(info: PageInfo) -> tuple[Any, ...]:
+    name = info.path.rpartition("/")[2]
+    prefix = _NUMBER_PREFIX.match(name)
+    return (
+        0 if info.is_landing else 1,
+        info.weight if info.weight is not None else float("inf"),
+        int(prefix.group(1)) if prefix else float("inf"),
+        info.title.lower(),
+        info.path,
+    )
+
+
+@dataclass
+class Catalog:
+    """All pages of a handbook in reading order, with lookups by path."""
+
+    root: Path
+    pages: list[PageInfo]
+    by_path: dict[str, PageInfo] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.pages = order_pages(self.pages)
+        self.by_path = {p.path: p for p in self.pages}
+
+
+def order_pages(pages: list[PageInfo]) -> list[PageInfo]:
+    """Book order: a folder's landing page, then its pages and sub-folders by weight, number, title."""
+    folders: dict[str, list[PageInfo]] = {}
+    for info in pages:
+        folders.setdefault(info.folder, []).append(info)
+    children: dict[str, set[str]] = {}
+    for folder in list(folders):
+        parts = folder.split("/") if folder else []
+        for i in range(len(parts)):
+            parent, child = "/".join(parts[:i]), "/".join(parts[: i + 1])
+            children.setdefault(parent, set()).add(child)
+            folders.setdefault(child, [])
+
+    def folder_key(folder: str) -> tuple[Any, ...]:
+        own = sorted(folders.get(folder, []), key=sort_key)
+        landing = own[0] if own and own[0].is_landing else None
+        name = folder.rpartition("/")[2]
+        prefix = _NUMBER_PREFIX.match(name)
+        weight = landing.weight if landing and landing.weight is not None else float("inf")
+        title = landing.title if landing else title_from_name(name)
+        return (1, weight, int(prefix.group(1)) if prefix else float("inf"), title.lower(), folder)
+
+    out: list[PageInfo] = []
+
+    def walk(folder: str) -> None:
+        own = sorted(folders.get(folder, []), key=sort_key)
+        items: list[tuple[tuple[Any, ...], str, PageInfo | None]] = []
+        for info in own:
+            items.append((sort_key(info), "", info))
+        for sub in children.get(folder, ()):
+            items.append((folder_key(sub), sub, None))
+        items.sort(key=lambda item: item[0])
+        for _, sub, info in items:
+            if info is not None:
+                out.append(info)
+            else:
+                walk(sub)
+
+    walk("")
+    return out
+
+
+def build_catalog(root: Path, cache_file: Path | None) -> Catalog:
+    """Scan ``root``, reusing cached entries whose size and mtime have not changed."""
+    cached: dict[str, list[Any]] = {}
+    if cache_file is not None:
+        cached = _load_cache(cache_file, root)
+    found = scan(root)
+    pages: list[PageInfo] = []
+    fresh: dict[str, list[Any]] = {}
+    changed = len(found) != len(cached)
+    for rel, size, mtime_ns in found:
+        entry = cached.get(rel)
+        if entry and entry[1] == size and entry[2] == mtime_ns:
+            info = PageInfo(rel, entry[0], size, mtime_ns, entry[3], entry[4])
+        else:
+            changed = True
+            try:
+                info = read_info(root, rel, size, mtime_ns)
+            except OSError:
+                continue
+        pages.append(info)
+        fresh[rel] = [info.title, info.size, info.mtime_ns, info.weight, info.meta]
+    if cache_file is not None and changed:
+        _save_cache(cache_file, root, fresh)
+    return Catalog(root, pages)
+
+
+def _load_cache(cache_file: Path, root: Path) -> dict[str, list[Any]]:
+    try:
+        data = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != CATALOG_VERSION or data.get("root") != str(root):
+        return {}
+    pages = data.get("pages")
+    return pages if isinstance(pages, dict) else {}
+
+
+def _save_cache(cache_file: Path, root: Path, pages: dict[str, list[Any]]) -> None:
+    """Best effort: a read-only cache dir only costs speed, never a failure."""
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        payload = json.dumps({"version": CATALOG_VERSION, "root": str(root), "pages": pages})
+        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".catalog-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(payload)
+        os.replace(tmp, cache_file)
+    except OSError:
+        return

@@ -1,0 +1,207 @@
+"""``Handbook``: one opened handbook: its catalog, its pages (parsed lazily) and lookups."""
+
+from __future__ import annotations
+
+import difflib
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook import paths
+from handbook.content.catalog import Catalog, build_catalog, read_info, title_from_name
+from handbook.content.links import LinkResolver
+from handbook.content.model import PAGE_SUFFIXES, Link, LinkTarget, Page, PageInfo, Section, TaskItem, loose_anchor
+from handbook.content.normalise import normalise
+from handbook.content.parse import parse
+
+
+class HandbookError(Exception):
+    """A problem the user can fix (a wrong path, an empty folder): shown as a message, not a traceback."""
+
+
+class PageNotFound(HandbookError):
+    def __init__(self, ref: str, suggestions: list[str]) -> None:
+        self.ref = ref
+        self.suggestions = suggestions
+        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        super().__init__(f"no page {ref!r}{hint}")
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A page and an optional anchor, as in ``PAGE#anchor``."""
+
+    path: str
+    anchor: str = ""
+
+
+PARSE_CACHE_SIZE = 64
+
+
+class Handbook:
+    """A handbook folder (or a single file) opened for reading."""
+
+    def __init__(self, root: Path, catalog: Catalog, single_file: Path | None = None) -> None:
+        self.root = root
+        self.single_file = single_file
+        self.catalog = catalog
+        self.resolver = LinkResolver(catalog.pages)
+        self._cache: OrderedDict[str, tuple[int, int, Page]] = OrderedDict()
+
+    # ---------------------------------------------------------------- opening
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, use_cache: bool = True) -> Handbook:
+        """Open a folder of Markdown or one file; ``None`` opens the bundled handbook."""
+        target = Path(path).expanduser() if path is not None else paths.bundled_content()
+        if not target.exists():
+            raise HandbookError(f"no such file or folder: {target}")
+        target = target.resolve()
+        if target.is_file():
+            try:
+                st = target.stat()
+                info = read_info(target.parent, target.name, st.st_size, st.st_mtime_ns)
+            except OSError as exc:
+                raise HandbookError(f"cannot read {target}: {exc.strerror}") from exc
+            return cls(target.parent, Catalog(target.parent, [info]), single_file=target)
+        if not target.is_dir():
+            raise HandbookError(f"not a file or folder: {target}")
+        cache_file = paths.handbook_cache_dir(target) / "catalog.json" if use_cache else None
+        catalog = build_catalog(target, cache_file)
+        if not catalog.pages:
+            kinds = ", ".join(PAGE_SUFFIXES)
+            raise HandbookError(f"no handbook pages ({kinds}) in {target}")
+        return cls(target, catalog)
+
+    # ---------------------------------------------------------------- catalog views
+
+    @property
+    def pages(self) -> list[PageInfo]:
+        return self.catalog.pages
+
+    @property
+    def location(self) -> Path:
+        """What the user opened: the folder, or the single file."""
+        return self.single_file or self.root
+
+    @property
+    def landing(self) -> PageInfo:
+        """The page the app opens on: the root's index/README, else the first page in book order."""
+        for info in self.pages:
+            if info.is_landing and "/" not in info.path:
+                return info
+        return self.pages[0]
+
+    @property
+    def title(self) -> str:
+        if self.single_file is not None:
+            return self.pages[0].title
+        landing = self.landing
+        if landing.is_landing and "/" not in landing.path:
+            return landing.title
+        return title_from_name(self.root.name) or "Handbook"
+
+    def info(self, path: str) -> PageInfo | None:
+        return self.catalog.by_path.get(path)
+
+    # ---------------------------------------------------------------- finding pages
+
+    def find(self, ref: str) -> PageRef:
+        """``PAGE[#anchor]`` → a page: a path (with or without extension), a folder, a permalink or a title."""
+        ref = ref.strip()
+        page_part, _, anchor = ref.partition("#")
+        page_part = page_part.strip()
+        if not page_part:
+            if anchor:
+                return PageRef(self.landing.path, anchor)
+            raise PageNotFound(ref, [])
+        target = self.resolver.resolve(page_part, "")
+        if target.kind == "page":
+            return PageRef(target.path, anchor)
+        lowered = page_part.lower()
+        by_title = [p for p in self.pages if p.title.lower() == lowered]
+        if len(by_title) == 1:
+            return PageRef(by_title[0].path, anchor)
+        if by_title:
+            raise PageNotFound(ref, [p.path for p in by_title[:5]])
+        by_stem = [p for p in self.pages if p.stem.lower() == lowered]
+        if len(by_stem) == 1:
+            return PageRef(by_stem[0].path, anchor)
+        raise PageNotFound(ref, self.suggest(page_part))
+
+    def suggest(self, text: str, limit: int = 5) -> list[str]:
+        """Closest page titles (and paths) to what the user typed."""
+        lowered = text.lower()
+        titles = {p.title.lower(): p.title for p in self.pages}
+        names = {p.path.lower().rsplit(".", 1)[0]: p.path for p in self.pages}
+        found: list[str] = []
+        for key in difflib.get_close_matches(lowered, list(titles), n=limit, cutoff=0.55):
+            found.append(titles[key])
+        for key in difflib.get_close_matches(lowered, list(names), n=limit, cutoff=0.6):
+            found.append(names[key])
+        if len(found) < limit:
+            found += [p.title for p in self.pages if lowered in p.title.lower()]
+        unique = list(dict.fromkeys(found))
+        return unique[:limit]
+
+    # ---------------------------------------------------------------- pages
+
+    def page(self, path: str) -> Page:
+        """Parse a page (cached until its file changes)."""
+        info = self.catalog.by_path.get(path)
+        if info is None:
+            raise PageNotFound(path, self.suggest(path))
+        full = self.root / path
+        try:
+            st = full.stat()
+            cached = self._cache.get(path)
+            if cached and cached[0] == st.st_size and cached[1] == st.st_mtime_ns:
+                self._cache.move_to_end(path)
+                return cached[2]
+            data = full.read_bytes()
+        except OSError as exc:
+            raise HandbookError(f"cannot read {path}: {exc.strerror}") from exc
+        page = self._build_page(info, data)
+        self._cache[path] = (st.st_size, st.st_mtime_ns, page)
+        if len(self._cache) > PARSE_CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return page
+
+    def _build_page(self, info: PageInfo, data: bytes) -> Page:
+        norm = normalise(data)
+        warnings = list(norm.warnings)
+        try:
+            parsed = parse(norm.text, info.title)
+        except Exception as exc:  # a parser bug must not hide the page: show it as one raw section
+            warnings.append(f"could not parse this page ({type(exc).__name__}); showing its text")
+            lines = norm.text.count("\n")
+            raw = Section("", info.title, 0, (info.title,), 0, lines, norm.text, norm.text)
+            return Page(info, norm.text, norm.front_matter, [raw], [], [], warnings)
+        links: list[Link] = []
+        for raw_link in parsed.links:
+            target = self.resolver.resolve(raw_link.href, info.path)
+            if target.kind == "anchor" and target.anchor and not _has_anchor(parsed.sections, target.anchor):
+                target = LinkTarget("broken", reason=f"no section #{target.anchor} in this page")
+            if target.kind == "broken":
+                warnings.append(f"line {raw_link.line}: broken link {raw_link.href!r} ({target.reason})")
+            links.append(Link(raw_link.href, raw_link.text, raw_link.line, raw_link.section, target))
+        tasks = [TaskItem(t.text, t.done, t.line, t.section) for t in parsed.tasks]
+        return Page(info, norm.text, norm.front_matter, parsed.sections, links, tasks, warnings)
+
+    def broken_links(self) -> list[tuple[str, Link]]:
+        """Every link in the handbook that leads nowhere, anchors into other pages included."""
+        out: list[tuple[str, Link]] = []
+        for info in self.pages:
+            page = self.page(info.path)
+            for link in page.links:
+                target = link.target
+                if target.kind == "broken":
+                    out.append((info.path, link))
+                elif target.kind == "page" and target.anchor and self.page(target.path).section(target.anchor) is None:
+                    out.append((info.path, link))
+        return out
+
+
+def _has_anchor(sections: list[Section], anchor: str) -> bool:
+    loose = loose_anchor(anchor)
+    return any(s.anchor == anchor or loose_anchor(s.anchor) == loose for s in sections)

@@ -1,0 +1,56 @@
+"""The handbook's pages as a tree of folders, in book order."""
+
+from __future__ import annotations
+
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from handbook.content import Handbook, PageInfo
+from handbook.content.catalog import title_from_name
+
+
+class PageTree(Tree[str]):
+    """Folders → pages. Each page node's data is its path; a folder shows its landing page's title."""
+
+    def __init__(self, handbook: Handbook, **kwargs: object) -> None:
+        super().__init__(handbook.title, data=handbook.landing.path, **kwargs)  # type: ignore[arg-type]
+        self.handbook = handbook
+        self.show_root = False
+        self.guide_depth = 2
+        self._nodes: dict[str, TreeNode[str]] = {}
+        self._build()
+
+    def _folder_node(self, folder: str, pages_by_path: dict[str, PageInfo]) -> TreeNode[str]:
+        if folder == "":
+            return self.root
+        if folder in self._nodes:
+            return self._nodes[folder]
+        parent = self._folder_node(folder.rpartition("/")[0], pages_by_path)
+        landing = next(
+            (pages_by_path[f"{folder}/{n}"] for n in ("index.md", "_index.md", "README.md") if f"{folder}/{n}" in pages_by_path),
+            None,
+        )
+        label = landing.title if landing else title_from_name(folder.rpartition("/")[2])
+        node = parent.add(label, data=landing.path if landing else "")
+        self._nodes[folder] = node
+        return node
+
+    def _build(self) -> None:
+        by_path = {p.path: p for p in self.handbook.pages}
+        for info in self.handbook.pages:
+            parent = self._folder_node(info.folder, by_path)
+            if info.is_landing and info.folder:
+                self._nodes.setdefault(f"page:{info.path}", parent)
+                continue
+            self._nodes[f"page:{info.path}"] = parent.add_leaf(info.title, data=info.path)
+        self.root.expand()
+
+    def select_path(self, path: str) -> None:
+        node = self._nodes.get(f"page:{path}")
+        if node is None:
+            return
+        parent = node.parent
+        while parent is not None:
+            parent.expand()
+            parent = parent.parent
+        self.move_cursor(node)
