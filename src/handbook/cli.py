@@ -249,7 +249,15 @@ def _run(argv: Sequence[str]) -> int:
 
 def run_tui(args: argparse.Namespace) -> int:
     hb = open_handbook(args)
-    start = hb.find(args.page) if args.page else None
+    try:
+        start = hb.find(args.page) if args.page else None
+    except PageNotFound as exc:
+        import difflib
+
+        close = difflib.get_close_matches(args.page, list(COMMANDS), n=1, cutoff=0.7)
+        if close:
+            raise UsageError(f"{exc} (or did you mean the command '{close[0]}'?)") from exc
+        raise
     from handbook.tui.app import run_app
 
     return run_app(hb, start)

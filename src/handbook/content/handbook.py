@@ -20,11 +20,14 @@ class HandbookError(Exception):
 
 
 class PageNotFound(HandbookError):
-    def __init__(self, ref: str, suggestions: list[str]) -> None:
+    def __init__(self, ref: str, suggestions: list[str], ambiguous: bool = False) -> None:
         self.ref = ref
         self.suggestions = suggestions
-        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-        super().__init__(f"no page {ref!r}{hint}")
+        listed = ", ".join(repr(s) for s in suggestions)
+        if ambiguous:
+            super().__init__(f"{ref!r} matches several pages: {listed}")
+        else:
+            super().__init__(f"no page {ref!r}" + (f"; did you mean {listed}?" if suggestions else ""))
 
 
 @dataclass(frozen=True)
@@ -123,10 +126,12 @@ class Handbook:
         if len(by_title) == 1:
             return PageRef(by_title[0].path, anchor)
         if by_title:
-            raise PageNotFound(ref, [p.path for p in by_title[:5]])
+            raise PageNotFound(ref, [p.path for p in by_title[:5]], ambiguous=True)
         by_stem = [p for p in self.pages if p.stem.lower() == lowered]
         if len(by_stem) == 1:
             return PageRef(by_stem[0].path, anchor)
+        if by_stem:
+            raise PageNotFound(ref, [p.path for p in by_stem[:5]], ambiguous=True)
         raise PageNotFound(ref, self.suggest(page_part))
 
     def suggest(self, text: str, limit: int = 5) -> list[str]:

@@ -36,7 +36,17 @@ def decode(data: bytes) -> tuple[str, list[str]]:
 _CONT_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _CONT = "\u0080-\u00bf" + _CONT_EXTRA
 _LEAD = "\u00c2-\u00f4\u011e\u011f\u015e\u015f\u0130\u0131"
-_MOJIBAKE_HINT = re.compile(f"[{_LEAD}][{_CONT}]|‚Ä|Ô∏|√[©¢≠]|üè|ü§|üì|üî|üö")
+_MOJIBAKE_HINT = re.compile(f"[{_LEAD}][{_CONT}]|‚Ä|Ô∏|√[©¢≠]|\uf8ff")
+# Mac Roman reads a 4-byte UTF-8 lead (F0) as the Apple logo (U+F8FF): that is proof enough to re-decode
+# the three characters after it even when they look like German ("üöÄ" is 🚀), which ftfy will not.
+_MAC_ROMAN_EMOJI = re.compile("\uf8ff([^\\s\uf8ff]{3})((?:Ô∏è)?)")
+
+
+def _fix_mac_roman(match: re.Match[str]) -> str:
+    try:
+        return (b"\xf0" + (match.group(1) + match.group(2)).encode("mac_roman")).decode("utf-8")
+    except UnicodeError:
+        return match.group(0)
 # A UTF-8 sequence read as cp1252/cp1254 ('ð', 'ğ', 'â', 'Ã' ... then continuation characters), maybe
 # with a byte lost (decoders drop bytes they have no character for), maybe followed by a broken
 # variation selector ('ï¸'). Bytes lost from an emoji cannot be guessed back, so such an emoji goes.
@@ -89,6 +99,8 @@ def repair_mojibake(text: str) -> str:
     """
     if not _MOJIBAKE_HINT.search(text):
         return text
+    if "\uf8ff" in text:
+        text = _MAC_ROMAN_EMOJI.sub(_fix_mac_roman, text)
     text = _SEQUENCE_MOJIBAKE.sub(_fix_sequence, text)
     if "\ue020" in text:
         text = re.sub("\ue020+ ?", "", text)

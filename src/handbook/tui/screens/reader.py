@@ -22,7 +22,7 @@ PREVIEW_BYTES = 64 * 1024
 
 class ReaderScreen(Screen[None]):
     BINDINGS = [
-        Binding("t", "toggle_tree", "Pages", id="reader.toggle_tree"),
+        Binding("left_square_bracket", "toggle_tree", "Pages", id="reader.toggle_tree"),
         Binding("j", "scroll_down", "Down", show=False, id="reader.down"),
         Binding("k", "scroll_up", "Up", show=False, id="reader.up"),
         Binding("g", "top", "Top", show=False, id="reader.top"),
@@ -58,7 +58,9 @@ class ReaderScreen(Screen[None]):
         if len(text.encode("utf-8")) > PREVIEW_BYTES:
             text = text.encode("utf-8")[:PREVIEW_BYTES].decode("utf-8", errors="ignore")
             note = "This page is long: its beginning is shown."
-        self.query_one("#page-warning", Static).update(note)
+        warning = self.query_one("#page-warning", Static)
+        warning.update(note)
+        warning.display = bool(note)
         self.query_one("#page", Static).update(RichMarkdown(text, hyperlinks=False))
         self.query_one("#page-scroll", VerticalScroll).scroll_home(animate=False)
         self.current = ref

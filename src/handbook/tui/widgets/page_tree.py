@@ -17,40 +17,41 @@ class PageTree(Tree[str]):
         self.handbook = handbook
         self.show_root = False
         self.guide_depth = 2
-        self._nodes: dict[str, TreeNode[str]] = {}
-        self._build()
+        self.page_nodes: dict[str, TreeNode[str]] = {}
+        self.add_pages()
 
-    def _folder_node(self, folder: str, pages_by_path: dict[str, PageInfo]) -> TreeNode[str]:
+    def folder_node(self, folder: str, pages_by_path: dict[str, PageInfo]) -> TreeNode[str]:
         if folder == "":
             return self.root
-        if folder in self._nodes:
-            return self._nodes[folder]
-        parent = self._folder_node(folder.rpartition("/")[0], pages_by_path)
+        if folder in self.page_nodes:
+            return self.page_nodes[folder]
+        parent = self.folder_node(folder.rpartition("/")[0], pages_by_path)
         landing = next(
             (pages_by_path[f"{folder}/{n}"] for n in ("index.md", "_index.md", "README.md") if f"{folder}/{n}" in pages_by_path),
             None,
         )
         label = landing.title if landing else title_from_name(folder.rpartition("/")[2])
         node = parent.add(label, data=landing.path if landing else "")
-        self._nodes[folder] = node
+        self.page_nodes[folder] = node
         return node
 
-    def _build(self) -> None:
+    def add_pages(self) -> None:
         by_path = {p.path: p for p in self.handbook.pages}
         for info in self.handbook.pages:
-            parent = self._folder_node(info.folder, by_path)
+            parent = self.folder_node(info.folder, by_path)
             if info.is_landing and info.folder:
-                self._nodes.setdefault(f"page:{info.path}", parent)
+                self.page_nodes.setdefault(f"page:{info.path}", parent)
                 continue
-            self._nodes[f"page:{info.path}"] = parent.add_leaf(info.title, data=info.path)
+            self.page_nodes[f"page:{info.path}"] = parent.add_leaf(info.title, data=info.path)
         self.root.expand()
 
     def select_path(self, path: str) -> None:
-        node = self._nodes.get(f"page:{path}")
+        node = self.page_nodes.get(f"page:{path}")
         if node is None:
             return
         parent = node.parent
         while parent is not None:
             parent.expand()
             parent = parent.parent
-        self.move_cursor(node)
+        # Line positions exist only once the expanded tree has been laid out again.
+        self.call_after_refresh(self.move_cursor, node)

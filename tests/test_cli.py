@@ -1,0 +1,149 @@
+"""The ``handbook`` command, run for real in subprocesses."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from handbook import cli
+
+from .conftest import SEEDS, run_handbook, write
+
+
+def content_line(result: subprocess.CompletedProcess[str]) -> str:
+    return next(line for line in result.stdout.splitlines() if line.startswith("content"))
+
+
+def test_help_lists_every_command() -> None:
+    result = run_handbook("--help")
+    assert result.returncode == 0
+    for name in ("search", "show", "index", "define", "glossary", "progress", "check", "uncheck", "note",
+                 "start", "paths"):
+        assert f"  {name} " in result.stdout
+
+
+def test_python_dash_m_works() -> None:
+    result = subprocess.run([sys.executable, "-m", "handbook", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("handbook ")
+
+
+def test_paths_honour_overrides(isolated_locations: Path) -> None:
+    result = run_handbook("paths")
+    assert result.returncode == 0
+    assert "(bundled handbook)" in content_line(result)
+    assert str(isolated_locations / "cache") in result.stdout
+    assert str(isolated_locations / "data") in result.stdout
+    assert str(isolated_locations / "config" / "config.toml") in result.stdout
+
+
+def test_content_resolution_order(tmp_path: Path, isolated_locations: Path) -> None:
+    flag, env, conf = (tmp_path / n for n in ("flag", "env", "conf"))
+    for folder in (flag, env, conf):
+        write(folder, "index.md", f"# {folder.name}\n")
+    (isolated_locations / "config" / "config.toml").write_text(f'content = "{conf}"\n')
+    assert "(config file" in content_line(run_handbook("paths"))
+    assert str(env) in content_line(run_handbook("paths", env={"HANDBOOK_CONTENT": str(env)}))
+    both = run_handbook("--content", str(flag), "paths", env={"HANDBOOK_CONTENT": str(env)})
+    assert str(flag) in content_line(both) and "(--content)" in content_line(both)
+
+
+def test_broken_config_is_reported_and_ignored(isolated_locations: Path) -> None:
+    (isolated_locations / "config" / "config.toml").write_text("content = [unclosed\n")
+    result = run_handbook("show", "index")
+    assert result.returncode == 0
+    assert "config file" in result.stderr and "ignored" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_show_is_plain_markdown_when_piped() -> None:
+    result = run_handbook("show", "operations/incident-response")
+    assert result.returncode == 0
+    assert result.stdout.startswith("# ")
+    assert "\x1b" not in result.stdout
+    assert "| SEV1" in result.stdout.replace("|  SEV1", "| SEV1") or "SEV1" in result.stdout
+
+
+def test_show_anchor_prints_that_section_only() -> None:
+    full = run_handbook("show", "operations/incident-response").stdout
+    result = run_handbook("show", "operations/incident-response.md#severity-levels")
+    assert result.returncode == 0
+    assert result.stdout.startswith("## Severity levels")
+    assert len(result.stdout) < len(full)
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_content_flag_before_or_after_the_command(tmp_path: Path, where: str) -> None:
+    write(tmp_path, "guide.md", "# Guide\n\nHello from a custom handbook.\n")
+    args = ["--content", str(tmp_path), "show", "guide"] if where == "before" else [
+        "show", "--content", str(tmp_path), "guide"]
+    result = run_handbook(*args)
+    assert result.returncode == 0, result.stderr
+    assert "Hello from a custom handbook." in result.stdout
+
+
+def test_unknown_page_exits_1_with_suggestions() -> None:
+    result = run_handbook("show", "incident respons")
+    assert result.returncode == 1
+    assert "no page 'incident respons'; did you mean" in result.stderr
+    assert "Incident response" in result.stderr
+
+
+def test_unknown_anchor_exits_1_and_lists_sections() -> None:
+    result = run_handbook("show", "faq#no-such-question")
+    assert result.returncode == 1
+    assert "no section #no-such-question" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["show"], ["show", "--limit", "x", "faq"], ["--bogus"], ["search", "--limit", "ten", "x"], ["serch"]],
+)
+def test_usage_errors_exit_2_without_traceback(args: list[str]) -> None:
+    result = run_handbook(*args)
+    assert result.returncode == 2, result
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_word_is_a_page_that_is_not_there() -> None:
+    result = run_handbook("frobnicate")
+    assert result.returncode == 1
+    assert "no page 'frobnicate'" in result.stderr
+
+
+def test_missing_content_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_handbook("--content", str(tmp_path / "nope"), "show", "x")
+    assert result.returncode == 2
+    assert "no such file or folder" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name", ["index", "define", "glossary", "progress", "check", "uncheck", "note", "start"])
+def test_commands_of_later_issues_say_not_available_yet(name: str) -> None:
+    extra = {"define": ["SLO"], "check": ["x"], "uncheck": ["x"], "note": ["x", "y"], "start": ["2026-01-05"]}
+    result = run_handbook(name, *extra.get(name, []))
+    assert result.returncode == 2
+    assert "not available yet" in result.stderr
+
+
+def test_every_seed_shows_readable() -> None:
+    if not SEEDS.exists():
+        pytest.skip("../shared/seeds is not here")
+    for seed in sorted(SEEDS.iterdir()):
+        result = run_handbook("--content", str(seed), "show", seed.stem)
+        assert result.returncode == 0, (seed.name, result.stderr)
+        assert "ğŸ" not in result.stdout and "â€" not in result.stdout and "<img" not in result.stdout
+
+
+def test_a_bug_shows_a_short_message_and_the_log(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                                 isolated_locations: Path) -> None:
+    def explode(args: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(cli.COMMANDS, "paths", cli.Command("paths", "x", lambda p: None, explode))
+    assert cli.main(["paths"]) == cli.EXIT_BUG
+    err = capsys.readouterr().err
+    assert "unexpected error: RuntimeError: boom" in err and "Traceback" not in err
+    log = isolated_locations / "cache" / "handbook.log"
+    assert "RuntimeError: boom" in log.read_text()

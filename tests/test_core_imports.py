@@ -1,0 +1,33 @@
+"""The core never imports Textual: the CLI commands and other front ends stay light."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_core_imports_without_textual() -> None:
+    code = (
+        "import sys\n"
+        "import handbook, handbook.content, handbook.search, handbook.onboarding, handbook.paths, handbook.config\n"
+        "from handbook.content import Handbook\n"
+        "hb = Handbook.open()\n"
+        "hb.page(hb.landing.path)\n"
+        "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if m.startswith('textual'))\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_cli_commands_do_not_import_textual() -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from handbook import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    cli.main(['show', 'faq'])\n"
+        "assert 'textual' not in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
