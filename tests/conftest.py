@@ -53,8 +53,9 @@ def handbook_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "handbook"]
 
 
-def run_handbook(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None,
-                 input_text: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_handbook(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, input_text: str | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = dict(os.environ)
     full_env.update(env or {})
     return subprocess.run(

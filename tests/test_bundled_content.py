@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 import yaml
 
+import handbook
 from handbook import paths
 from handbook.content import Handbook
 
@@ -36,8 +42,25 @@ def test_glossary_yaml_has_the_core_terms() -> None:
     entries = yaml.safe_load((paths.bundled_content() / "glossary.yaml").read_text(encoding="utf-8"))
     terms = {e["term"].lower() for e in entries}
     assert len(entries) >= 30
-    for term in ("slo", "sla", "sli", "rfc", "adr", "mttr", "ci", "cd", "sev1", "rca", "dri", "pr", "canary",
-                 "feature flag", "on-call", "runbook", "postmortem"):
+    for term in (
+        "slo",
+        "sla",
+        "sli",
+        "rfc",
+        "adr",
+        "mttr",
+        "ci",
+        "cd",
+        "sev1",
+        "rca",
+        "dri",
+        "pr",
+        "canary",
+        "feature flag",
+        "on-call",
+        "runbook",
+        "postmortem",
+    ):
         assert term in terms
     assert all(e.get("definition") for e in entries)
 
@@ -50,12 +73,37 @@ def test_onboarding_plan_items_link_to_real_sections() -> None:
     assert len(items) >= 12
     ids = [item["id"] for _, item in items]
     assert len(ids) == len(set(ids))
-    for required in ("account-setup", "access-provisioning", "environment-setup", "hello-world",
-                     "team-integration", "first-contribution", "process-training", "mentor-checkin",
-                     "full-ownership", "process-mastery", "career-planning", "feedback-loop"):
+    for required in (
+        "account-setup",
+        "access-provisioning",
+        "environment-setup",
+        "hello-world",
+        "team-integration",
+        "first-contribution",
+        "process-training",
+        "mentor-checkin",
+        "full-ownership",
+        "process-mastery",
+        "career-planning",
+        "feedback-loop",
+    ):
         assert required in ids
     for phase, item in items:
         low, high = phase["days"]
         assert low <= item["due"] <= high, item["id"]
         ref = hb.find(item["link"])
         assert hb.page(ref.path).section(ref.anchor) is not None, item["link"]
+
+
+def test_bundled_content_ships_inside_an_installed_package(tmp_path: Path) -> None:
+    """A non-editable install (as the README does) must find content/ inside the wheel, from any folder."""
+    package = Path(handbook.__file__).parent
+    if "site-packages" not in package.parts:
+        pytest.skip("running from a source checkout (editable install); CI installs the wheel")
+    code = "from handbook import paths; print(paths.bundled_content())"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True
+    )
+    bundled = Path(out.stdout.strip())
+    assert bundled == package / "_content"
+    assert (bundled / "index.md").is_file() and (bundled / "onboarding.yaml").is_file()

@@ -20,8 +20,19 @@ def content_line(result: subprocess.CompletedProcess[str]) -> str:
 def test_help_lists_every_command() -> None:
     result = run_handbook("--help")
     assert result.returncode == 0
-    for name in ("search", "show", "index", "define", "glossary", "progress", "check", "uncheck", "note",
-                 "start", "paths"):
+    for name in (
+        "search",
+        "show",
+        "index",
+        "define",
+        "glossary",
+        "progress",
+        "check",
+        "uncheck",
+        "note",
+        "start",
+        "paths",
+    ):
         assert f"  {name} " in result.stdout
 
 
@@ -77,8 +88,11 @@ def test_show_anchor_prints_that_section_only() -> None:
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_content_flag_before_or_after_the_command(tmp_path: Path, where: str) -> None:
     write(tmp_path, "guide.md", "# Guide\n\nHello from a custom handbook.\n")
-    args = ["--content", str(tmp_path), "show", "guide"] if where == "before" else [
-        "show", "--content", str(tmp_path), "guide"]
+    args = (
+        ["--content", str(tmp_path), "show", "guide"]
+        if where == "before"
+        else ["show", "--content", str(tmp_path), "guide"]
+    )
     result = run_handbook(*args)
     assert result.returncode == 0, result.stderr
     assert "Hello from a custom handbook." in result.stdout
@@ -119,7 +133,9 @@ def test_missing_content_is_a_usage_error(tmp_path: Path) -> None:
     assert "no such file or folder" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("name", ["index", "define", "glossary", "progress", "check", "uncheck", "note", "start"])
+@pytest.mark.parametrize(
+    "name", ["index", "define", "glossary", "progress", "check", "uncheck", "note", "start"]
+)
 def test_commands_of_later_issues_say_not_available_yet(name: str) -> None:
     extra = {"define": ["SLO"], "check": ["x"], "uncheck": ["x"], "note": ["x", "y"], "start": ["2026-01-05"]}
     result = run_handbook(name, *extra.get(name, []))
@@ -136,8 +152,9 @@ def test_every_seed_shows_readable() -> None:
         assert "ğŸ" not in result.stdout and "â€" not in result.stdout and "<img" not in result.stdout
 
 
-def test_a_bug_shows_a_short_message_and_the_log(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-                                                 isolated_locations: Path) -> None:
+def test_a_bug_shows_a_short_message_and_the_log(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], isolated_locations: Path
+) -> None:
     def explode(args: object) -> int:
         raise RuntimeError("boom")
 

@@ -9,7 +9,8 @@ import sys
 def test_core_imports_without_textual() -> None:
     code = (
         "import sys\n"
-        "import handbook, handbook.content, handbook.search, handbook.onboarding, handbook.paths, handbook.config\n"
+        "import handbook, handbook.content, handbook.search, handbook.onboarding\n"
+        "import handbook.paths, handbook.config, handbook.content.text\n"
         "from handbook.content import Handbook\n"
         "hb = Handbook.open()\n"
         "hb.page(hb.landing.path)\n"

@@ -50,9 +50,18 @@ def test_seed_opens_with_title_and_no_mojibake_or_html(seeds: Path, name: str) -
 def test_seed_000_journey_steps_are_words(seeds: Path) -> None:
     _, page = open_seed(seeds, "000_ccabf785eee69cde.txt")
     steps = [
-        "Account Setup", "Access Provisioning", "Environment Setup", "Hello World", "Team Integration",
-        "First Contribution", "Process Training", "Mentor Checkin", "Full Ownership", "Process Mastery",
-        "Career Planning", "Feedback Loop",
+        "Account Setup",
+        "Access Provisioning",
+        "Environment Setup",
+        "Hello World",
+        "Team Integration",
+        "First Contribution",
+        "Process Training",
+        "Mentor Checkin",
+        "Full Ownership",
+        "Process Mastery",
+        "Career Planning",
+        "Feedback Loop",
     ]
     for number, step in enumerate(steps, start=1):
         assert f"Step {number}: {step}" in page.markdown
@@ -72,9 +81,14 @@ def test_seed_001_comments_gone_and_eight_chapters(seeds: Path) -> None:
     _, page = open_seed(seeds, "001_3a1b2ec40ff908fe.txt")
     assert "<!--" not in page.markdown and "filler" not in page.markdown
     assert [s.title for s in page.sections] == [
-        "Chapter 1: Onboarding", "Chapter 2: Coding Standards", "Chapter 3: Branching Strategy",
-        "Chapter 4: Code Review", "Chapter 5: Release Process", "Chapter 6: Incident Response",
-        "Chapter 7: Glossary", "Chapter 8: FAQ",
+        "Chapter 1: Onboarding",
+        "Chapter 2: Coding Standards",
+        "Chapter 3: Branching Strategy",
+        "Chapter 4: Code Review",
+        "Chapter 5: Release Process",
+        "Chapter 6: Incident Response",
+        "Chapter 7: Glossary",
+        "Chapter 8: FAQ",
     ]
     assert "tag & sign release" in page.markdown
     assert "What’s the SLA?" in page.markdown

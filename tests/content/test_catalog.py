@@ -23,8 +23,11 @@ def test_title_sources_in_order(tmp_path: Path) -> None:
     write(tmp_path, "e.md", "```\n# not this\n```\n# This one\n")
     titles = {p.path: p.title for p in Handbook.open(tmp_path).pages}
     assert titles == {
-        "a.md": "From Front Matter", "b.md": "First Heading link", "c-file_name.md": "C file name",
-        "d.md": "Setext Title", "e.md": "This one",
+        "a.md": "From Front Matter",
+        "b.md": "First Heading link",
+        "c-file_name.md": "C file name",
+        "d.md": "Setext Title",
+        "e.md": "This one",
     }
 
 
@@ -45,7 +48,13 @@ def test_book_order_landing_weight_number_title(tmp_path: Path) -> None:
     write(tmp_path, "guide/a.md", "# A\n")
     order = [p.path for p in Handbook.open(tmp_path).pages]
     assert order == [
-        "README.md", "guide/index.md", "guide/a.md", "guide/b.md", "alpha.md", "01-first.md", "02-second.md",
+        "README.md",
+        "guide/index.md",
+        "guide/a.md",
+        "guide/b.md",
+        "alpha.md",
+        "01-first.md",
+        "02-second.md",
         "zeta.md",
     ]
 

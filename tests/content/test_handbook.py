@@ -17,7 +17,11 @@ from ..conftest import write
 def hb(tmp_path: Path) -> Handbook:
     root = tmp_path / "hb"
     write(root, "index.md", "# Welcome\n")
-    write(root, "ops/on-call.md", "---\ntitle: On-call guide\n---\nIntro.\n## Paging\nx\n### Escalation\ny\n## Pay\nz\n")
+    write(
+        root,
+        "ops/on-call.md",
+        "---\ntitle: On-call guide\n---\nIntro.\n## Paging\nx\n### Escalation\ny\n## Pay\nz\n",
+    )
     write(root, "ops/incidents.md", "# Incident response\n")
     write(root, "dev/on-call.md", "# Developer on-call\n")
     return Handbook.open(root)

@@ -91,7 +91,10 @@ def test_outside_code_leaves_code_spans_and_fences_alone() -> None:
 
 
 def test_badge_words() -> None:
-    assert badge_words("https://img.shields.io/badge/Step_1-Account_Setup-1a472a?style=flat") == "Step 1: Account Setup"
+    assert (
+        badge_words("https://img.shields.io/badge/Step_1-Account_Setup-1a472a?style=flat")
+        == "Step 1: Account Setup"
+    )
     assert badge_words("https://img.shields.io/badge/Uptime-99.9%25-f4a261") == "Uptime: 99.9%"
     assert badge_words("https://img.shields.io/badge/Overview-2d5a3d") == "Overview"
     assert badge_words("https://img.shields.io/badge/on--call-yes-red") == "on-call: yes"
@@ -148,7 +151,7 @@ def test_shortcodes_liquid_eleventy() -> None:
         'See [classes]({% page "/getting-started/classes/" %}) and [x]({% page "tools/slack" %}); '
         'ask in {% slack_channel "help" %} or {% slack_channel "dc" "the DC channel" %}.\n'
         '{% alert "Heads up" %}\nbody\n{% endalert %}\n'
-        "{% comment %}hidden{% endcomment %}{% include \"x.html\" %}[base]({{site.baseurl}}/about/)\n"
+        '{% comment %}hidden{% endcomment %}{% include "x.html" %}[base]({{site.baseurl}}/about/)\n'
         '{% image "_img/a.png" "a diagram" %}\n'
     )
     out = reduce_shortcodes(text)

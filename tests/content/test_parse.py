@@ -51,5 +51,8 @@ def test_task_items_checkboxes_and_boxes() -> None:
     body = "# T\n- [ ] open one\n- [x] done one\n\n□ box item\n☑ ticked item\n"
     tasks = parse(body, "T").tasks
     assert [(t.text, t.done) for t in tasks] == [
-        ("open one", False), ("done one", True), ("box item", False), ("ticked item", True),
+        ("open one", False),
+        ("done one", True),
+        ("box item", False),
+        ("ticked item", True),
     ]

@@ -27,8 +27,8 @@ async def test_opens_on_the_landing_page() -> None:
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
         assert screen.current == PageRef("index.md")
-        assert screen.sub_title == hb.landing.title
-        assert app.title == hb.title
+        assert app.title == hb.title == hb.landing.title
+        assert screen.sub_title == ""  # the landing page's title is already the app's title
 
 
 async def test_opens_at_page_and_anchor_and_follows_the_tree(tmp_path: Path) -> None:

@@ -4,6 +4,14 @@ from handbook.content.handbook import Handbook, HandbookError, PageNotFound, Pag
 from handbook.content.model import Link, LinkTarget, Page, PageInfo, Section, TaskItem
 
 __all__ = [
-    "Handbook", "HandbookError", "Link", "LinkTarget", "Page", "PageInfo", "PageNotFound", "PageRef",
-    "Section", "TaskItem",
+    "Handbook",
+    "HandbookError",
+    "Link",
+    "LinkTarget",
+    "Page",
+    "PageInfo",
+    "PageNotFound",
+    "PageRef",
+    "Section",
+    "TaskItem",
 ]

@@ -19,13 +19,25 @@ from typing import Any
 from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, PageInfo
 from handbook.content.normalise import normalise
 
-CATALOG_VERSION = 2
+# Bump when title/order extraction changes: entries cached by older code are then re-read.
+CATALOG_VERSION = 3
 HEAD_BYTES = 16 * 1024
 SKIP_DIRS = {"node_modules", "__pycache__", "_site", "site-packages", "venv"}
 SKIP_FILES = {"robots.txt", "cmakelists.txt", "license.txt", "requirements.txt"}
 META_KEYS = (
-    "title", "weight", "order", "tags", "keywords", "glossary", "onboarding", "permalink", "redirect_from",
-    "aliases", "description", "draft", "nav_order",
+    "title",
+    "weight",
+    "order",
+    "tags",
+    "keywords",
+    "glossary",
+    "onboarding",
+    "permalink",
+    "redirect_from",
+    "aliases",
+    "description",
+    "draft",
+    "nav_order",
 )
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
@@ -246,12 +258,18 @@ def build_catalog(root: Path, cache_file: Path | None) -> Catalog:
     return Catalog(root, pages)
 
 
+def _cache_version() -> str:
+    from handbook import __version__
+
+    return f"{CATALOG_VERSION}/{__version__}"
+
+
 def _load_cache(cache_file: Path, root: Path) -> dict[str, list[Any]]:
     try:
         data = json.loads(cache_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if not isinstance(data, dict) or data.get("version") != CATALOG_VERSION or data.get("root") != str(root):
+    if not isinstance(data, dict) or data.get("version") != _cache_version() or data.get("root") != str(root):
         return {}
     pages = data.get("pages")
     return pages if isinstance(pages, dict) else {}
@@ -261,7 +279,7 @@ def _save_cache(cache_file: Path, root: Path, pages: dict[str, list[Any]]) -> No
     """Best effort: a read-only cache dir only costs speed, never a failure."""
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps({"version": CATALOG_VERSION, "root": str(root), "pages": pages})
+        payload = json.dumps({"version": _cache_version(), "root": str(root), "pages": pages})
         fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".catalog-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(payload)

@@ -10,7 +10,16 @@ from pathlib import Path
 from handbook import paths
 from handbook.content.catalog import Catalog, build_catalog, read_info, title_from_name
 from handbook.content.links import LinkResolver
-from handbook.content.model import PAGE_SUFFIXES, Link, LinkTarget, Page, PageInfo, Section, TaskItem, loose_anchor
+from handbook.content.model import (
+    PAGE_SUFFIXES,
+    Link,
+    LinkTarget,
+    Page,
+    PageInfo,
+    Section,
+    TaskItem,
+    loose_anchor,
+)
 from handbook.content.normalise import normalise
 from handbook.content.parse import parse
 
@@ -110,7 +119,7 @@ class Handbook:
     # ---------------------------------------------------------------- finding pages
 
     def find(self, ref: str) -> PageRef:
-        """``PAGE[#anchor]`` → a page: a path (with or without extension), a folder, a permalink or a title."""
+        """``PAGE[#anchor]`` → a page: a path (with or without extension), folder, permalink or title."""
         ref = ref.strip()
         page_part, _, anchor = ref.partition("#")
         page_part = page_part.strip()
@@ -200,9 +209,11 @@ class Handbook:
             page = self.page(info.path)
             for link in page.links:
                 target = link.target
-                if target.kind == "broken":
-                    out.append((info.path, link))
-                elif target.kind == "page" and target.anchor and self.page(target.path).section(target.anchor) is None:
+                if target.kind == "broken" or (
+                    target.kind == "page"
+                    and target.anchor
+                    and self.page(target.path).section(target.anchor) is None
+                ):
                     out.append((info.path, link))
         return out
 

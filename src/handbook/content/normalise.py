@@ -47,6 +47,8 @@ def _fix_mac_roman(match: re.Match[str]) -> str:
         return (b"\xf0" + (match.group(1) + match.group(2)).encode("mac_roman")).decode("utf-8")
     except UnicodeError:
         return match.group(0)
+
+
 # A UTF-8 sequence read as cp1252/cp1254 ('ð', 'ğ', 'â', 'Ã' ... then continuation characters), maybe
 # with a byte lost (decoders drop bytes they have no character for), maybe followed by a broken
 # variation selector ('ï¸'). Bytes lost from an emoji cannot be guessed back, so such an emoji goes.
@@ -199,23 +201,24 @@ def split_code_blocks(text: str) -> list[tuple[bool, str]]:
 
 def outside_code(text: str, transform: Callable[[str], str]) -> str:
     """Apply ``transform`` to the prose of ``text`` only: fenced blocks and `code spans` stay as they are."""
-    out = []
-    for is_code, chunk in split_code_blocks(text):
-        if is_code:
-            out.append(chunk)
-            continue
-        spans: list[str] = []
+    return "".join(
+        chunk if is_code else _with_spans_masked(chunk, transform)
+        for is_code, chunk in split_code_blocks(text)
+    )
 
-        def keep(m: re.Match[str]) -> str:
-            spans.append(m.group(0))
-            return f"\ue000{len(spans) - 1}\ue001"
 
-        masked = _CODE_SPAN.sub(keep, chunk) if "`" in chunk else chunk
-        done = transform(masked)
-        if spans:
-            done = _MASK.sub(lambda m: spans[int(m.group(1))], done)
-        out.append(done)
-    return "".join(out)
+def _with_spans_masked(chunk: str, transform: Callable[[str], str]) -> str:
+    """Swap `code spans` for placeholders while ``transform`` runs, then put them back."""
+    if "`" not in chunk:
+        return transform(chunk)
+    spans: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        spans.append(m.group(0))
+        return f"\ue000{len(spans) - 1}\ue001"
+
+    done = transform(_CODE_SPAN.sub(keep, chunk))
+    return _MASK.sub(lambda m: spans[int(m.group(1))], done) if spans else done
 
 
 # --------------------------------------------------------------------------------------------------
@@ -242,15 +245,28 @@ def _args(inner: str) -> tuple[str, list[str], dict[str, str]]:
     name, _, rest = inner.partition(" ")
     kwargs = {m.group(1): next(g for g in m.groups()[1:] if g is not None) for m in _KV.finditer(rest)}
     positional_src = _KV.sub("", rest)
-    positional = [m.group(1) if m.group(1) is not None else m.group(2) for m in _QUOTED.finditer(positional_src)]
+    positional = [
+        m.group(1) if m.group(1) is not None else m.group(2) for m in _QUOTED.finditer(positional_src)
+    ]
     if not positional:
         positional = [tok for tok in positional_src.split() if tok]
     return name.lower(), positional, kwargs
 
 
 _ADMONITIONS = {
-    "alert", "hint", "notice", "note", "tip", "warning", "caution", "danger", "info", "callout",
-    "important", "admonition", "aside",
+    "alert",
+    "hint",
+    "notice",
+    "note",
+    "tip",
+    "warning",
+    "caution",
+    "danger",
+    "info",
+    "callout",
+    "important",
+    "admonition",
+    "aside",
 }
 _LINKISH = {"page", "link", "ref", "relref", "download", "post_url", "asset", "url", "static"}
 _DROP_BLOCKS = re.compile(
@@ -274,7 +290,12 @@ def _shortcode(name: str, args: list[str], kwargs: dict[str, str], closing: bool
         return label
     if name in {"image", "image_with_class", "figure", "img"}:
         src = kwargs.get("src", args[0] if args else "")
-        alt = kwargs.get("alt") or kwargs.get("caption") or kwargs.get("title") or (args[-1] if len(args) > 1 else "")
+        alt = (
+            kwargs.get("alt")
+            or kwargs.get("caption")
+            or kwargs.get("title")
+            or (args[-1] if len(args) > 1 else "")
+        )
         return f"![{alt}]({src})" if src else alt
     if name in {"youtube", "vimeo", "video"}:
         return f"[video: {kwargs.get('id', args[0] if args else '')}]"
@@ -318,19 +339,116 @@ def reduce_shortcodes(text: str) -> str:
 # --------------------------------------------------------------------------------------------------
 # HTML made readable
 
-_HTML_ELEMENTS = (
-    "a abbr address article aside audio b bdi bdo big blockquote body br button caption center cite code col "
-    "colgroup dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 "
-    "h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main mark meta nav "
-    "noscript object ol optgroup option p picture pre q s samp script section select small source span "
-    "strike strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr "
-    "tt u ul var video wbr"
-).split()
+_HTML_ELEMENTS = [
+    "a",
+    "abbr",
+    "address",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "bdi",
+    "bdo",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "mark",
+    "meta",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "p",
+    "picture",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "script",
+    "section",
+    "select",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+]
 _TAG_NAMES = "|".join(sorted(_HTML_ELEMENTS, key=len, reverse=True))
 _ANY_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?=[\s/>])[^<>]*>", re.IGNORECASE)
 _HAS_TAG = re.compile(rf"</?(?:{_TAG_NAMES})[\s/>]", re.IGNORECASE)
 _ATTR = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
-_DROP_ELEMENT = re.compile(r"<(script|style|svg|template|head|noscript)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_DROP_ELEMENT = re.compile(
+    r"<(script|style|svg|template|head|noscript)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE
+)
 _TABLE = re.compile(r"<table\b[^>]*>((?:(?!<table\b).)*?)</table\s*>", re.DOTALL | re.IGNORECASE)
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)(?:</tr\s*>|(?=<tr\b)|\Z)", re.DOTALL | re.IGNORECASE)
 _CELL = re.compile(r"<(t[dh])\b[^>]*>(.*?)(?:</t[dh]\s*>|(?=<t[dh]\b)|\Z)", re.DOTALL | re.IGNORECASE)
@@ -342,15 +460,27 @@ _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.DOTALL | re.IGNOREC
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.DOTALL | re.IGNORECASE)
 _PRE = re.compile(r"<pre\b[^>]*>(.*?)</pre\s*>", re.DOTALL | re.IGNORECASE)
 _INLINE_WRAP = {
-    "b": "**", "strong": "**", "i": "*", "em": "*", "kbd": "`", "code": "`", "tt": "`", "del": "~~",
-    "s": "~~", "strike": "~~",
+    "b": "**",
+    "strong": "**",
+    "i": "*",
+    "em": "*",
+    "kbd": "`",
+    "code": "`",
+    "tt": "`",
+    "del": "~~",
+    "s": "~~",
+    "strike": "~~",
 }
-_INLINE = re.compile(r"<(b|strong|i|em|kbd|code|tt|del|s|strike)\b[^>]*>(.*?)</\1\s*>", re.DOTALL | re.IGNORECASE)
+_INLINE = re.compile(
+    r"<(b|strong|i|em|kbd|code|tt|del|s|strike)\b[^>]*>(.*?)</\1\s*>", re.DOTALL | re.IGNORECASE
+)
 _LIST_ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HR = re.compile(r"<hr\b[^>]*>", re.IGNORECASE)
-_PARA = re.compile(r"</?(?:p|div|section|article|header|footer|main|nav|aside|figure|center|blockquote)\b[^>]*>",
-                   re.IGNORECASE)
+_PARA = re.compile(
+    r"</?(?:p|div|section|article|header|footer|main|nav|aside|figure|center|blockquote)\b[^>]*>",
+    re.IGNORECASE,
+)
 
 
 def _attrs(tag: str) -> dict[str, str]:
@@ -368,7 +498,10 @@ def badge_words(url: str) -> str:
     spec = re.sub(r"\.(svg|png)$", "", spec)
     # '--' is a literal dash and '__' a literal underscore; single ones separate parts / mean a space.
     spec = spec.replace("--", "\ue010").replace("__", "\ue011")
-    parts = [unquote(p).replace("_", " ").replace("\ue010", "-").replace("\ue011", "_").strip() for p in spec.split("-")]
+    parts = [
+        unquote(p).replace("_", " ").replace("\ue010", "-").replace("\ue011", "_").strip()
+        for p in spec.split("-")
+    ]
     if len(parts) >= 2:
         parts = parts[:-1]  # the last part is the colour
     words = [p for p in parts if p]
@@ -433,7 +566,7 @@ _BADGE_LINE = re.compile(
 
 
 def html_to_markdown(text: str) -> str:
-    """Raw HTML blocks and inline tags made readable: tables, images, badges, details, br, kbd, layout divs."""
+    """Raw HTML made readable: tables, images, badges, details, br, kbd; layout divs dropped."""
     if "<" not in text and "shields.io" not in text:
         return text
     if "shields.io" in text:

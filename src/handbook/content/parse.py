@@ -89,17 +89,16 @@ def parse(body: str, page_title: str) -> Parsed:
             title = inline_text(tokens[i + 1]).strip() if i + 1 < len(tokens) else ""
             starts.append((tok.map[0], int(tok.tag[1]), title))
 
-    bounds: list[tuple[int, int, str, int]] = []  # (start, level, title, index into sections)
-    if not starts or starts[0][0] > 0 and "".join(lines[: starts[0][0]]).strip():
-        bounds.append((0, 0, page_title, 0))
-    for line, level, title in starts:
-        bounds.append((line, level, title, 0))
+    bounds: list[tuple[int, int, str]] = []  # (start line, level, title); level 0: text before any heading
+    if not starts or (starts[0][0] > 0 and "".join(lines[: starts[0][0]]).strip()):
+        bounds.append((0, 0, page_title))
+    bounds += starts
 
     seen: dict[str, int] = {}
     anchors: list[str] = []
     paths: list[tuple[str, ...]] = []
     stack: list[tuple[int, str]] = []
-    for start, level, title, _ in bounds:
+    for _start, level, title in bounds:
         if level == 0:
             anchors.append("")
             paths.append((title,))
@@ -136,7 +135,7 @@ def parse(body: str, page_title: str) -> Parsed:
             texts[current].append(tok.content)
 
     sections: list[Section] = []
-    for idx, (start, level, title, _) in enumerate(bounds):
+    for idx, (start, level, title) in enumerate(bounds):
         end = bounds[idx + 1][0] if idx + 1 < len(bounds) else len(lines)
         sections.append(
             Section(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from handbook.content import Handbook, PageRef
 from handbook.tui.screens.reader import ReaderScreen
@@ -12,7 +14,7 @@ from handbook.tui.screens.reader import ReaderScreen
 class HandbookApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "handbook"
-    BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit", id="app.quit")]
 
     def __init__(self, handbook: Handbook, start: PageRef | None = None) -> None:
         super().__init__()

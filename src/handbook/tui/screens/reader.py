@@ -6,9 +6,11 @@ A minimal shell for now: the page is rendered with Rich, and a very long page is
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.markdown import Markdown as RichMarkdown
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tree
@@ -21,7 +23,7 @@ PREVIEW_BYTES = 64 * 1024
 
 
 class ReaderScreen(Screen[None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left_square_bracket", "toggle_tree", "Pages", id="reader.toggle_tree"),
         Binding("j", "scroll_down", "Down", show=False, id="reader.down"),
         Binding("k", "scroll_up", "Up", show=False, id="reader.up"),
@@ -64,7 +66,7 @@ class ReaderScreen(Screen[None]):
         self.query_one("#page", Static).update(RichMarkdown(text, hyperlinks=False))
         self.query_one("#page-scroll", VerticalScroll).scroll_home(animate=False)
         self.current = ref
-        self.sub_title = page.title
+        self.sub_title = "" if page.title == self.app.title else page.title
         self.query_one(PageTree).select_path(page.path)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:

@@ -27,7 +27,11 @@ class PageTree(Tree[str]):
             return self.page_nodes[folder]
         parent = self.folder_node(folder.rpartition("/")[0], pages_by_path)
         landing = next(
-            (pages_by_path[f"{folder}/{n}"] for n in ("index.md", "_index.md", "README.md") if f"{folder}/{n}" in pages_by_path),
+            (
+                pages_by_path[f"{folder}/{n}"]
+                for n in ("index.md", "_index.md", "README.md")
+                if f"{folder}/{n}" in pages_by_path
+            ),
             None,
         )
         label = landing.title if landing else title_from_name(folder.rpartition("/")[2])
