@@ -1,0 +1,100 @@
+"""Build a synthetic large handbook from real ones, for benchmarks.
+
+Pages of ../shared/corpora (or the bundled handbook when ../shared is absent) are copied under renamed
+folders with the words of each prose line shuffled, so the result has real structure (front matter,
+headings, lists, tables, code, links, shortcodes) but no page repeats another word for word.
+
+    python benchmarks/synthetic.py DEST --files 4000 [--megabytes 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [ROOT.parent / "shared" / "corpora", ROOT / "content"]
+SUFFIXES = (".md", ".markdown", ".txt")
+
+
+def source_pages() -> list[tuple[str, str]]:
+    pages: list[tuple[str, str]] = []
+    for source in SOURCES:
+        if not source.exists():
+            continue
+        for path in sorted(source.rglob("*")):
+            if path.suffix.lower() in SUFFIXES and path.is_file():
+                text = path.read_text(encoding="utf-8", errors="replace")
+                pages.append((path.relative_to(source).as_posix(), text))
+    return pages
+
+
+def shuffle_prose(text: str, rng: random.Random) -> str:
+    """Shuffle the words of prose lines; keep front matter, code, headings' markers and table pipes."""
+    out: list[str] = []
+    in_code = False
+    in_front = text.startswith("---\n")
+    for number, line in enumerate(text.splitlines()):
+        stripped = line.lstrip()
+        if in_front:
+            out.append(line)
+            if number > 0 and line.strip() == "---":
+                in_front = False
+            continue
+        if stripped.startswith(("```", "~~~")):
+            in_code = not in_code
+            out.append(line)
+            continue
+        words = line.split(" ")
+        if in_code or len(words) < 4 or stripped.startswith(("|", "{%", "<")):
+            out.append(line)
+            continue
+        lead = []
+        while words and (not words[0] or words[0] in ("#", "##", "###", "####", "-", "*", ">") or words[0][:-1].isdigit()):
+            lead.append(words.pop(0))
+        rng.shuffle(words)
+        out.append(" ".join(lead + words))
+    return "\n".join(out) + "\n"
+
+
+def build(dest: Path, files: int, megabytes: float | None = None, seed: int = 7) -> tuple[int, int]:
+    """Write ``files`` pages under ``dest``; with ``megabytes``, pad pages until the total is reached."""
+    pages = source_pages()
+    if not pages:
+        raise SystemExit("no source pages found")
+    rng = random.Random(seed)
+    if dest.exists():
+        shutil.rmtree(dest)
+    target_bytes = int(megabytes * 1024 * 1024) if megabytes else 0
+    per_page = target_bytes // files if target_bytes else 0
+    total = 0
+    for i in range(files):
+        rel, text = pages[i % len(pages)]
+        copy = i // len(pages)
+        body = shuffle_prose(text, rng)
+        while per_page and len(body) < per_page:
+            extra_rel, extra = pages[rng.randrange(len(pages))]
+            body += "\n## More from " + extra_rel + "\n\n" + shuffle_prose(extra.split("---\n")[-1], rng)
+        path = dest / f"part-{copy:03d}" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(body, encoding="utf-8")
+        total += len(body.encode("utf-8"))
+    return files, total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("dest", type=Path)
+    parser.add_argument("--files", type=int, default=4000)
+    parser.add_argument("--megabytes", type=float, default=None)
+    args = parser.parse_args(argv)
+    files, total = build(args.dest, args.files, args.megabytes)
+    print(f"wrote {files} pages, {total / 1024 / 1024:.1f} MB to {args.dest}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
