@@ -270,10 +270,13 @@ _ADMONITIONS = {
 }
 _LINKISH = {"page", "link", "ref", "relref", "download", "post_url", "asset", "url", "static"}
 _DROP_BLOCKS = re.compile(
-    r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{\{<\s*/?\*.*?\*/?\s*>\}\}", re.DOTALL
+    r"\{%-?\s*comment\s*-?%\}(?:[^{]|\{(?!%-?\s*(?:end)?comment\b))*?\{%-?\s*endcomment\s*-?%\}"
+    r"|\{\{<\s*/?\*[^{}]*?\*/?\s*>\}\}"
 )
-_LIQUID_TAG = re.compile(r"\{%-?(.*?)-?%\}", re.DOTALL)
-_HUGO_TAG = re.compile(r"\{\{([<%])(.*?)[>%]\}\}", re.DOTALL)
+# Tag and element bodies are bounded (no braces in a tag, no nested same element), so a page full of
+# unclosed tags costs linear time rather than a scan to the end of the page for every opening.
+_LIQUID_TAG = re.compile(r"\{%-?([^{}]*?)-?%\}")
+_HUGO_TAG = re.compile(r"\{\{([<%])([^{}]*?)[>%]\}\}")
 _LIQUID_VAR = re.compile(r"\{\{-?\s*[\w.\[\]'\" |:-]*?-?\}\}")
 
 
@@ -447,18 +450,18 @@ _ANY_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?=[\s/>])[^<>]*>", re.IGNORECASE)
 _HAS_TAG = re.compile(rf"</?(?:{_TAG_NAMES})[\s/>]", re.IGNORECASE)
 _ATTR = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
 _DROP_ELEMENT = re.compile(
-    r"<(script|style|svg|template|head|noscript)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE
+    r"<(script|style|svg|template|head|noscript)\b[^<>]*>(?:[^<]|<(?!/?\1\b))*?</\1\s*>", re.IGNORECASE
 )
-_TABLE = re.compile(r"<table\b[^>]*>((?:(?!<table\b).)*?)</table\s*>", re.DOTALL | re.IGNORECASE)
+_TABLE = re.compile(r"<table\b[^<>]*>((?:[^<]|<(?!/?table\b))*?)</table\s*>", re.IGNORECASE)
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)(?:</tr\s*>|(?=<tr\b)|\Z)", re.DOTALL | re.IGNORECASE)
 _CELL = re.compile(r"<(t[dh])\b[^>]*>(.*?)(?:</t[dh]\s*>|(?=<t[dh]\b)|\Z)", re.DOTALL | re.IGNORECASE)
 _BLOCKISH = re.compile(r"\n\s*\n|^\s*(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>|```|\|)", re.MULTILINE)
-_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_IMG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
 _MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?(https?://img\.shields\.io/[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_ANCHOR = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.DOTALL | re.IGNORECASE)
-_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.DOTALL | re.IGNORECASE)
-_SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.DOTALL | re.IGNORECASE)
-_PRE = re.compile(r"<pre\b[^>]*>(.*?)</pre\s*>", re.DOTALL | re.IGNORECASE)
+_ANCHOR = re.compile(r"<a\b([^<>]*)>((?:[^<]|<(?!/?a\b))*?)</a\s*>", re.IGNORECASE)
+_HEADING = re.compile(r"<h([1-6])\b[^<>]*>((?:[^<]|<(?!/?h\1\b))*?)</h\1\s*>", re.IGNORECASE)
+_SUMMARY = re.compile(r"<summary\b[^<>]*>((?:[^<]|<(?!/?summary\b))*?)</summary\s*>", re.IGNORECASE)
+_PRE = re.compile(r"<pre\b[^<>]*>((?:[^<]|<(?!/?pre\b))*?)</pre\s*>", re.IGNORECASE)
 _INLINE_WRAP = {
     "b": "**",
     "strong": "**",
@@ -472,7 +475,7 @@ _INLINE_WRAP = {
     "strike": "~~",
 }
 _INLINE = re.compile(
-    r"<(b|strong|i|em|kbd|code|tt|del|s|strike)\b[^>]*>(.*?)</\1\s*>", re.DOTALL | re.IGNORECASE
+    r"<(b|strong|i|em|kbd|code|tt|del|s|strike)\b[^<>]*>((?:[^<]|<(?!/?\1\b))*?)</\1\s*>", re.IGNORECASE
 )
 _LIST_ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -559,7 +562,7 @@ def _inline_html(text: str) -> str:
 
 
 _BADGE_LINE = re.compile(
-    r"^[ \t]*(?=(?:<img\b[^>]*img\.shields\.io[^>]*>|\[!\[[^\]]*\]\(\s*<?https?://img\.shields\.io[^)]*\)\]"
+    r"^[ \t]*(?=(?:<img\b[^<>\n]*img\.shields\.io[^<>\n]*>|\[!\[[^\]]*\]\(\s*<?https?://img\.shields\.io[^)]*\)\]"
     r"\([^)]*\)|!\[[^\]]*\]\(\s*<?https?://img\.shields\.io[^)]*\))[ \t]*$)",
     re.MULTILINE,
 )
