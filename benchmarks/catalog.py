@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import ROOT, build  # noqa: E402
+from synthetic import ROOT, build
 
-from handbook.content import Handbook  # noqa: E402
+from handbook.content import Handbook
 
 
 def measure(name: str, root: Path, parse_all: bool) -> None:
@@ -45,7 +45,9 @@ def measure(name: str, root: Path, parse_all: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--files", type=int, default=4000)
     args = parser.parse_args(argv)
     corpus = ROOT.parent / "shared" / "corpora" / "18f"

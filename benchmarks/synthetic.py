@@ -53,7 +53,9 @@ def shuffle_prose(text: str, rng: random.Random) -> str:
             out.append(line)
             continue
         lead = []
-        while words and (not words[0] or words[0] in ("#", "##", "###", "####", "-", "*", ">") or words[0][:-1].isdigit()):
+        while words and (
+            not words[0] or words[0] in ("#", "##", "###", "####", "-", "*", ">") or words[0][:-1].isdigit()
+        ):
             lead.append(words.pop(0))
         rng.shuffle(words)
         out.append(" ".join(lead + words))
@@ -86,7 +88,9 @@ def build(dest: Path, files: int, megabytes: float | None = None, seed: int = 7)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("dest", type=Path)
     parser.add_argument("--files", type=int, default=4000)
     parser.add_argument("--megabytes", type=float, default=None)

@@ -11,6 +11,7 @@ import pytest
 from handbook import paths
 from handbook.content import Handbook, HandbookError
 from handbook.content.catalog import build_catalog, first_heading, title_from_name
+from handbook.content.text import page_markdown
 
 from ..conftest import write
 
@@ -115,3 +116,13 @@ def test_single_file_and_errors(tmp_path: Path) -> None:
     empty.mkdir()
     with pytest.raises(HandbookError, match="no handbook pages"):
         Handbook.open(empty)
+
+
+def test_undecodable_file_names_get_readable_titles(tmp_path: Path) -> None:
+    (tmp_path / "index.md").write_text("# Home\n")
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.md"), "wb") as fh:
+        fh.write(b"no heading\n")
+    hb = Handbook.open(tmp_path)
+    odd = next(p for p in hb.pages if p.path != "index.md")
+    assert odd.title == "Café"
+    assert page_markdown(hb.page(odd.path)).startswith("# Café\n")  # printable: no surrogates left

@@ -79,8 +79,21 @@ def first_heading(markdown: str) -> str | None:
     return None
 
 
+def display_name(name: str) -> str:
+    """A file name the OS handed back with undecodable bytes (surrogates) as readable text."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "surrogateescape")
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return raw.decode("cp1252", errors="replace")
+
+
 def title_from_name(path: str) -> str:
-    parts = path.split("/")
+    parts = display_name(path).split("/")
     stem = parts[-1].rsplit(".", 1)[0]
     if stem.lower() in LANDING_NAMES and len(parts) > 1:
         stem = parts[-2]
