@@ -48,6 +48,8 @@ def test_paths_honour_overrides(isolated_locations: Path) -> None:
     assert str(isolated_locations / "cache") in result.stdout
     assert str(isolated_locations / "data") in result.stdout
     assert str(isolated_locations / "config" / "config.toml") in result.stdout
+    # The bundled handbook's folders do not depend on where it is installed.
+    assert str(isolated_locations / "data" / "bundled") in result.stdout
 
 
 def test_content_resolution_order(tmp_path: Path, isolated_locations: Path) -> None:

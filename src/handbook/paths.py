@@ -55,7 +55,13 @@ def bundled_content() -> Path:
 
 
 def handbook_key(root: Path) -> str:
-    """A short stable name for one handbook, so each gets its own cache and progress files."""
+    """A short stable name for one handbook, so each gets its own cache and progress files.
+
+    The bundled handbook is always ``bundled``: its path changes with every virtual environment it is
+    installed into, and a reinstall must not orphan a new hire's progress.
+    """
+    if root.resolve() == bundled_content().resolve():
+        return "bundled"
     resolved = str(root.resolve())
     digest = hashlib.sha1(resolved.encode("utf-8")).hexdigest()[:12]
     name = "".join(c if c.isalnum() or c in "-_" else "-" for c in root.resolve().name)[:40] or "root"
