@@ -1,8 +1,14 @@
-"""The user's config file (TOML). Read-only for now; a broken file is reported, never fatal."""
+"""The user's config file (TOML): which handbook, theme, keymap, role.
+
+Reading is tolerant: a broken file is reported and the defaults are used. Writing (the app remembers
+the theme) goes through tomlkit so the user's comments and layout survive, and is atomic.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,12 +18,14 @@ from handbook import paths
 
 
 class ConfigError(Exception):
-    """Kept for callers that want to refuse a broken config outright."""
+    """The config file cannot be written without losing what is in it."""
 
 
 @dataclass(frozen=True)
 class Config:
     content: Path | None = None
+    theme: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
 
@@ -34,14 +42,53 @@ def load_config(path: Path | None = None, *, report: bool = True) -> Config:
         if report:
             print(f"handbook: {problem}", file=sys.stderr)
         return Config(problems=(problem,))
-    content = raw.get("content")
     problems: list[str] = []
+    content = raw.get("content")
     if content is not None and not isinstance(content, str):
         problems.append(f"config file {path}: 'content' must be a path string")
         content = None
+    theme = raw.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        problems.append(f"config file {path}: 'theme' must be a theme name")
+        theme = None
+    keymap_raw = raw.get("keymap", {})
+    keymap: dict[str, str] = {}
+    if isinstance(keymap_raw, dict):
+        keymap = {str(k): str(v) for k, v in keymap_raw.items() if isinstance(v, str)}
+    else:
+        problems.append(f'config file {path}: [keymap] must be a table of binding id = "keys"')
     if report:
         for problem in problems:
             print(f"handbook: {problem}", file=sys.stderr)
-    base = path.parent
-    resolved = (base / Path(content).expanduser()) if content else None
-    return Config(content=resolved, raw=raw, problems=tuple(problems))
+    resolved = (path.parent / Path(content).expanduser()) if content else None
+    return Config(content=resolved, theme=theme, keymap=keymap, raw=raw, problems=tuple(problems))
+
+
+def save_setting(key: str, value: str, path: Path | None = None) -> Path:
+    """Set one top-level key, keeping everything else in the file as the user wrote it."""
+    import tomlkit
+
+    path = path or paths.config_file()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}") from exc
+    try:
+        document = tomlkit.parse(text)
+    except tomlkit.exceptions.TOMLKitError as exc:
+        raise ConfigError(f"{path} is not valid TOML, so it was left alone: {exc}") from exc
+    document[key] = value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(tomlkit.dumps(document))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,31 +1,94 @@
-"""The Textual application: it owns the opened handbook and hosts the screens."""
+"""The Textual application: it owns the opened handbook, the user's settings and the screens."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
+from handbook.config import ConfigError, load_config, save_setting
 from handbook.content import Handbook, PageRef
+from handbook.tui.commands import PageCommands
+from handbook.tui.history import Place
+from handbook.tui.screens.help import HelpScreen
 from handbook.tui.screens.reader import ReaderScreen
+from handbook.tui.widgets.find_bar import FindBar
+from handbook.tui.widgets.page_view import PageView
 
 
 class HandbookApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "handbook"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit", id="app.quit")]
+    COMMANDS: ClassVar = App.COMMANDS | {PageCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+    ]
 
     def __init__(self, handbook: Handbook, start: PageRef | None = None) -> None:
         super().__init__()
         self.handbook = handbook
-        self.start = start
+        self.start = start or PageRef(handbook.landing.path)
         self.title = handbook.title
+        config = load_config(report=False)
+        self.keymap_overrides = dict(config.keymap)
+        self._saved_theme = config.theme
+        self.code_theme = "monokai"
 
     def on_mount(self) -> None:
-        self.push_screen(ReaderScreen(self.handbook, self.start))
+        if self.keymap_overrides:
+            self.set_keymap(self.keymap_overrides)
+        if self._saved_theme and self._saved_theme in self.available_themes:
+            self.theme = self._saved_theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.push_screen(ReaderScreen(Place(self.start.path, self.start.anchor)))
+
+    def _remember_theme(self, theme: object) -> None:
+        name = getattr(theme, "name", None)
+        if not name or name == self._saved_theme:
+            return
+        try:
+            save_setting("theme", name)
+            self._saved_theme = name
+        except (ConfigError, OSError) as exc:
+            self.notify(f"Theme not saved: {exc}", severity="warning")
+
+    # ---------------------------------------------------------------- used by the palette and screens
+
+    def open_page(self, path: str, anchor: str = "") -> None:
+        screen = self.screen
+        if isinstance(screen, ReaderScreen):
+            screen.open_place(Place(path, anchor))
+
+    def action_help(self) -> None:
+        groups = [
+            ("Page", PageView.BINDINGS),
+            ("Reader", ReaderScreen.BINDINGS),
+            ("Find bar", FindBar.BINDINGS),
+            ("App", self.BINDINGS),
+        ]
+        self.push_screen(HelpScreen(groups, self.keymap_overrides))  # type: ignore[arg-type]
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, ReaderScreen):
+            yield SystemCommand("Find in page", "Highlight text in this page (/)", screen.action_find)
+            yield SystemCommand(
+                "Outline", "Show or hide this page's headings (t)", screen.action_toggle_outline
+            )
+            yield SystemCommand("Page tree", "Show or hide the list of pages (s)", screen.action_toggle_tree)
+            yield SystemCommand("Back", "Go back to where you were (H)", screen.action_back)
+            yield SystemCommand("Forward", "Go forward again (L)", screen.action_forward)
+            yield SystemCommand(
+                "Page warnings", "Broken links and other problems on this page (w)", screen.action_warnings
+            )
+        yield SystemCommand("Help", "Every key of the app (?)", self.action_help)
 
 
 def run_app(handbook: Handbook, start: PageRef | None = None) -> int:
-    HandbookApp(handbook, start).run()
-    return 0
+    app = HandbookApp(handbook, start)
+    app.run()
+    return app.return_code or 0

@@ -1,91 +1,233 @@
-"""The reader: the handbook tree beside the current page.
-
-A minimal shell for now: the page is rendered with Rich, and a very long page is cut after
-``PREVIEW_BYTES`` with a note. The reader issue replaces this with virtual, section-wise rendering.
-"""
+"""The reader: the handbook tree, the page, its outline, find-in-page, links and history."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from rich.markdown import Markdown as RichMarkdown
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tree
 
-from handbook.content import Handbook, HandbookError, PageRef
-from handbook.content.text import page_markdown
+from handbook.content import HandbookError, Page
+from handbook.tui.history import History, Place
+from handbook.tui.screens.external_link import ExternalLinkScreen
+from handbook.tui.widgets.find_bar import FindBar
+from handbook.tui.widgets.outline import Outline
 from handbook.tui.widgets.page_tree import PageTree
+from handbook.tui.widgets.page_view import PageView
 
-PREVIEW_BYTES = 64 * 1024
+if TYPE_CHECKING:
+    from handbook.tui.app import HandbookApp
 
 
 class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left_square_bracket", "toggle_tree", "Pages", id="reader.toggle_tree"),
-        Binding("j", "scroll_down", "Down", show=False, id="reader.down"),
-        Binding("k", "scroll_up", "Up", show=False, id="reader.up"),
-        Binding("g", "top", "Top", show=False, id="reader.top"),
-        Binding("G", "bottom", "Bottom", show=False, id="reader.bottom"),
+        Binding("slash", "find", "Find", id="reader.find"),
+        Binding("n", "find_step(1)", "Next match", show=False, id="reader.find_next"),
+        Binding("N", "find_step(-1)", "Previous match", show=False, id="reader.find_previous"),
+        Binding("t", "toggle_outline", "Outline", id="reader.outline"),
+        Binding("s", "toggle_tree", "Pages", id="reader.toggle_tree"),
+        Binding("H,backspace,alt+left", "back", "Back", id="reader.back"),
+        Binding("L,alt+right", "forward", "Forward", show=False, id="reader.forward"),
+        Binding("w", "warnings", "Warnings", show=False, id="reader.warnings"),
+        Binding("escape", "close_find", "Close find", show=False, id="reader.close_find"),
     ]
 
-    def __init__(self, handbook: Handbook, start: PageRef | None = None) -> None:
+    def __init__(self, start: Place) -> None:
         super().__init__()
-        self.handbook = handbook
-        self.start = start or PageRef(handbook.landing.path)
-        self.current: PageRef | None = None
+        self.start = start
+        self.history = History()
+        self.page: Page | None = None
+
+    @property
+    def handbook_app(self) -> HandbookApp:
+        from handbook.tui.app import HandbookApp
+
+        assert isinstance(self.app, HandbookApp)
+        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal():
-            yield PageTree(self.handbook, id="tree")
-            with VerticalScroll(id="page-scroll"):
-                yield Static(id="page-warning")
-                yield Static(id="page")
+        with Horizontal(id="reader-body"):
+            yield PageTree(self.handbook_app.handbook, id="tree")
+            with Vertical(id="reader-main"):
+                yield Static(id="breadcrumb")
+                yield Static(id="page-warnings")
+                yield PageView(id="page", code_theme=self.handbook_app.code_theme)
+                yield FindBar(id="find")
+            yield Outline(id="outline")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.show_page(self.start)
+        self.query_one("#find", FindBar).display = False
+        self.query_one("#outline", Outline).display = False
+        self.query_one("#page-warnings", Static).display = False
+        self.open_place(self.start)
+        self.query_one(PageView).focus()
 
-    def show_page(self, ref: PageRef) -> None:
+    # ---------------------------------------------------------------- navigation
+
+    @property
+    def page_view(self) -> PageView:
+        return self.query_one(PageView)
+
+    def open_place(self, place: Place, *, record: bool = True) -> bool:
+        """Show a page (and section); ``record`` adds it to the history. False if it could not open."""
         try:
-            page = self.handbook.page(ref.path)
+            page = self.handbook_app.handbook.page(place.path)
         except HandbookError as exc:
             self.notify(str(exc), severity="error")
+            return False
+        if record:
+            if self.page is not None:
+                self.history.remember(*self.page_view.position())
+            self.history.visit(place)
+        view = self.page_view
+        if page is not self.page:
+            self.page = page
+            found = view.show(page, place.anchor, place.line)
+            self.query_one(Outline).show_page(page)
+            self.query_one(PageTree).select_path(page.path)
+            self.sub_title = "" if page.title == self.app.title else page.title
+            self._show_warnings(auto=True)
+            self._close_find()
+        else:
+            found = view.scroll_to_anchor(place.anchor) if place.anchor else True
+            if not place.anchor:
+                view.scroll_to(y=0, animate=False)
+        if place.anchor and not found:
+            self.notify(
+                f"No section #{place.anchor} in {page.path}; showing the top of the page.", severity="warning"
+            )
+        return True
+
+    def action_back(self) -> None:
+        if self.page is not None:
+            self.history.remember(*self.page_view.position())
+        place = self.history.back()
+        if place is None:
+            self.notify("Nothing to go back to.", timeout=2)
             return
-        text = page_markdown(page, ref.anchor) or page_markdown(page) or ""
-        note = ""
-        if len(text.encode("utf-8")) > PREVIEW_BYTES:
-            text = text.encode("utf-8")[:PREVIEW_BYTES].decode("utf-8", errors="ignore")
-            note = "This page is long: its beginning is shown."
-        warning = self.query_one("#page-warning", Static)
-        warning.update(note)
-        warning.display = bool(note)
-        self.query_one("#page", Static).update(RichMarkdown(text, hyperlinks=False))
-        self.query_one("#page-scroll", VerticalScroll).scroll_home(animate=False)
-        self.current = ref
-        self.sub_title = "" if page.title == self.app.title else page.title
-        self.query_one(PageTree).select_path(page.path)
+        self.open_place(place, record=False)
+
+    def action_forward(self) -> None:
+        if self.page is not None:
+            self.history.remember(*self.page_view.position())
+        place = self.history.forward()
+        if place is None:
+            self.notify("Nothing to go forward to.", timeout=2)
+            return
+        self.open_place(place, record=False)
+
+    def on_page_view_link_activated(self, event: PageView.LinkActivated) -> None:
+        target = event.target
+        if target.kind == "page":
+            self.open_place(Place(target.path, target.anchor))
+        elif target.kind == "anchor" and self.page is not None:
+            self.open_place(Place(self.page.path, target.anchor))
+        elif target.kind == "external":
+            self.app.push_screen(ExternalLinkScreen(target.url))
+        else:
+            self.notify(
+                f"Broken link {event.href!r}: {target.reason}.",
+                title="Link leads nowhere",
+                severity="warning",
+            )
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
         path = event.node.data
-        if path and (self.current is None or path != self.current.path):
-            self.show_page(PageRef(path))
+        if path and (self.page is None or path != self.page.path):
+            self.open_place(Place(path))
+
+    def on_outline_jump(self, event: Outline.Jump) -> None:
+        if self.page is not None:
+            self.open_place(Place(self.page.path, event.anchor))
+            self.page_view.focus()
+
+    def on_page_view_section_changed(self, event: PageView.SectionChanged) -> None:
+        if self.page is None:
+            return
+        trail = [self.page.title, *[t for t in event.section.heading_path if t != self.page.title]]
+        self.query_one("#breadcrumb", Static).update(" › ".join(trail))
+        outline = self.query_one(Outline)
+        if outline.display:
+            outline.mark(event.section.anchor)
+
+    # ---------------------------------------------------------------- panels
 
     def action_toggle_tree(self) -> None:
         tree = self.query_one(PageTree)
         tree.display = not tree.display
 
-    def action_scroll_down(self) -> None:
-        self.query_one("#page-scroll", VerticalScroll).scroll_down(animate=False)
+    def action_toggle_outline(self) -> None:
+        outline = self.query_one(Outline)
+        outline.display = not outline.display
+        if outline.display:
+            section = self.page_view.current_section
+            if section is not None:
+                outline.mark(section.anchor)
+            outline.focus()
+        else:
+            self.page_view.focus()
 
-    def action_scroll_up(self) -> None:
-        self.query_one("#page-scroll", VerticalScroll).scroll_up(animate=False)
+    def action_warnings(self) -> None:
+        panel = self.query_one("#page-warnings", Static)
+        if panel.display:
+            panel.display = False
+            return
+        if not self._show_warnings(auto=False):
+            self.notify("No warnings on this page.", timeout=2)
 
-    def action_top(self) -> None:
-        self.query_one("#page-scroll", VerticalScroll).scroll_home(animate=False)
+    def _show_warnings(self, *, auto: bool) -> bool:
+        panel = self.query_one("#page-warnings", Static)
+        warnings = list(self.page.warnings if self.page else []) + self.page_view.render_failures
+        serious = [w for w in warnings if "could not parse" in w]
+        if auto and not serious:
+            panel.display = False
+            return bool(warnings)
+        if not warnings:
+            panel.display = False
+            return False
+        shown = serious if auto else warnings
+        head = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''} on this page (w hides):"
+        panel.update("\n".join([head, *(f"  • {w}" for w in shown[:12])]))
+        panel.display = True
+        return True
 
-    def action_bottom(self) -> None:
-        self.query_one("#page-scroll", VerticalScroll).scroll_end(animate=False)
+    # ---------------------------------------------------------------- find in page
+
+    def action_find(self) -> None:
+        self.query_one(FindBar).open()
+
+    def on_find_bar_changed(self, event: FindBar.Changed) -> None:
+        view = self.page_view
+        total = view.find(event.query)
+        self.query_one(FindBar).set_count(view.match_number, total, event.query)
+
+    def on_find_bar_step(self, event: FindBar.Step) -> None:
+        self.action_find_step(event.step)
+
+    def on_find_bar_done(self, event: FindBar.Done) -> None:
+        self.page_view.focus()
+
+    def action_find_step(self, step: int) -> None:
+        view = self.page_view
+        if not view.match_count:
+            self.notify("No matches: press / to find.", timeout=2)
+            return
+        view.next_match(step)
+        self.query_one(FindBar).set_count(view.match_number, view.match_count, "x")
+
+    def on_find_bar_closed(self, event: FindBar.Closed) -> None:
+        self.action_close_find()
+
+    def action_close_find(self) -> None:
+        self._close_find()
+        self.page_view.focus()
+
+    def _close_find(self) -> None:
+        bar = self.query_one(FindBar)
+        bar.display = False
+        self.page_view.clear_find()

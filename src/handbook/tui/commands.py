@@ -1,0 +1,32 @@
+"""Command palette (ctrl+p): jump to any page by fuzzy title or path."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+class PageCommands(Provider):
+    """Every page of the handbook, matched on its title and its path."""
+
+    @property
+    def _handbook_pages(self) -> list[tuple[str, str]]:
+        handbook = getattr(self.app, "handbook", None)
+        return [(info.title, info.path) for info in handbook.pages] if handbook is not None else []
+
+    async def discover(self) -> Hits:
+        for title, path in self._handbook_pages[:40]:
+            yield DiscoveryHit(title, partial(self._open, path), help=path)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, path in self._handbook_pages:
+            score = max(matcher.match(title), matcher.match(path) * 0.8)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), partial(self._open, path), help=path)
+
+    def _open(self, path: str) -> None:
+        open_page = getattr(self.app, "open_page", None)
+        if open_page is not None:
+            open_page(path)

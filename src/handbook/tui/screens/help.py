@@ -1,0 +1,66 @@
+"""Every key of the app, read from the bindings themselves (so remapped keys show as remapped)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+MOVEMENT = [
+    ("j / k, ↓ / ↑", "scroll a line"),
+    ("space / b, PgDn / PgUp", "scroll a page"),
+    ("ctrl+d / ctrl+u", "scroll half a page"),
+    ("g / G, Home / End", "top / bottom of the page"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close", id="help.close")
+    ]
+
+    def __init__(self, groups: list[tuple[str, list[Binding]]], keymap: dict[str, str]) -> None:
+        super().__init__()
+        self.groups = groups
+        self.keymap = keymap
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(self._table(), id="help-table")
+
+    def _table(self) -> Table:
+        table = Table(title="Keys", expand=True, show_edge=False, pad_edge=False)
+        table.add_column("key", style="bold", no_wrap=True)
+        table.add_column("what it does")
+        table.add_column("keymap id", style="dim", no_wrap=True)
+        table.add_section()
+        table.add_row("[b]Reading[/b]", "", "")
+        for keys, text in MOVEMENT:
+            table.add_row(keys, text, "")
+        seen: set[str] = set()
+        for title, bindings in self.groups:
+            rows = []
+            for binding in bindings:
+                if binding.id in seen or binding.id is None or not binding.description:
+                    continue
+                seen.add(binding.id)
+                keys = self.keymap.get(binding.id, binding.key)
+                rows.append((self._keys(keys), binding.description, binding.id))
+            if rows:
+                table.add_section()
+                table.add_row(f"[b]{title}[/b]", "", "")
+                for row in rows:
+                    table.add_row(*row)
+        table.caption = 'Keys can be remapped in config.toml under [keymap], by id: "reader.find" = "ctrl+f"'
+        return table
+
+    def _keys(self, keys: str) -> str:
+        return " / ".join(self.app.get_key_display(Binding(key.strip(), "")) for key in keys.split(","))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,497 @@
+"""The page: a virtual, section-by-section view of one handbook page.
+
+Textual's ``Markdown`` widget costs ~70 ms per KiB (a 133 KiB page takes 9.6 s), so this widget never
+builds widgets for a page. Each section is rendered by Rich into lines (``page_render``) only when
+needed: the sections on screen first, the rest in short idle slices. Unrendered sections stand in with
+an estimated height; when one above the viewport is rendered, the scroll position is corrected so the
+text being read does not move. Lines are drawn with ``render_line`` (the Line API), so a 500 KiB page
+costs the same to show as a 5 KiB one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import time
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from handbook.content.model import LinkTarget, Page, Section, loose_anchor
+from handbook.tui.page_render import LinkSpot, render_section
+
+SLICE_SECONDS = 0.012  # idle rendering works in slices this long, so keys stay responsive
+MATCH_STYLE = Style(bgcolor="yellow", color="black")
+CURRENT_MATCH_STYLE = Style(bgcolor="dark_orange", color="black", bold=True)
+SELECTED_LINK_STYLE = Style(reverse=True)
+
+
+@dataclass
+class Block:
+    """One section's lines, or (before it is rendered) an estimate of how many there will be."""
+
+    section: Section
+    estimate: int
+    strips: list[Strip] | None = None
+    links: list[LinkSpot] = field(default_factory=list)
+
+    @property
+    def height(self) -> int:
+        return len(self.strips) if self.strips is not None else self.estimate
+
+
+def estimate_height(section: Section, width: int) -> int:
+    width = max(width, 10)
+    lines = section.markdown.splitlines() or [""]
+    return sum(max(1, math.ceil(cell_len(line) / width)) for line in lines) + 1
+
+
+@dataclass(frozen=True)
+class Match:
+    line: int  # line in the whole page
+    start: int  # cells
+    end: int
+
+
+class PageView(ScrollView, can_focus=True):
+    """Shows one page; posts messages when a link is activated or the section at the top changes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False, id="page.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="page.up"),
+        Binding("space", "page_down", "Page down", show=False, id="page.page_down"),
+        Binding("b", "page_up", "Page up", show=False, id="page.page_up"),
+        Binding("ctrl+d", "half_page_down", "Half page down", show=False, id="page.half_down"),
+        Binding("ctrl+u", "half_page_up", "Half page up", show=False, id="page.half_up"),
+        Binding("g", "scroll_home", "Top", show=False, id="page.top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="page.bottom"),
+        Binding("tab", "next_link", "Next link", id="page.next_link"),
+        Binding("shift+tab", "previous_link", "Previous link", show=False, id="page.previous_link"),
+        Binding("enter", "follow_link", "Follow", id="page.follow_link"),
+    ]
+
+    class LinkActivated(Message):
+        def __init__(self, href: str, target: LinkTarget) -> None:
+            super().__init__()
+            self.href = href
+            self.target = target
+
+    class SectionChanged(Message):
+        def __init__(self, section: Section) -> None:
+            super().__init__()
+            self.section = section
+
+    def __init__(self, *, code_theme: str = "monokai", id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.page: Page | None = None
+        self.code_theme = code_theme
+        self.blocks: list[Block] = []
+        self._offsets: list[int] = [0]
+        self._width = 0
+        self._targets: dict[str, LinkTarget] = {}
+        self._render_scheduled = False
+        self._matches: list[Match] = []
+        self._matches_by_line: dict[int, list[int]] = {}
+        self._match_index = -1
+        self._query = ""
+        self._selected_link: tuple[int, int] | None = None
+        self._top_block = -1
+        # A jump to a section that cannot reach the top (near the end of the page) pins it as the
+        # current section until the reader scrolls away.
+        self._pinned: tuple[int, int] | None = None  # (block, scroll_y it was pinned at)
+        self.render_failures: list[str] = []
+
+    # ---------------------------------------------------------------- showing a page
+
+    def show(self, page: Page, anchor: str = "", line_in_section: int = 0) -> bool:
+        """Show ``page`` at ``anchor``; returns False when the anchor is not in the page."""
+        self.page = page
+        self._targets = {link.href: link.target for link in page.links}
+        self._width = self._content_width()
+        self.blocks = [Block(sec, estimate_height(sec, self._width)) for sec in page.sections]
+        self._clear_find_state()
+        self._selected_link = None
+        self._top_block = -1
+        self.render_failures = []
+        index = self.block_index(anchor) if anchor else 0
+        if self.scrollable_content_region.height:
+            self._show_block(index or 0, line_in_section)
+        else:  # not laid out yet: position once the real height is known
+            self.call_after_refresh(self._show_block, index or 0, line_in_section)
+        return index is not None
+
+    def block_index(self, anchor: str) -> int | None:
+        anchor = anchor.lstrip("#")
+        for i, block in enumerate(self.blocks):
+            if block.section.anchor == anchor:
+                return i
+        loose = loose_anchor(anchor)
+        for i, block in enumerate(self.blocks):
+            if loose_anchor(block.section.anchor) == loose:
+                return i
+        return None
+
+    def scroll_to_anchor(self, anchor: str) -> bool:
+        index = self.block_index(anchor)
+        if index is None:
+            return False
+        self._show_block(index, 0)
+        return True
+
+    def position(self) -> tuple[str, int]:
+        """(anchor of the section at the top, lines into it): enough to come back to the same place."""
+        if not self.blocks:
+            return "", 0
+        index = self._current_block()
+        return self.blocks[index].section.anchor, max(0, int(self.scroll_y) - self._offsets[index])
+
+    @property
+    def current_section(self) -> Section | None:
+        if not self.blocks:
+            return None
+        return self.blocks[self._current_block()].section
+
+    def _current_block(self) -> int:
+        if self._pinned is not None and self._pinned[1] == int(self.scroll_y):
+            return self._pinned[0]
+        return self._block_at(int(self.scroll_y))
+
+    def _show_block(self, index: int, line_in_block: int) -> None:
+        height = max(self.size.height, 24)
+        filled = 0
+        for i in range(index, len(self.blocks)):
+            self._render_block(i)
+            filled += self.blocks[i].height
+            if filled >= height * 2:
+                break
+        self._recompute()
+        wanted = self._offsets[index] + line_in_block
+        actual = min(wanted, self._max_scroll_y())
+        self._pinned = (index, actual) if wanted > actual else None
+        self.set_scroll(0, actual)
+        self._after_scroll()
+        self.refresh()
+        self._schedule_rendering()
+
+    # ---------------------------------------------------------------- geometry
+
+    def _content_width(self) -> int:
+        width = self.scrollable_content_region.width if self.is_mounted else 0
+        return width if width > 10 else 80
+
+    def _recompute(self) -> None:
+        offsets = [0]
+        for block in self.blocks:
+            offsets.append(offsets[-1] + block.height)
+        self._offsets = offsets
+        self.virtual_size = Size(self._width, offsets[-1])
+
+    def _max_scroll_y(self) -> int:
+        return max(0, self._offsets[-1] - self.scrollable_content_region.height)
+
+    def _block_at(self, line: int) -> int:
+        index = bisect.bisect_right(self._offsets, line) - 1
+        return max(0, min(index, len(self.blocks) - 1))
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = self._content_width()
+        if self.page is None or width == self._width:
+            return
+        anchor, line = self.position()
+        index = self.block_index(anchor) or 0
+        self._width = width
+        for block in self.blocks:
+            block.strips = None
+            block.links = []
+            block.estimate = estimate_height(block.section, width)
+        had_query = self._query
+        self._clear_find_state()
+        self._show_block(index, line)
+        if had_query:
+            self.find(had_query)
+
+    # ---------------------------------------------------------------- rendering
+
+    def _render_block(self, index: int) -> None:
+        block = self.blocks[index]
+        if block.strips is not None:
+            return
+        try:
+            rendered = render_section(
+                self.app.console, block.section.markdown, self._width, self._targets, self.code_theme
+            )
+            lines, links = rendered.lines, rendered.links
+        except Exception as exc:  # a renderer bug must not hide the text: show it raw
+            self.render_failures.append(f"section {block.section.anchor or 'start'}: {type(exc).__name__}")
+            text = Text(block.section.markdown)
+            lines = [
+                list(line)
+                for line in self.app.console.render_lines(
+                    text, self.app.console.options.update(width=self._width), pad=False
+                )
+            ]
+            links = []
+        block.strips = [Strip(segments) for segments in lines]
+        block.links = links
+
+    def _schedule_rendering(self) -> None:
+        if not self._render_scheduled and any(b.strips is None for b in self.blocks):
+            self._render_scheduled = True
+            self.set_timer(0.001, self._render_slice)
+
+    def _render_order(self) -> list[int]:
+        top = self._block_at(int(self.scroll_y))
+        bottom = self._block_at(int(self.scroll_y) + self.size.height)
+        order = list(range(top, bottom + 1)) + list(range(bottom + 1, len(self.blocks)))
+        order += list(range(top - 1, -1, -1))
+        return [i for i in order if self.blocks[i].strips is None]
+
+    def _render_slice(self) -> None:
+        self._render_scheduled = False
+        if not self.blocks:
+            return
+        deadline = time.perf_counter() + SLICE_SECONDS
+        for index in self._render_order():
+            self._render_one_in_place(index)
+            if time.perf_counter() > deadline:
+                break
+        self.refresh()
+        self._schedule_rendering()
+
+    def _render_one_in_place(self, index: int) -> None:
+        """Render a block and keep the text at the top of the view where it is."""
+        top_line = int(self.scroll_y)
+        top_block = self._block_at(top_line)
+        into_top = top_line - self._offsets[top_block]
+        self._render_block(index)
+        self._recompute()
+        if index < top_block or (index == top_block and into_top):
+            self.set_scroll(None, min(self._offsets[top_block] + into_top, self._max_scroll_y()))
+
+    def render_all(self) -> None:
+        """Render every section now (find-in-page needs all the lines)."""
+        for index in range(len(self.blocks)):
+            if self.blocks[index].strips is None:
+                self._render_one_in_place(index)
+
+    def line_strip(self, line: int) -> Strip | None:
+        """The rendered line ``line`` of the page, or None while its section is not rendered yet."""
+        if not self.blocks or line < 0 or line >= self._offsets[-1]:
+            return None
+        index = self._block_at(line)
+        block = self.blocks[index]
+        if block.strips is None:
+            return None
+        within = line - self._offsets[index]
+        return block.strips[within] if within < len(block.strips) else None
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        line = scroll_y + y
+        width = self.scrollable_content_region.width
+        strip = self.line_strip(line)
+        if strip is None:
+            if 0 <= line < self._offsets[-1]:
+                self.call_later(self._render_visible)
+            return Strip.blank(width, self.rich_style)
+        strip = self._decorate(line, strip)
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style).apply_style(self.rich_style)
+
+    def _render_visible(self) -> None:
+        top = self._block_at(int(self.scroll_y))
+        bottom = self._block_at(int(self.scroll_y) + self.size.height)
+        for index in range(top, bottom + 1):
+            if self.blocks[index].strips is None:
+                self._render_one_in_place(index)
+        self.refresh()
+
+    def _decorate(self, line: int, strip: Strip) -> Strip:
+        spans: list[tuple[int, int, Style]] = []
+        for match_index in self._matches_by_line.get(line, ()):
+            match = self._matches[match_index]
+            style = CURRENT_MATCH_STYLE if match_index == self._match_index else MATCH_STYLE
+            spans.append((match.start, match.end, style))
+        if self._selected_link is not None:
+            block_index, link_index = self._selected_link
+            spot = self.blocks[block_index].links[link_index]
+            if self._offsets[block_index] + spot.line == line:
+                spans.append((spot.start, spot.end, SELECTED_LINK_STYLE))
+        for start, end, style in spans:
+            strip = highlight(strip, start, end, style)
+        return strip
+
+    # ---------------------------------------------------------------- scrolling
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._after_scroll()
+        self._schedule_rendering()
+
+    def _after_scroll(self) -> None:
+        if not self.blocks:
+            return
+        if self._pinned is not None and self._pinned[1] != int(self.scroll_y):
+            self._pinned = None
+        index = self._current_block()
+        if index != self._top_block:
+            self._top_block = index
+            self.post_message(self.SectionChanged(self.blocks[index].section))
+
+    def action_half_page_down(self) -> None:
+        self.scroll_relative(y=max(1, self.size.height // 2), animate=False)
+
+    def action_half_page_up(self) -> None:
+        self.scroll_relative(y=-max(1, self.size.height // 2), animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.render_all()
+        self.refresh()
+        self.set_scroll(None, self._max_scroll_y())
+
+    # ---------------------------------------------------------------- links
+
+    def _all_links(self) -> list[tuple[int, int]]:
+        order: list[tuple[int, int]] = []
+        for block_index, block in enumerate(self.blocks):
+            order += [(block_index, i) for i in range(len(block.links))]
+        return order
+
+    def _link_line(self, key: tuple[int, int]) -> int:
+        block_index, link_index = key
+        return self._offsets[block_index] + self.blocks[block_index].links[link_index].line
+
+    def action_next_link(self) -> None:
+        self._step_link(+1)
+
+    def action_previous_link(self) -> None:
+        self._step_link(-1)
+
+    def _step_link(self, step: int) -> None:
+        self._render_visible()
+        links = [key for key in self._all_links() if self.blocks[key[0]].strips is not None]
+        if not links:
+            self.notify("No links on this page.", timeout=2)
+            return
+        top, bottom = int(self.scroll_y), int(self.scroll_y) + self.scrollable_content_region.height - 1
+        if self._selected_link in links:
+            position = (links.index(self._selected_link) + step) % len(links)
+        else:
+            on_screen = [i for i, key in enumerate(links) if top <= self._link_line(key) <= bottom]
+            if on_screen:
+                position = on_screen[0] if step > 0 else on_screen[-1]
+            else:
+                after = [i for i, key in enumerate(links) if self._link_line(key) >= top]
+                position = after[0] if after and step > 0 else (len(links) - 1 if step < 0 else 0)
+        self._selected_link = links[position]
+        line = self._link_line(self._selected_link)
+        if not top <= line <= bottom:
+            self.set_scroll(None, max(0, min(line - self.size.height // 3, self._max_scroll_y())))
+        self.refresh()
+
+    @property
+    def selected_href(self) -> str | None:
+        if self._selected_link is None:
+            return None
+        block_index, link_index = self._selected_link
+        return self.blocks[block_index].links[link_index].href
+
+    def action_follow_link(self) -> None:
+        href = self.selected_href
+        if href is None:
+            self.notify("Press Tab to choose a link first.", timeout=2)
+            return
+        self.post_message(
+            self.LinkActivated(href, self._targets.get(href, LinkTarget("broken", reason="unknown")))
+        )
+
+    def on_click(self, event: events.Click) -> None:
+        href = event.style.meta.get("href") if event.style else None
+        if href:
+            event.stop()
+            self.post_message(
+                self.LinkActivated(href, self._targets.get(href, LinkTarget("broken", reason="unknown")))
+            )
+
+    # ---------------------------------------------------------------- find in page
+
+    def _clear_find_state(self) -> None:
+        self._matches = []
+        self._matches_by_line = {}
+        self._match_index = -1
+        self._query = ""
+
+    def find(self, query: str) -> int:
+        """Highlight every match of ``query`` (case-insensitive unless it has capitals); go to the first."""
+        self._clear_find_state()
+        self._query = query
+        if not query or not self.blocks:
+            self.refresh()
+            return 0
+        self.render_all()
+        case_sensitive = query != query.lower()
+        needle = query if case_sensitive else query.lower()
+        for block_index, block in enumerate(self.blocks):
+            assert block.strips is not None
+            base = self._offsets[block_index]
+            for number, strip in enumerate(block.strips):
+                text = strip.text if case_sensitive else strip.text.lower()
+                start = text.find(needle)
+                while start != -1:
+                    cells = cell_len(text[:start])
+                    match = Match(base + number, cells, cells + cell_len(text[start : start + len(needle)]))
+                    self._matches_by_line.setdefault(match.line, []).append(len(self._matches))
+                    self._matches.append(match)
+                    start = text.find(needle, start + max(1, len(needle)))
+        if self._matches:
+            top = int(self.scroll_y)
+            self._match_index = next((i for i, m in enumerate(self._matches) if m.line >= top), 0)
+            self._reveal_match()
+        self.refresh()
+        return len(self._matches)
+
+    @property
+    def match_count(self) -> int:
+        return len(self._matches)
+
+    @property
+    def match_number(self) -> int:
+        """1-based number of the current match, 0 when there is none."""
+        return self._match_index + 1 if self._matches else 0
+
+    def next_match(self, step: int = 1) -> None:
+        if not self._matches:
+            return
+        self._match_index = (self._match_index + step) % len(self._matches)
+        self._reveal_match()
+        self.refresh()
+
+    def clear_find(self) -> None:
+        self._clear_find_state()
+        self.refresh()
+
+    def _reveal_match(self) -> None:
+        line = self._matches[self._match_index].line
+        top, height = int(self.scroll_y), self.scrollable_content_region.height
+        if not top <= line < top + height:
+            self.set_scroll(None, max(0, min(line - height // 3, self._max_scroll_y())))
+
+
+def highlight(strip: Strip, start: int, end: int, style: Style) -> Strip:
+    """``strip`` with cells ``start``..``end`` restyled."""
+    length = strip.cell_length
+    start, end = max(0, min(start, length)), max(0, min(end, length))
+    if start >= end:
+        return strip
+    before, middle, after = strip.divide([start, end, length])
+    middle = Strip(Segment.apply_style(middle, post_style=style), middle.cell_length)
+    return Strip.join([before, middle, after])
