@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from handbook.content.normalise import normalise
-from handbook.content.parse import parse
+from handbook.content.parse import build_sections
 
 MARKUP = st.sampled_from(
     [
@@ -58,8 +58,10 @@ TEXTISH = st.lists(st.one_of(MARKUP, st.text(max_size=12)), max_size=40).map("".
 def test_any_bytes_normalise_and_parse(data: bytes) -> None:
     result = normalise(data)
     assert "\x1b" not in result.text and "\x9b" not in result.text
-    parsed = parse(result.text, "Title")
-    assert parsed.sections
+    found, _ = build_sections(result.text, "Title")
+    assert found
+    for section in found:
+        assert isinstance(section.text, str)
 
 
 @settings(max_examples=400, deadline=None)
@@ -67,7 +69,7 @@ def test_any_bytes_normalise_and_parse(data: bytes) -> None:
 def test_markup_soup_normalises_and_parses(text: str) -> None:
     result = normalise(text)
     assert "\x1b" not in result.text and "\x9b" not in result.text
-    parsed = parse(result.text, "Title")
-    assert parsed.sections
-    anchors = [s.anchor for s in parsed.sections if s.anchor]
+    found, _ = build_sections(result.text, "Title")
+    assert found and all(isinstance(s.content.links, list) for s in found)
+    anchors = [s.anchor for s in found if s.anchor]
     assert len(anchors) == len(set(anchors))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from handbook.content.parse import parse, slugify
+from handbook.content.parse import build_sections, slugify
+
+
+def sections(body: str, title: str = "Page"):  # type: ignore[no-untyped-def]
+    return build_sections(body, title)[0]
 
 
 def test_slugify_github_style() -> None:
@@ -13,46 +17,61 @@ def test_slugify_github_style() -> None:
 
 
 def test_one_section_per_heading_with_unique_anchors_and_paths() -> None:
-    body = "# Guide\nintro\n## Setup\na\n### Linux\nb\n## Setup\nc\n# Other\n"
-    parsed = parse(body, "Guide")
-    assert [s.anchor for s in parsed.sections] == ["guide", "setup", "linux", "setup-1", "other"]
-    assert [s.level for s in parsed.sections] == [1, 2, 3, 2, 1]
-    assert parsed.sections[2].heading_path == ("Guide", "Setup", "Linux")
-    assert parsed.sections[3].heading_path == ("Guide", "Setup")
-    assert parsed.sections[1].markdown == "## Setup\na\n"
-    assert parsed.sections[1].text == "a"
+    found = sections("# Guide\nintro\n## Setup\na\n### Linux\nb\n## Setup\nc\n# Other\n", "Guide")
+    assert [s.anchor for s in found] == ["guide", "setup", "linux", "setup-1", "other"]
+    assert [s.level for s in found] == [1, 2, 3, 2, 1]
+    assert found[2].heading_path == ("Guide", "Setup", "Linux")
+    assert found[3].heading_path == ("Guide", "Setup")
+    assert found[1].markdown == "## Setup\na\n"
+    assert found[1].text == "a"
+
+
+def test_heading_titles_are_plain_text() -> None:
+    found = sections("# The **bold** `code` [link](x.md) title\n")
+    assert found[0].title == "The bold code link title"
+    assert found[0].anchor == "the-bold-code-link-title"
+
+
+def test_setext_headings_and_headings_in_quotes() -> None:
+    found = sections("Title\n=====\n\ntext\n\n> ## Quoted\n> more\n")
+    assert [(s.anchor, s.level) for s in found] == [("title", 1), ("quoted", 2)]
 
 
 def test_text_before_the_first_heading_is_its_own_section() -> None:
-    parsed = parse("Some intro.\n\n## Later\nx\n", "Page")
-    assert parsed.sections[0].anchor == "" and parsed.sections[0].title == "Page"
-    assert parsed.sections[0].text == "Some intro."
-    assert parse("# Only\n", "Page").sections[0].anchor == "only"
+    found = sections("Some intro.\n\n## Later\nx\n")
+    assert found[0].anchor == "" and found[0].title == "Page"
+    assert found[0].text == "Some intro."
+    assert sections("# Only\n")[0].anchor == "only"
 
 
 def test_headings_inside_code_fences_are_not_sections() -> None:
-    body = "# Real\n```markdown\n# Not a heading\n```\n"
-    parsed = parse(body, "Real")
-    assert [s.anchor for s in parsed.sections] == ["real"]
-    assert "# Not a heading" in parsed.sections[0].text
+    found = sections("# Real\n```markdown\n# Not a heading\n```\n", "Real")
+    assert [s.anchor for s in found] == ["real"]
+    assert "# Not a heading" in found[0].text
 
 
-def test_links_with_line_and_section() -> None:
-    body = "# A\nsee [the guide](guide.md#setup) and <https://example.com>\n## B\n[![img](x.png)](#a)\n"
-    parsed = parse(body, "A")
-    assert [(link.href, link.text, link.line, link.section) for link in parsed.links] == [
+def test_links_with_page_line_and_section() -> None:
+    found = sections("# A\nsee [the guide](guide.md#setup) and <https://example.com>\n## B\n[![img](x.png)](#a)\n")
+    links = [link for s in found for link in s.content.links]
+    assert [(link.href, link.text, link.line, link.section) for link in links] == [
         ("guide.md#setup", "the guide", 2, "a"),
         ("https://example.com", "https://example.com", 2, "a"),
         ("#a", "img", 4, "b"),
     ]
 
 
+def test_reference_links_resolve_across_sections() -> None:
+    found = sections("# A\nSee [the guide][g].\n## B\ntext\n\n[g]: guide.md#setup\n")
+    assert [(link.href, link.text) for link in found[0].content.links] == [("guide.md#setup", "the guide")]
+
+
 def test_task_items_checkboxes_and_boxes() -> None:
-    body = "# T\n- [ ] open one\n- [x] done one\n\n□ box item\n☑ ticked item\n"
-    tasks = parse(body, "T").tasks
+    found = sections("# T\n- [ ] open one\n- [x] done one\n\n□ box item\n☑ ticked item\n")
+    tasks = found[0].content.tasks
     assert [(t.text, t.done) for t in tasks] == [
         ("open one", False),
         ("done one", True),
         ("box item", False),
         ("ticked item", True),
     ]
+    assert [t.line for t in tasks] == [2, 3, 5, 6]

@@ -17,11 +17,9 @@ from handbook.content.model import (
     Page,
     PageInfo,
     Section,
-    TaskItem,
-    loose_anchor,
 )
 from handbook.content.normalise import normalise
-from handbook.content.parse import parse
+from handbook.content.parse import build_sections
 
 
 class HandbookError(Exception):
@@ -184,23 +182,18 @@ class Handbook:
     def _build_page(self, info: PageInfo, data: bytes) -> Page:
         norm = normalise(data)
         warnings = list(norm.warnings)
+
+        def resolve(href: str) -> LinkTarget:
+            return self.resolver.resolve(href, info.path)
+
         try:
-            parsed = parse(norm.text, info.title)
+            sections, references = build_sections(norm.text, info.title)
         except Exception as exc:  # a parser bug must not hide the page: show it as one raw section
             warnings.append(f"could not parse this page ({type(exc).__name__}); showing its text")
             lines = norm.text.count("\n")
-            raw = Section("", info.title, 0, (info.title,), 0, lines, norm.text, norm.text)
-            return Page(info, norm.text, norm.front_matter, [raw], [], [], warnings)
-        links: list[Link] = []
-        for raw_link in parsed.links:
-            target = self.resolver.resolve(raw_link.href, info.path)
-            if target.kind == "anchor" and target.anchor and not _has_anchor(parsed.sections, target.anchor):
-                target = LinkTarget("broken", reason=f"no section #{target.anchor} in this page")
-            if target.kind == "broken":
-                warnings.append(f"line {raw_link.line}: broken link {raw_link.href!r} ({target.reason})")
-            links.append(Link(raw_link.href, raw_link.text, raw_link.line, raw_link.section, target))
-        tasks = [TaskItem(t.text, t.done, t.line, t.section) for t in parsed.tasks]
-        return Page(info, norm.text, norm.front_matter, parsed.sections, links, tasks, warnings)
+            raw = Section("", info.title, 0, (info.title,), 0, lines, norm.text)
+            return Page(info, norm.text, norm.front_matter, [raw], warnings, resolve)
+        return Page(info, norm.text, norm.front_matter, sections, warnings, resolve, references)
 
     def broken_links(self) -> list[tuple[str, Link]]:
         """Every link in the handbook that leads nowhere, anchors into other pages included."""
@@ -216,8 +209,3 @@ class Handbook:
                 ):
                     out.append((info.path, link))
         return out
-
-
-def _has_anchor(sections: list[Section], anchor: str) -> bool:
-    loose = loose_anchor(anchor)
-    return any(s.anchor == anchor or loose_anchor(s.anchor) == loose for s in sections)

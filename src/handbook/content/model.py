@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -46,18 +47,62 @@ class PageInfo:
         return [str(t) for t in tags if str(t).strip()] if isinstance(tags, list) else []
 
 
-@dataclass(frozen=True)
 class Section:
-    """One heading and the text under it (up to the next heading of any level)."""
+    """One heading and the text under it (up to the next heading of any level).
 
-    anchor: str  # "" for text before the first heading
-    title: str
-    level: int  # 0 for text before the first heading
-    heading_path: tuple[str, ...]  # titles of the enclosing headings, outermost first, self last
-    start_line: int  # 0-based line range in the normalised body
-    end_line: int
-    markdown: str
-    text: str  # plain text, for search and snippets
+    Its plain text, links and task items are parsed on first use: opening a page only needs the
+    headings and the Markdown of each section.
+    """
+
+    __slots__ = (
+        "_content",
+        "_references",
+        "anchor",
+        "end_line",
+        "heading_path",
+        "level",
+        "markdown",
+        "start_line",
+        "title",
+    )
+
+    def __init__(
+        self,
+        anchor: str,
+        title: str,
+        level: int,
+        heading_path: tuple[str, ...],
+        start_line: int,
+        end_line: int,
+        markdown: str,
+        references: dict[str, Any] | None = None,
+    ) -> None:
+        self.anchor = anchor  # "" for text before the first heading
+        self.title = title
+        self.level = level  # 0 for text before the first heading
+        self.heading_path = heading_path  # titles of the enclosing headings, outermost first, self last
+        self.start_line = start_line  # 0-based line range in the normalised body
+        self.end_line = end_line
+        self.markdown = markdown
+        self._references = references or {}
+        self._content: Any = None
+
+    def __repr__(self) -> str:
+        return f"Section({self.anchor!r}, level={self.level}, lines={self.start_line}-{self.end_line})"
+
+    @property
+    def content(self) -> Any:
+        """The parsed inline content (``parse.SectionContent``), computed once."""
+        if self._content is None:
+            from handbook.content.parse import analyse
+
+            self._content = analyse(self.markdown, self.start_line, self.anchor, self._references)
+        return self._content
+
+    @property
+    def text(self) -> str:
+        """Plain text, for search and snippets."""
+        return str(self.content.text)
 
 
 LinkKind = Literal["page", "anchor", "external", "broken"]
@@ -89,17 +134,67 @@ class TaskItem:
     section: str
 
 
-@dataclass
 class Page:
-    """A parsed page. Built lazily and cached by :class:`handbook.content.Handbook`."""
+    """A parsed page. Built lazily and cached by :class:`handbook.content.Handbook`.
 
-    info: PageInfo
-    markdown: str  # the normalised Markdown body (front matter removed)
-    front_matter: dict[str, Any]
-    sections: list[Section]
-    links: list[Link]
-    tasks: list[TaskItem]
-    warnings: list[str]
+    ``links``, ``tasks`` and the broken-link ``warnings`` need every section's inline content, so
+    they are computed on first use; showing a page does not pay for them.
+    """
+
+    def __init__(
+        self,
+        info: PageInfo,
+        markdown: str,
+        front_matter: dict[str, Any],
+        sections: list[Section],
+        warnings: list[str],
+        resolve: Callable[[str], LinkTarget],
+        references: dict[str, Any] | None = None,
+    ) -> None:
+        self.info = info
+        self.markdown = markdown  # the normalised Markdown body (front matter removed)
+        self.front_matter = front_matter
+        self.sections = sections
+        self.references = references or {}
+        self._base_warnings = warnings
+        self._resolve = resolve
+        self._links: list[Link] | None = None
+
+    def resolve(self, href: str) -> LinkTarget:
+        """Where ``href`` written in this page leads (anchors checked against this page's sections)."""
+        target = self._resolve(href)
+        if target.kind == "anchor" and target.anchor and self.section(target.anchor) is None:
+            return LinkTarget("broken", reason=f"no section #{target.anchor} in this page")
+        return target
+
+    @property
+    def links(self) -> list[Link]:
+        if self._links is None:
+            self._links = [
+                Link(raw.href, raw.text, raw.line, raw.section, self.resolve(raw.href))
+                for section in self.sections
+                for raw in section.content.links
+            ]
+        return self._links
+
+    @property
+    def tasks(self) -> list[TaskItem]:
+        return [TaskItem(t.text, t.done, t.line, t.section) for s in self.sections for t in s.content.tasks]
+
+    @property
+    def warnings(self) -> list[str]:
+        """Problems found opening the page, then its broken links (parsing them on first use)."""
+        broken = [
+            f"line {link.line}: broken link {link.href!r} ({link.target.reason})"
+            for link in self.links
+            if link.target.kind == "broken"
+        ]
+        return self._base_warnings + broken
+
+    @property
+    def load_warnings(self) -> list[str]:
+        """Only what opening the page found (no link checking): cheap to ask for."""
+        return list(self._base_warnings)
 
     @property
     def path(self) -> str:

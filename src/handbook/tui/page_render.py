@@ -7,6 +7,7 @@ The reader never renders a whole page at once: it asks for one section at a time
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -111,12 +112,16 @@ def render_section(
     console: Console,
     markdown: str,
     width: int,
-    targets: dict[str, LinkTarget],
+    resolve: Callable[[str], LinkTarget],
     code_theme: str = "monokai",
+    references: str = "",
 ) -> RenderedSection:
-    """Lines of one section at ``width`` cells; each link restyled by where it leads, and located."""
+    """Lines of one section at ``width`` cells; each link restyled by where it leads, and located.
+
+    ``references`` are the page's ``[label]: url`` definitions, so reference links work per section.
+    """
     options = console.options.update(width=max(width, 10), height=None)
-    document = SectionMarkdown(prepare(markdown), code_theme=code_theme, hyperlinks=True)
+    document = SectionMarkdown(prepare(markdown) + references, code_theme=code_theme, hyperlinks=True)
     raw_lines = console.render_lines(document, options, pad=False, new_lines=False)
     lines: list[list[Segment]] = []
     links: list[LinkSpot] = []
@@ -136,7 +141,7 @@ def render_section(
                     links.append(LinkSpot(number, open_start, x, open_href))
                 open_href, open_start = href, x
             if href is not None and style is not None:
-                kind = targets.get(href, LinkTarget("broken")).kind
+                kind = resolve(href).kind
                 style = Style(bold=style.bold, italic=style.italic) + LINK_STYLES[kind]
                 style += Style.from_meta({"href": href})
             out.append(Segment(text, style))

@@ -28,6 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from handbook.content.model import LinkTarget, Page, Section, loose_anchor
+from handbook.content.parse import reference_block
 from handbook.tui.page_render import LinkSpot, render_section
 
 SLICE_SECONDS = 0.012  # idle rendering works in slices this long, so keys stay responsive
@@ -99,6 +100,7 @@ class PageView(ScrollView, can_focus=True):
         self._offsets: list[int] = [0]
         self._width = 0
         self._targets: dict[str, LinkTarget] = {}
+        self._references = ""
         self._render_scheduled = False
         self._matches: list[Match] = []
         self._matches_by_line: dict[int, list[int]] = {}
@@ -116,7 +118,8 @@ class PageView(ScrollView, can_focus=True):
     def show(self, page: Page, anchor: str = "", line_in_section: int = 0) -> bool:
         """Show ``page`` at ``anchor``; returns False when the anchor is not in the page."""
         self.page = page
-        self._targets = {link.href: link.target for link in page.links}
+        self._targets = {}
+        self._references = reference_block(page.references)
         self._width = self._content_width()
         self.blocks = [Block(sec, estimate_height(sec, self._width)) for sec in page.sections]
         self._clear_find_state()
@@ -183,6 +186,16 @@ class PageView(ScrollView, can_focus=True):
         self.refresh()
         self._schedule_rendering()
 
+    def resolve(self, href: str) -> LinkTarget:
+        """Where a link of the shown page leads (cached: the same href is drawn and followed)."""
+        target = self._targets.get(href)
+        if target is None:
+            target = (
+                self.page.resolve(href) if self.page is not None else LinkTarget("broken", reason="no page")
+            )
+            self._targets[href] = target
+        return target
+
     # ---------------------------------------------------------------- geometry
 
     def _content_width(self) -> int:
@@ -228,7 +241,12 @@ class PageView(ScrollView, can_focus=True):
             return
         try:
             rendered = render_section(
-                self.app.console, block.section.markdown, self._width, self._targets, self.code_theme
+                self.app.console,
+                block.section.markdown,
+                self._width,
+                self.resolve,
+                self.code_theme,
+                self._references,
             )
             lines, links = rendered.lines, rendered.links
         except Exception as exc:  # a renderer bug must not hide the text: show it raw
@@ -410,17 +428,13 @@ class PageView(ScrollView, can_focus=True):
         if href is None:
             self.notify("Press Tab to choose a link first.", timeout=2)
             return
-        self.post_message(
-            self.LinkActivated(href, self._targets.get(href, LinkTarget("broken", reason="unknown")))
-        )
+        self.post_message(self.LinkActivated(href, self.resolve(href)))
 
     def on_click(self, event: events.Click) -> None:
         href = event.style.meta.get("href") if event.style else None
         if href:
             event.stop()
-            self.post_message(
-                self.LinkActivated(href, self._targets.get(href, LinkTarget("broken", reason="unknown")))
-            )
+            self.post_message(self.LinkActivated(href, self.resolve(href)))
 
     # ---------------------------------------------------------------- find in page
 
