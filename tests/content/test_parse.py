@@ -51,7 +51,9 @@ def test_headings_inside_code_fences_are_not_sections() -> None:
 
 
 def test_links_with_page_line_and_section() -> None:
-    found = sections("# A\nsee [the guide](guide.md#setup) and <https://example.com>\n## B\n[![img](x.png)](#a)\n")
+    found = sections(
+        "# A\nsee [the guide](guide.md#setup) and <https://example.com>\n## B\n[![img](x.png)](#a)\n"
+    )
     links = [link for s in found for link in s.content.links]
     assert [(link.href, link.text, link.line, link.section) for link in links] == [
         ("guide.md#setup", "the guide", 2, "a"),

@@ -13,6 +13,7 @@ from handbook.config import ConfigError, load_config, save_setting
 from handbook.content import Handbook, PageRef
 from handbook.tui.commands import PageCommands
 from handbook.tui.history import Place
+from handbook.tui.page_render import MARKDOWN_THEME
 from handbook.tui.screens.help import HelpScreen
 from handbook.tui.screens.reader import ReaderScreen
 from handbook.tui.widgets.find_bar import FindBar
@@ -39,6 +40,7 @@ class HandbookApp(App[None]):
         self.code_theme = "monokai"
 
     def on_mount(self) -> None:
+        self.console.push_theme(MARKDOWN_THEME)
         if self.keymap_overrides:
             self.set_keymap(self.keymap_overrides)
         if self._saved_theme and self._saved_theme in self.available_themes:

@@ -19,6 +19,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.syntax import Syntax
 from rich.text import Text
+from rich.theme import Theme
 
 from handbook.content.model import LinkTarget
 from handbook.content.normalise import outside_code
@@ -30,6 +31,22 @@ LINK_STYLES: dict[str, Style] = {
     "broken": Style(strike=True, color="red"),
 }
 DIAGRAM_LANGUAGES = {"mermaid", "plantuml", "graphviz", "dot", "d2"}
+# Rich's defaults underline headings in colour, which reads as a link; links must be the only
+# underlined cyan/blue text on the page.
+MARKDOWN_THEME = Theme(
+    {
+        "markdown.h1": "bold",
+        "markdown.h2": "bold",
+        "markdown.h3": "bold",
+        "markdown.h4": "bold italic",
+        "markdown.h5": "italic",
+        "markdown.h6": "italic dim",
+        "markdown.block_quote": "italic",
+        "markdown.hr": "dim",
+        "markdown.link": "cyan",
+        "markdown.link_url": "cyan",
+    }
+)
 
 
 class SectionHeading(Heading):

@@ -11,12 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-MOVEMENT = [
-    ("j / k, ↓ / ↑", "scroll a line"),
-    ("space / b, PgDn / PgUp", "scroll a page"),
-    ("ctrl+d / ctrl+u", "scroll half a page"),
-    ("g / G, Home / End", "top / bottom of the page"),
-]
+ALSO = "↑ ↓ PgUp PgDn Home End and the mouse wheel scroll too; click a link to follow it."
 
 
 class HelpScreen(ModalScreen[None]):
@@ -38,10 +33,6 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("key", style="bold", no_wrap=True)
         table.add_column("what it does")
         table.add_column("keymap id", style="dim", no_wrap=True)
-        table.add_section()
-        table.add_row("[b]Reading[/b]", "", "")
-        for keys, text in MOVEMENT:
-            table.add_row(keys, text, "")
         seen: set[str] = set()
         for title, bindings in self.groups:
             rows = []
@@ -56,7 +47,9 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(f"[b]{title}[/b]", "", "")
                 for row in rows:
                     table.add_row(*row)
-        table.caption = 'Keys can be remapped in config.toml under [keymap], by id: "reader.find" = "ctrl+f"'
+        table.caption = (
+            f'{ALSO}\nRemap any key in config.toml under [keymap], by its id: "reader.find" = "ctrl+f"'
+        )
         return table
 
     def _keys(self, keys: str) -> str:

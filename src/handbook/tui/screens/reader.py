@@ -64,6 +64,8 @@ class ReaderScreen(Screen[None]):
         self.query_one("#find", FindBar).display = False
         self.query_one("#outline", Outline).display = False
         self.query_one("#page-warnings", Static).display = False
+        if len(self.handbook_app.handbook.pages) == 1:
+            self.query_one(PageTree).display = False  # one page: the tree would only repeat its title
         self.open_place(self.start)
         self.query_one(PageView).focus()
 
@@ -181,17 +183,21 @@ class ReaderScreen(Screen[None]):
             self.notify("No warnings on this page.", timeout=2)
 
     def _show_warnings(self, *, auto: bool) -> bool:
+        """``auto``: on opening, show only a page that could not be parsed (cheap: no link checking).
+        Otherwise list everything, broken links included (which parses every section's links)."""
         panel = self.query_one("#page-warnings", Static)
-        warnings = list(self.page.warnings if self.page else []) + self.page_view.render_failures
-        serious = [w for w in warnings if "could not parse" in w]
-        if auto and not serious:
-            panel.display = False
-            return bool(warnings)
-        if not warnings:
+        if self.page is None:
+            return False
+        if auto:
+            shown = [w for w in self.page.load_warnings if "could not parse" in w]
+            total = len(shown)
+        else:
+            shown = self.page.warnings + self.page_view.render_failures
+            total = len(shown)
+        if not shown:
             panel.display = False
             return False
-        shown = serious if auto else warnings
-        head = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''} on this page (w hides):"
+        head = f"{total} warning{'s' if total != 1 else ''} on this page (w shows all, w again hides):"
         panel.update("\n".join([head, *(f"  • {w}" for w in shown[:12])]))
         panel.display = True
         return True

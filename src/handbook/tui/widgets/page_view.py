@@ -111,6 +111,7 @@ class PageView(ScrollView, can_focus=True):
         # A jump to a section that cannot reach the top (near the end of the page) pins it as the
         # current section until the reader scrolls away.
         self._pinned: tuple[int, int] | None = None  # (block, scroll_y it was pinned at)
+        self._stick_to_end = False  # after G: stay at the end while sections above are rendered
         self.render_failures: list[str] = []
 
     # ---------------------------------------------------------------- showing a page
@@ -178,6 +179,7 @@ class PageView(ScrollView, can_focus=True):
             if filled >= height * 2:
                 break
         self._recompute()
+        self._stick_to_end = False
         wanted = self._offsets[index] + line_in_block
         actual = min(wanted, self._max_scroll_y())
         self._pinned = (index, actual) if wanted > actual else None
@@ -293,7 +295,9 @@ class PageView(ScrollView, can_focus=True):
         into_top = top_line - self._offsets[top_block]
         self._render_block(index)
         self._recompute()
-        if index < top_block or (index == top_block and into_top):
+        if self._stick_to_end:
+            self.set_scroll(None, self._max_scroll_y())
+        elif index < top_block or (index == top_block and into_top):
             self.set_scroll(None, min(self._offsets[top_block] + into_top, self._max_scroll_y()))
 
     def render_all(self) -> None:
@@ -360,6 +364,8 @@ class PageView(ScrollView, can_focus=True):
             return
         if self._pinned is not None and self._pinned[1] != int(self.scroll_y):
             self._pinned = None
+        if self._stick_to_end and int(self.scroll_y) < self._max_scroll_y():
+            self._stick_to_end = False
         index = self._current_block()
         if index != self._top_block:
             self._top_block = index
@@ -372,9 +378,21 @@ class PageView(ScrollView, can_focus=True):
         self.scroll_relative(y=-max(1, self.size.height // 2), animate=False)
 
     def action_scroll_end(self) -> None:
-        self.render_all()
-        self.refresh()
+        """Render the last screenful (not the whole page), then go there; the rest fills in behind."""
+        if not self.blocks:
+            return
+        height, filled = self.scrollable_content_region.height, 0
+        for index in range(len(self.blocks) - 1, -1, -1):
+            self._render_block(index)
+            filled += self.blocks[index].height
+            if filled >= height:
+                break
+        self._recompute()
+        self._pinned = None
         self.set_scroll(None, self._max_scroll_y())
+        self._stick_to_end = True
+        self.refresh()
+        self._schedule_rendering()
 
     # ---------------------------------------------------------------- links
 

@@ -1,0 +1,163 @@
+"""Reader timings: how fast a page shows, in the app and from a cold process start.
+
+    python benchmarks/reader.py
+
+Pages measured: a synthetic 500 KiB page (prose, tables, code, links, built from ../shared/corpora or
+the bundled handbook), a 220 KB one, and the largest page of ../shared/corpora when present.
+
+In-process (App.run_test at 120x40):
+  open      time for the reader to load, normalise, split and render the first screen of the page
+  complete  time until every section has been rendered in the background
+  frame     cost of drawing one full screen while paging from top to bottom (median / p95 / max)
+  end       time to jump to the end of the page (G) from a freshly opened page
+Whole process (a pty at 120x40): time from exec to the first paint of the page's first words.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import os
+import pty
+import select
+import statistics
+import struct
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import ROOT, shuffle_prose, source_pages
+
+from handbook.content import Handbook
+from handbook.tui.app import HandbookApp
+from handbook.tui.history import Place
+from handbook.tui.screens.reader import ReaderScreen
+
+MARKER = "Zebrafinch"
+
+
+def build_big_page(size: int) -> str:
+    import random
+
+    rng = random.Random(1)
+    parts = [f"# A very long page\n\n{MARKER} opens this page: it exists to be long.\n\n"]
+    total = len(parts[0])
+    pages = source_pages()
+    while total < size:
+        rel, text = pages[rng.randrange(len(pages))]
+        body = shuffle_prose(text.split("\n---\n", 1)[-1], rng)
+        chunk = f"\n## From {rel}\n\n{body}\n"
+        parts.append(chunk)
+        total += len(chunk.encode("utf-8"))
+    return "".join(parts)
+
+
+async def in_process(root: Path, page: str, label: str) -> None:
+    handbook = Handbook.open(root)
+    app = HandbookApp(handbook)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        start = time.perf_counter()
+        screen.open_place(Place(page))
+        opened = time.perf_counter() - start
+        await pilot.pause()
+        view = screen.page_view
+        while any(block.strips is None for block in view.blocks):
+            await asyncio.sleep(0.005)
+        complete = time.perf_counter() - start
+        frames = []
+        height = view.scrollable_content_region.height
+        total = view.virtual_size.height
+        for y in range(0, max(1, total - height), height):
+            view.set_scroll(None, y)
+            t0 = time.perf_counter()
+            for line in range(height):
+                view.render_line(line)
+            frames.append(time.perf_counter() - t0)
+        screen.open_place(Place("index.md" if handbook.info("index.md") else handbook.landing.path))
+        await pilot.pause()
+        screen.open_place(Place(page))
+        t0 = time.perf_counter()
+        view.action_scroll_end()
+        end = time.perf_counter() - t0
+        frames.sort()
+        p95 = frames[int(len(frames) * 0.95) - 1] if len(frames) > 1 else frames[0]
+        print(
+            f"{label:<28} open {opened * 1000:6.1f} ms  complete {complete * 1000:7.1f} ms  "
+            f"frame median {statistics.median(frames) * 1000:5.2f} / p95 {p95 * 1000:5.2f} / "
+            f"max {frames[-1] * 1000:5.2f} ms ({len(frames)} screens)  end {end * 1000:6.1f} ms",
+            flush=True,
+        )
+
+
+def whole_process(root: Path, page: str, marker: str, label: str, runs: int = 3) -> None:
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as cache:
+            env = dict(os.environ, TERM="xterm-256color", HANDBOOK_CACHE_DIR=cache, HANDBOOK_CONFIG_DIR=cache)
+            times.append(_first_paint(root, page, marker, env))
+    best = min(times)
+    print(
+        f"{label:<28} process start to first paint: best {best * 1000:6.0f} ms  "
+        f"(runs: {', '.join(f'{t * 1000:.0f}' for t in times)} ms)",
+        flush=True,
+    )
+
+
+def _first_paint(root: Path, page: str, marker: str, env: dict[str, str]) -> float:
+    command = [sys.executable, "-m", "handbook", "--content", str(root), page]
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # child
+        os.execvpe(command[0], command, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    seen = b""
+    elapsed = float("nan")
+    try:
+        while time.perf_counter() - start < 20:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:
+                break
+            if marker.encode() in seen:
+                elapsed = time.perf_counter() - start
+                break
+    finally:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return elapsed
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "hb"
+        root.mkdir()
+        (root / "index.md").write_text("# Home\n\nA small landing page.\n", encoding="utf-8")
+        for size, name in ((500 * 1024, "big-500k.md"), (220 * 1000, "big-220k.md")):
+            (root / name).write_text(build_big_page(size), encoding="utf-8")
+        pages = [("big-500k.md", "synthetic 500 KiB page"), ("big-220k.md", "synthetic 220 KB page")]
+        for page, label in pages:
+            asyncio.run(in_process(root, page, label))
+        corpora = ROOT.parent / "shared" / "corpora"
+        if corpora.exists():
+            largest = max(corpora.rglob("*.md"), key=lambda p: p.stat().st_size)
+            rel = largest.relative_to(corpora.parent / "corpora" / largest.relative_to(corpora).parts[0])
+            corpus_root = corpora / largest.relative_to(corpora).parts[0]
+            label = f"largest corpora page ({largest.stat().st_size // 1024} KiB)"
+            asyncio.run(in_process(corpus_root, rel.as_posix(), label))
+        for page, label in pages:
+            whole_process(root, page, MARKER, label)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""Snapshots of the reader at 120x40 (pytest-textual-snapshot). Textual is pinned: see pyproject.toml.
+
+After a deliberate change, regenerate with ``pytest tests/tui/test_snapshots.py --snapshot-update`` and
+look at the SVGs in ``__snapshots__`` before committing them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handbook.content import Handbook
+from handbook.tui.app import HandbookApp
+
+from ..conftest import SEEDS
+
+SIZE = (120, 40)
+
+
+def bundled_app(page: str | None = None) -> HandbookApp:
+    handbook = Handbook.open()
+    return HandbookApp(handbook, handbook.find(page) if page else None)
+
+
+def test_landing_page(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(bundled_app(), terminal_size=SIZE)
+
+
+def test_page_with_table_and_code(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(bundled_app("engineering/coding-standards#let-the-tools-decide"), terminal_size=SIZE)
+
+
+def test_outline(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(bundled_app("operations/incident-response"), terminal_size=SIZE, press=["t"])
+
+
+def test_find_with_matches(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    keys = ["slash", *"incident", "enter", "n"]
+    assert snap_compare(bundled_app("operations/incident-response"), terminal_size=SIZE, press=keys)
+
+
+def test_help_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(bundled_app(), terminal_size=SIZE, press=["question_mark"])
+
+
+def test_seed_000_html_badges_mojibake(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    seed = SEEDS / "000_ccabf785eee69cde.txt"
+    if not seed.exists():
+        pytest.skip("../shared/seeds is not here")
+    handbook = Handbook.open(Path(seed))
+    app = HandbookApp(handbook, handbook.find("000_ccabf785eee69cde#first-30-days"))
+    assert snap_compare(app, terminal_size=SIZE)
