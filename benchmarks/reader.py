@@ -153,10 +153,14 @@ def main() -> None:
             largest = max(corpora.rglob("*.md"), key=lambda p: p.stat().st_size)
             rel = largest.relative_to(corpora.parent / "corpora" / largest.relative_to(corpora).parts[0])
             corpus_root = corpora / largest.relative_to(corpora).parts[0]
-            label = f"largest corpora page ({largest.stat().st_size // 1024} KiB)"
-            asyncio.run(in_process(corpus_root, rel.as_posix(), label))
+            corpus_label = f"largest corpora page ({largest.stat().st_size // 1024} KiB)"
+            asyncio.run(in_process(corpus_root, rel.as_posix(), corpus_label))
         for page, label in pages:
             whole_process(root, page, MARKER, label)
+        if corpora.exists():
+            first_words = largest.read_text(encoding="utf-8").split("---", 2)[-1].split()
+            marker = next(w for w in first_words if w.isalpha() and len(w) > 6)
+            whole_process(corpus_root, rel.as_posix(), marker, corpus_label)
 
 
 if __name__ == "__main__":

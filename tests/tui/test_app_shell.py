@@ -44,3 +44,13 @@ async def test_tree_follows_and_opens_pages(tmp_path: Path) -> None:
         assert tree.display is False
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_narrow_terminal_starts_without_the_tree() -> None:
+    app = HandbookApp(Handbook.open())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(PageTree)
+        assert tree.display is False
+        await pilot.press("s")
+        assert tree.display is True

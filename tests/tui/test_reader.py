@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 
 from handbook import paths
@@ -209,3 +210,23 @@ async def test_open_page_at_anchor_from_the_app(small_handbook: Handbook) -> Non
         await pilot.pause()
         section = reader(app).page_view.current_section
         assert section is not None and section.anchor == "check"
+
+
+async def test_a_page_that_fails_to_parse_shows_raw_text_and_a_warning(
+    small_handbook: Handbook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_parser(body: str, title: str) -> None:
+        raise RecursionError("parser gave up")
+
+    monkeypatch.setattr("handbook.content.handbook.build_sections", broken_parser)
+    app = HandbookApp(small_handbook, PageRef("guide/setup.md"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = reader(app)
+        panel = screen.query_one("#page-warnings")
+        assert panel.display and "could not parse this page" in str(panel.render())
+        view = screen.page_view
+        text = "\n".join(
+            view.line_strip(i).text for i in range(view.virtual_size.height) if view.line_strip(i)
+        )
+        assert "make install" in text

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from handbook.tui.app import HandbookApp
 
 
+NARROW = 100  # below this many columns the page tree starts hidden
+
+
 class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "find", "Find", id="reader.find"),
@@ -64,8 +67,9 @@ class ReaderScreen(Screen[None]):
         self.query_one("#find", FindBar).display = False
         self.query_one("#outline", Outline).display = False
         self.query_one("#page-warnings", Static).display = False
-        if len(self.handbook_app.handbook.pages) == 1:
-            self.query_one(PageTree).display = False  # one page: the tree would only repeat its title
+        if len(self.handbook_app.handbook.pages) == 1 or self.app.size.width < NARROW:
+            # One page: the tree would only repeat its title. A narrow terminal: the page needs the room.
+            self.query_one(PageTree).display = False
         self.open_place(self.start)
         self.query_one(PageView).focus()
 
