@@ -71,15 +71,19 @@ def build(dest: Path, files: int, megabytes: float | None = None, seed: int = 7)
     if dest.exists():
         shutil.rmtree(dest)
     target_bytes = int(megabytes * 1024 * 1024) if megabytes else 0
-    per_page = target_bytes // files if target_bytes else 0
     total = 0
     for i in range(files):
         rel, text = pages[i % len(pages)]
         copy = i // len(pages)
         body = shuffle_prose(text, rng)
-        while per_page and len(body) < per_page:
-            extra_rel, extra = pages[rng.randrange(len(pages))]
-            body += "\n## More from " + extra_rel + "\n\n" + shuffle_prose(extra.split("---\n")[-1], rng)
+        if target_bytes:
+            # Aim each page at the average still needed, so the total lands on the target.
+            per_page = max(1024, (target_bytes - total) // (files - i))
+            while len(body) < per_page:
+                extra_rel, extra = pages[rng.randrange(len(pages))]
+                body += "\n## More from " + extra_rel + "\n\n" + shuffle_prose(extra.split("---\n")[-1], rng)
+            if len(body) > per_page * 2:
+                body = body[: body.rfind("\n", 0, per_page * 2) + 1] or body
         path = dest / f"part-{copy:03d}" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(body, encoding="utf-8")

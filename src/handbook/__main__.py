@@ -1,3 +1,4 @@
 from handbook.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # guarded: indexing workers are spawned, and spawn re-imports __main__
+    raise SystemExit(main())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from handbook.content.model import Page
 
 
@@ -14,3 +16,42 @@ def page_markdown(page: Page, anchor: str = "") -> str | None:
     if first is None or first.level != 1:
         text = f"# {page.title}\n\n{text}"
     return text
+
+
+_FENCE_LINE = re.compile(r"^ {0,3}(?:`{3,}|~{3,}).*$", re.MULTILINE)
+_HEADING_MARK = re.compile(r"^ {0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$|^ {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^)\n]*\))*\)")
+_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~)(?=\S)(.+?)(?<=\S)\1")
+_LIST_MARK = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?", re.MULTILINE)
+_QUOTE_MARK = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+_TABLE_RULE = re.compile(
+    r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$", re.MULTILINE
+)
+_HR = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown reduced to its words with a few regexes: what the search index stores and matches.
+
+    Much cheaper than a full inline parse (which would double the cost of indexing), and exact enough
+    for matching and snippets: link targets, emphasis marks, list and quote markers and table rules go;
+    code stays (people search for commands).
+    """
+    text = _FENCE_LINE.sub("", markdown)
+    text = _REF_DEF.sub("", text)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _TABLE_RULE.sub("", text)
+    text = _HR.sub("", text)
+    text = _HEADING_MARK.sub("", text)
+    text = _LIST_MARK.sub("", text)
+    text = _QUOTE_MARK.sub("", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = text.replace("`", "").replace("|", " ")
+    return re.sub(r"[ \t]+", " ", re.sub(r"\n\s*\n+", "\n", text)).strip()

@@ -1,0 +1,107 @@
+"""A page → its search documents (one per section). Runs in indexing worker processes.
+
+Everything CPU-heavy per page happens here: reading, normalising, splitting into sections, reducing
+Markdown to text, analysing terms. The writer then only adds ready-made documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from handbook.content.normalise import normalise
+from handbook.content.parse import build_sections
+from handbook.search.analysis import term_string
+from handbook.search.schema import MAX_STORED_TEXT
+
+
+@dataclass(frozen=True)
+class PageJob:
+    root: str
+    path: str
+    title: str
+    chapter: str
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PageDocuments:
+    path: str
+    size: int
+    mtime_ns: int
+    digest: str
+    documents: list[dict[str, Any]]
+    error: str = ""
+    words: Counter[str] = field(default_factory=Counter)  # surface words, for "did you mean"
+
+
+def file_digest(data: bytes) -> str:
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()
+
+
+def page_documents(job: PageJob) -> PageDocuments:
+    """Read and split one page. Never raises: a page that cannot be read is reported, not fatal."""
+    full = Path(job.root) / job.path
+    try:
+        stat = full.stat()
+        data = full.read_bytes()
+    except OSError as exc:
+        return PageDocuments(job.path, 0, 0, "", [], error=f"cannot read: {exc.strerror}")
+    digest = file_digest(data)
+    try:
+        documents = build_documents(job, data)
+    except Exception as exc:  # one bad page must not stop the index: report it and go on
+        return PageDocuments(job.path, stat.st_size, stat.st_mtime_ns, digest, [], f"{type(exc).__name__}")
+    words: Counter[str] = Counter()
+    for document in documents:
+        words.update(_SPELLABLE.findall(document["heading"].lower()))
+        words.update(_SPELLABLE.findall(searchable(document["markdown"]).lower()))
+    return PageDocuments(job.path, stat.st_size, stat.st_mtime_ns, digest, documents, words=words)
+
+
+_SPELLABLE = re.compile(r"[^\W\d_]{3,24}")
+_LINK_TARGET = re.compile(r"\]\((?:[^()\n]|\([^)\n]*\))*\)")
+_REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
+
+
+def searchable(markdown: str) -> str:
+    """The words of a section for matching: Markdown punctuation is ignored by the tokenizer anyway,
+    so only link targets (URLs and paths, noise for matching) need to go. Cheaper than ``plain_text``,
+    which only runs for the few snippets a query shows."""
+    if "](" in markdown:
+        markdown = _LINK_TARGET.sub("]", markdown)
+    if "]:" in markdown:
+        markdown = _REF_DEF.sub("", markdown)
+    return markdown
+
+
+def build_documents(job: PageJob, data: bytes) -> list[dict[str, Any]]:
+    norm = normalise(data)
+    sections, _ = build_sections(norm.text, job.title)
+    title_terms = term_string(job.title)
+    tags = ",".join(t.lower() for t in job.tags)
+    documents = []
+    for section in sections:
+        if not section.level and not section.markdown.strip():
+            continue
+        trail = [t for t in section.heading_path if t != job.title]
+        documents.append(
+            {
+                "path": job.path,
+                "anchor": section.anchor,
+                "title": job.title,
+                "heading": section.title if section.level else job.title,
+                "trail": " › ".join(trail),
+                "markdown": section.markdown[:MAX_STORED_TEXT],
+                "chapter": job.chapter,
+                "tags": tags,
+                "title_terms": title_terms,
+                "heading_terms": term_string(" ".join(trail)),
+                "body_terms": term_string(searchable(section.markdown)),
+            }
+        )
+    return documents
