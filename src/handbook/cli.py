@@ -15,14 +15,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook import __version__, paths
-from handbook.config import ConfigError, load_config
-from handbook.content import Handbook, HandbookError, PageNotFound
-
-EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
-
-
-class UsageError(Exception):
-    """Wrong arguments or an unusable --content: exit 2."""
+from handbook.commands.common import (
+    EXIT_BUG,
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    err,
+    open_handbook,
+)
+from handbook.commands.paths import run_paths
+from handbook.commands.search import configure_index, configure_search, run_index, run_search
+from handbook.commands.show import run_show
+from handbook.config import ConfigError
+from handbook.content import HandbookError, PageNotFound
 
 
 @dataclass(frozen=True)
@@ -33,34 +39,6 @@ class Command:
     run: Callable[[argparse.Namespace], int] | None  # None: owned by a later issue, not available yet
 
 
-# ------------------------------------------------------------------------------------------ helpers
-
-
-def resolve_content(flag: str | None) -> tuple[Path, str]:
-    """--content, else HANDBOOK_CONTENT, else the config file's ``content``, else the bundled handbook."""
-    if flag:
-        return Path(flag).expanduser(), "--content"
-    env = os.environ.get("HANDBOOK_CONTENT")
-    if env:
-        return Path(env).expanduser(), "HANDBOOK_CONTENT"
-    config = load_config()
-    if config.content:
-        return config.content, f"config file {paths.config_file()}"
-    return paths.bundled_content(), "bundled handbook"
-
-
-def open_handbook(args: argparse.Namespace) -> Handbook:
-    path, source = resolve_content(getattr(args, "content", None))
-    try:
-        return Handbook.open(path)
-    except HandbookError as exc:
-        raise UsageError(f"{exc} (content from {source})") from exc
-
-
-def err(message: str) -> None:
-    print(f"handbook: {message}", file=sys.stderr)
-
-
 # ------------------------------------------------------------------------------------------ commands
 
 
@@ -68,63 +46,9 @@ def _configure_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the locations as JSON")
 
 
-def run_paths(args: argparse.Namespace) -> int:
-    content, source = resolve_content(getattr(args, "content", None))
-    where = paths.locations(content.expanduser().resolve() if content.exists() else content, source)
-    rows = [
-        ("content", str(where.content), f"({where.content_source})"),
-        ("index", str(where.cache), "(search index and page catalog for this handbook)"),
-        ("progress", str(where.data), "(your onboarding progress for this handbook)"),
-        ("config", str(where.config_file), "" if where.config_file.exists() else "(not created yet)"),
-        ("log", str(where.log), "(details of unexpected errors)"),
-    ]
-    if getattr(args, "json", False):
-        import json
-
-        print(json.dumps({name: value for name, value, _ in rows}, indent=2))
-        return EXIT_OK
-    for name, value, note in rows:
-        print(f"{name:<9} {value}  {note}".rstrip())
-    return EXIT_OK
-
-
 def _configure_show(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("page", metavar="PAGE[#anchor]", help="a path (with or without extension) or a title")
     parser.add_argument("--warnings", action="store_true", help="also list the page's warnings on stderr")
-
-
-def run_show(args: argparse.Namespace) -> int:
-    from handbook.content.text import page_markdown
-
-    hb = open_handbook(args)
-    ref = hb.find(args.page)
-    page = hb.page(ref.path)
-    text = page_markdown(page, ref.anchor)
-    if text is None:
-        names = ", ".join(f"#{s.anchor}" for s in page.sections if s.anchor)
-        err(f"no section #{ref.anchor} in {page.path}" + (f"; sections: {names}" if names else ""))
-        return EXIT_NOT_FOUND
-    if sys.stdout.isatty():
-        from rich.console import Console
-        from rich.markdown import Markdown
-
-        Console().print(Markdown(text, hyperlinks=False))
-    else:
-        sys.stdout.write(text)
-    if args.warnings:
-        for warning in page.warnings:
-            err(f"{page.path}: {warning}")
-    return EXIT_OK
-
-
-def _configure_search(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print hits as JSON")
-    parser.add_argument("--limit", type=int, default=10, help="how many hits (default 10)")
-    parser.add_argument("query", nargs="+", help="what to look for")
-
-
-def _configure_index(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--rebuild", action="store_true", help="throw the index away and build it again")
 
 
 def _configure_define(parser: argparse.ArgumentParser) -> None:
@@ -157,9 +81,9 @@ def _configure_start(parser: argparse.ArgumentParser) -> None:
 COMMANDS: dict[str, Command] = {
     c.name: c
     for c in [
-        Command("search", "search the handbook", _configure_search, None),
+        Command("search", "search the handbook", configure_search, run_search),
         Command("show", "print a page (plain text when piped)", _configure_show, run_show),
-        Command("index", "build or update the search index", _configure_index, None),
+        Command("index", "build or update the search index", configure_index, run_index),
         Command("define", "look up a glossary term", _configure_define, None),
         Command("glossary", "list the glossary", _configure_json, None),
         Command("progress", "your 30-60-90 onboarding checklist", _configure_progress, None),

@@ -64,6 +64,14 @@ class UpdateStats:
         return self.added + self.changed + self.removed
 
 
+def index_exists(directory: Path) -> bool | None:
+    """True/False, or None when what is there cannot be read (Whoosh raises even to answer this)."""
+    try:
+        return whoosh_index.exists_in(str(directory))
+    except Exception:  # a damaged table of contents
+        return None
+
+
 def shard_of(path: str) -> int:
     return zlib.crc32(path.encode("utf-8", "surrogateescape")) % SHARDS
 
@@ -121,7 +129,11 @@ class Shard:
     def open(self) -> tuple[Index, str]:
         """The shard's index, created if missing. Returns (index, why it had to be rebuilt, or "")."""
         reason = ""
-        if whoosh_index.exists_in(str(self.directory)):
+        exists = index_exists(self.directory)
+        if exists is None:
+            reason = "it could not be read (damaged table of contents)"
+            self.set_aside()
+        elif exists:
             try:
                 ix = whoosh_index.open_dir(str(self.directory))
                 with ix.searcher() as searcher:
@@ -329,7 +341,7 @@ class Indexer:
     def document_count(self) -> int:
         count = 0
         for directory in self.shard_dirs():
-            if whoosh_index.exists_in(str(directory)):
+            if index_exists(directory):
                 with whoosh_index.open_dir(str(directory)).searcher() as searcher:
                     count += searcher.doc_count()
         return count

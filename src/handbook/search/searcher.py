@@ -27,7 +27,7 @@ from whoosh.spelling import ListCorrector
 
 from handbook.content.text import plain_text
 from handbook.search.analysis import analyzer, terms
-from handbook.search.indexer import Shard
+from handbook.search.indexer import Shard, index_exists
 from handbook.search.query import ParsedQuery, parse_query
 from handbook.search.schema import FIELD_WEIGHTS
 
@@ -90,12 +90,18 @@ class IndexSearcher:
         return sorted(p for p in self.directory.glob("shard-*") if p.is_dir())
 
     def available(self) -> bool:
-        return any(whoosh_index.exists_in(str(d)) for d in self.shard_dirs())
+        return any(index_exists(d) for d in self.shard_dirs())
 
     def searcher(self) -> Searcher | None:
-        current = [
-            (d, whoosh_index.open_dir(str(d))) for d in self.shard_dirs() if whoosh_index.exists_in(str(d))
-        ]
+        """A searcher over every readable shard (a damaged one is skipped until the next update)."""
+        current = []
+        for directory in self.shard_dirs():
+            if not index_exists(directory):
+                continue
+            try:
+                current.append((directory, whoosh_index.open_dir(str(directory))))
+            except Exception:  # damaged: the next update sets it aside and rebuilds it
+                continue
         generations = [ix.latest_generation() for _, ix in current]
         if self._searcher is not None and generations == self._generations:
             return self._searcher
@@ -266,8 +272,8 @@ def snippet(markdown: str, highlight_terms: set[str]) -> str:
     body = lines[1] if len(lines) > 1 and lines[1].strip() else text  # the first line is the heading
     flat = " ".join(body.split())
     if highlight_terms:
-        fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
-        marked = highlight(flat, highlight_terms, analyzer(), fragmenter, MarkFormatter(), top=2)
+        fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
+        marked = highlight(flat, highlight_terms, analyzer(), fragmenter, MarkFormatter(), top=1)
         if marked:
             return marked
     return flat[:SNIPPET_CHARS] + ("…" if len(flat) > SNIPPET_CHARS else "")

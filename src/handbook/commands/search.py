@@ -1,0 +1,145 @@
+"""`handbook index` and `handbook search`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, err, open_handbook
+from handbook.content import Handbook
+from handbook.search import IndexBusy, SearchIndex, UpdateStats
+from handbook.search.indexer import Progress
+
+_MARK = re.compile(r"\*\*(.+?)\*\*")
+
+
+def configure_search(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print hits as JSON")
+    parser.add_argument("--limit", type=int, default=10, help="how many hits (default 10)")
+    parser.add_argument("query", nargs="+", help='words, "a phrase", in:CHAPTER, tag:TAG')
+
+
+def configure_index(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--rebuild", action="store_true", help="throw the index away and build it again")
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Progress | None]:
+    """A progress bar on stderr when it is a terminal; nothing when it is not."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task(label, total=None)
+
+        def report(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield report
+
+
+def update_index(index: SearchIndex, *, rebuild: bool = False, label: str = "indexing") -> UpdateStats:
+    try:
+        with progress_bar(label) as report:
+            stats = index.update(report, rebuild=rebuild)
+    except IndexBusy as exc:
+        raise SystemExit(_busy(exc)) from exc
+    if stats.rebuilt_because:
+        err(f"the search index was rebuilt because {stats.rebuilt_because}")
+    for problem in stats.unreadable:
+        err(f"not indexed: {problem}")
+    return stats
+
+
+def _busy(exc: IndexBusy) -> int:
+    err(f"{exc}; try again when it has finished")
+    return EXIT_NOT_FOUND
+
+
+def run_index(args: argparse.Namespace) -> int:
+    handbook = open_handbook(args)
+    index = SearchIndex(handbook)
+    stats = update_index(index, rebuild=args.rebuild)
+    what = "rebuilt" if args.rebuild else "up to date"
+    print(
+        f"{stats.pages} pages, {stats.sections} sections, {stats.seconds:.2f} seconds "
+        f"({what}: {stats.added} added, {stats.changed} changed, {stats.removed} removed)"
+    )
+    return EXIT_OK
+
+
+def run_search(args: argparse.Namespace) -> int:
+    handbook = open_handbook(args)
+    if args.limit < 1:
+        err("--limit must be at least 1")
+        return 2
+    index = SearchIndex(handbook)
+    update_index(index, label="indexing (first search builds the index)")
+    query = " ".join(args.query)
+    result = index.search(query, args.limit)
+    if result.suggestion:
+        err(f"did you mean: {result.suggestion}")
+    if args.json:
+        print(json.dumps([_plain_json(hit.as_json()) for hit in result.hits], indent=2, ensure_ascii=False))
+    elif sys.stdout.isatty():
+        _print_rich(handbook, result.hits)
+    else:
+        for number, hit in enumerate(result.hits, 1):
+            print(f"{number}. {_where(hit.title, hit.heading)}")
+            print(f"   {_location(hit.path, hit.anchor)}")
+            print(f"   {unmark(hit.snippet)}")
+    if not result.hits:
+        err(f"nothing found for {query!r}")
+        return EXIT_NOT_FOUND
+    return EXIT_OK
+
+
+def unmark(snippet: str) -> str:
+    """A snippet without its **match** marks (for pipes and JSON)."""
+    return _MARK.sub(r"\1", snippet)
+
+
+def _plain_json(data: dict[str, object]) -> dict[str, object]:
+    data["snippet"] = unmark(str(data["snippet"]))
+    return data
+
+
+def _where(title: str, heading: str) -> str:
+    return title if not heading or heading == title else f"{title} › {heading}"
+
+
+def _location(path: str, anchor: str) -> str:
+    return f"{path}#{anchor}" if anchor else path
+
+
+def _print_rich(handbook: Handbook, hits: list) -> None:  # type: ignore[type-arg]
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    for number, hit in enumerate(hits, 1):
+        console.print(Text.assemble((f"{number}. ", "dim"), (_where(hit.title, hit.heading), "bold")))
+        console.print(Text("   " + _location(hit.path, hit.anchor), style="cyan"))
+        snippet = Text("   ")
+        position = 0
+        for m in _MARK.finditer(hit.snippet):
+            snippet.append(hit.snippet[position : m.start()])
+            snippet.append(m.group(1), style="bold yellow")
+            position = m.end()
+        snippet.append(hit.snippet[position:])
+        console.print(snippet)

@@ -1,0 +1,99 @@
+"""Search on a real Whoosh index: ranking, identifiers, phrases, filters, typos, snippets."""
+
+from __future__ import annotations
+
+from handbook.search import SearchIndex
+from handbook.search.analysis import analyzer, identifier_forms, terms
+
+
+def top(index: SearchIndex, query: str, n: int = 1) -> list[str]:
+    return [f"{h.path}#{h.anchor}" for h in index.search(query, n).hits]
+
+
+def test_the_fast_analyzer_gives_the_same_terms_as_the_whoosh_chain() -> None:
+    text = "The on-call engineer's HTTPServer uses snake_case, camelCase and v2.1 — déjà vu, naïve café"
+    assert terms(text) == [t.text for t in analyzer()(text)]
+
+
+def test_identifier_forms() -> None:
+    assert identifier_forms("on-call") == ["on-call", "oncall", "on", "call"]
+    assert identifier_forms("snake_case") == ["snake_case", "snakecase", "snake", "case"]
+    assert identifier_forms("HttpClient") == ["HttpClient", "Http", "Client"]
+    assert identifier_forms("plain") == ["plain"]
+
+
+def test_section_level_hits_rank_the_answer_first(index: SearchIndex) -> None:
+    assert top(index, "acknowledge paged") == ["ops/on-call.md#paging"]
+    assert top(index, "handoff note") == ["ops/on-call.md#handing-off-a-shift"]
+    assert top(index, "blameless postmortem") == ["ops/incidents.md#postmortems"]
+
+
+def test_title_outranks_body(index: SearchIndex) -> None:
+    hits = index.search("on-call", 5).hits
+    assert hits[0].path == "ops/on-call.md"
+
+
+def test_identifiers_match_whole_joined_and_in_parts(index: SearchIndex) -> None:
+    for query in ("snake_case", "snake case", "get_user_name", "user name", "HttpClient", "client", "v2.1"):
+        assert top(index, query) == ["dev/python.md#naming"], query
+    assert top(index, "oncall")[0].startswith("ops/on-call.md")
+
+
+def test_partial_matches_still_show_but_full_matches_lead(index: SearchIndex) -> None:
+    hits = index.search("canary traffic zebra", 5).hits
+    assert hits and hits[0].anchor == "canary-releases"
+
+
+def test_phrases_must_appear_verbatim(index: SearchIndex) -> None:
+    assert top(index, '"one percent of traffic"') == ["dev/deploy.md#canary-releases"]
+    assert index.search('"traffic of percent one"', 5).hits == []
+
+
+def test_filters(index: SearchIndex) -> None:
+    assert {h.path for h in index.search("five in:ops", 10).hits} == {"ops/on-call.md", "ops/incidents.md"}
+    assert {h.path for h in index.search("five tag:pager", 10).hits} == {"ops/on-call.md"}
+    assert index.search("five in:dev", 10).hits == []
+
+
+def test_typos_are_corrected_with_did_you_mean(index: SearchIndex) -> None:
+    result = index.search("postmortm", 3)
+    assert result.suggestion == "postmortem"
+    assert result.corrected and result.hits[0].anchor == "postmortems"
+    result = index.search("canry relase", 3)
+    assert result.suggestion == "canary release"
+    assert result.hits[0].anchor == "canary-releases"
+
+
+def test_known_words_are_not_corrected(index: SearchIndex) -> None:
+    result = index.search("canary", 3)
+    assert result.suggestion == "" and not result.corrected
+
+
+def test_snippets_mark_the_matched_words(index: SearchIndex) -> None:
+    hit = index.search("acknowledge", 1).hits[0]
+    assert "**acknowledge**" in hit.snippet
+    hit = index.search("postmortems", 1).hits[0]
+    assert "**postmortem**" in hit.snippet  # stemmed match is marked too
+
+
+def test_hit_fields(index: SearchIndex) -> None:
+    hit = index.search("handoff", 1).hits[0]
+    assert hit.as_json().keys() == {"path", "anchor", "title", "heading", "snippet", "score"}
+    assert (hit.title, hit.heading) == ("On-call guide", "Handing off a shift")
+    assert hit.score > 0
+
+
+def test_glossary_expansion_hook(index: SearchIndex) -> None:
+    def expand(text: str) -> list[str]:
+        return ["canary release"] if text.lower() == "cr" else []
+
+    assert index.search("cr", 3).hits == []
+    assert top(index, "cr") == []
+    hits = index.search("cr", 3, expand=expand).hits
+    assert hits and hits[0].anchor == "canary-releases"
+
+
+def test_empty_and_garbage_queries(index: SearchIndex) -> None:
+    for query in ("", "   ", '"', "(((", "AND OR NOT", "in:", "tag:", "*", "\x00\x1b[31m"):
+        assert isinstance(index.search(query, 5).hits, list)  # never raises
+    assert index.search("the and of", 5).hits == []
