@@ -118,9 +118,8 @@ def test_locks_left_by_a_killed_process_do_not_block(index: SearchIndex, handboo
 
 def test_two_processes_indexing_at_once(handbook_root: Path) -> None:
     for n in range(30):
-        write(
-            handbook_root, f"bulk/page-{n:02}.md", f"# Page {n}\n\n## Part\n\nUnique word token{n}x here.\n"
-        )
+        code = "zq" + chr(97 + n % 26) + chr(97 + n // 26)  # a word only this page has
+        write(handbook_root, f"bulk/page-{n:02}.md", f"# Page {n}\n\n## Part\n\nUnique word {code} here.\n")
     env = {"HANDBOOK_CACHE_DIR": os.environ["HANDBOOK_CACHE_DIR"]}
     args = ["--content", str(handbook_root), "index"]
     from .. import conftest
