@@ -7,6 +7,7 @@ result = index.search("rollback canary", limit=10)
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -37,9 +38,14 @@ class SearchIndex:
         self.searcher = IndexSearcher(self.directory)
 
     def update(
-        self, progress: Progress | None = None, *, rebuild: bool = False, wait: float = 600
+        self,
+        progress: Progress | None = None,
+        *,
+        rebuild: bool = False,
+        wait: float = 600,
+        cancel: threading.Event | None = None,
     ) -> UpdateStats:
-        return self.indexer.update(progress, rebuild=rebuild, wait=wait)
+        return self.indexer.update(progress, rebuild=rebuild, wait=wait, cancel=cancel)
 
     @property
     def available(self) -> bool:

@@ -11,17 +11,18 @@ processes with a file lock; a damaged shard is set aside and rebuilt with a mess
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
 import queue
 import shutil
 import tempfile
+import threading
 import time
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -233,9 +234,17 @@ class Indexer:
         return [self.directory / f"shard-{n}" for n in range(SHARDS)]
 
     def update(
-        self, progress: Progress | None = None, *, rebuild: bool = False, wait: float = 600
+        self,
+        progress: Progress | None = None,
+        *,
+        rebuild: bool = False,
+        wait: float = 600,
+        cancel: threading.Event | None = None,
     ) -> UpdateStats:
-        """Bring the index up to date with the handbook. Raises IndexBusy if another process holds it."""
+        """Bring the index up to date with the handbook. Raises IndexBusy if another process holds it.
+
+        ``cancel`` (set from another thread, e.g. when the app quits) stops between batches; what was
+        committed stays, and the next update carries on from there."""
         start = time.perf_counter()
         self.directory.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -245,7 +254,7 @@ class Indexer:
         try:
             if rebuild:
                 shutil.rmtree(self.directory, ignore_errors=True)
-            stats = self._update(progress)
+            stats = self._update(progress, cancel)
             stats.sections = self.document_count()
         finally:
             self.lock.release()
@@ -253,7 +262,7 @@ class Indexer:
         stats.seconds = time.perf_counter() - start
         return stats
 
-    def _update(self, progress: Progress | None) -> UpdateStats:
+    def _update(self, progress: Progress | None, cancel: threading.Event | None) -> UpdateStats:
         stats = UpdateStats()
         reasons = []
         works: list[ShardWork] = []
@@ -274,7 +283,9 @@ class Indexer:
             return stats
         if progress:
             progress(0, total)
-        for result in self._run(works, total, progress):
+        for result in self._run(works, total, progress, cancel):
+            if "error" in result:
+                raise RuntimeError(f"indexing failed: {result['error']}")
             stats.added += result["added"]
             stats.changed += result["changed"]
             stats.removed += result["removed"]
@@ -314,29 +325,55 @@ class Indexer:
     def _job(self, info: PageInfo) -> PageJob:
         return PageJob(str(self.handbook.root), info.path, info.title, info.chapter, tuple(info.tags))
 
-    def _run(self, works: list[ShardWork], total: int, progress: Progress | None) -> Iterator[dict[str, Any]]:
+    def _run(
+        self, works: list[ShardWork], total: int, progress: Progress | None, cancel: threading.Event | None
+    ) -> Iterator[dict[str, Any]]:
         if total < PARALLEL_FROM or len(works) < 2 or (os.cpu_count() or 1) < 2:
             done = 0
             for work in works:
+                if cancel is not None and cancel.is_set():
+                    return
                 counter = _Counter(lambda n: progress and progress(n, total), done)
                 yield update_shard(work, counter)
                 done = counter.done
             return
-        # spawn, not fork: the TUI runs this beside Textual's threads, which must not be forked.
+        # One process per shard, spawned (not forked: the TUI runs this beside Textual's threads).
         context = multiprocessing.get_context("spawn")
-        with context.Manager() as manager, ProcessPoolExecutor(len(works), mp_context=context) as pool:
-            updates = manager.Queue()
-            futures = [pool.submit(update_shard, work, updates) for work in works]
-            done = 0
-            while not all(f.done() for f in futures):
+        updates = context.Queue()
+        results = context.Queue()
+        workers = [
+            context.Process(target=_shard_process, args=(w, updates, results), daemon=True) for w in works
+        ]
+        for worker in workers:
+            worker.start()
+        done = 0
+        finished: list[dict[str, Any]] = []
+        try:
+            while len(finished) < len(workers):
+                if cancel is not None and cancel.is_set():
+                    return  # the finally kills the workers; what they committed stays valid
+                with contextlib.suppress(queue.Empty):
+                    finished.append(results.get_nowait())
                 try:
                     done += updates.get(timeout=0.1)
                     if progress:
                         progress(done, total)
                 except queue.Empty:
-                    continue
-            for future in futures:
-                yield future.result()
+                    if not any(w.is_alive() for w in workers):
+                        break
+            while len(finished) < len(workers):  # all exited: their last words may still be in transit
+                try:
+                    finished.append(results.get(timeout=5))
+                except queue.Empty:
+                    raise RuntimeError("an indexing worker stopped unexpectedly") from None
+            if progress:
+                progress(total, total)
+        finally:
+            for worker in workers:
+                if worker.is_alive():
+                    worker.terminate()
+                worker.join(timeout=5)
+        yield from finished
 
     def document_count(self) -> int:
         count = 0
@@ -345,6 +382,14 @@ class Indexer:
                 with whoosh_index.open_dir(str(directory)).searcher() as searcher:
                     count += searcher.doc_count()
         return count
+
+
+def _shard_process(work: ShardWork, updates: Any, results: Any) -> None:
+    """Worker process body: update one shard, report progress and the outcome through queues."""
+    try:
+        results.put(update_shard(work, updates))
+    except Exception as exc:  # reported to the parent, which raises it as an indexing failure
+        results.put({"error": f"{type(exc).__name__}: {exc}"})
 
 
 class _Counter:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -31,6 +33,7 @@ from handbook.content.model import LinkTarget, Page, Section, loose_anchor
 from handbook.content.parse import reference_block
 from handbook.tui.page_render import LinkSpot, render_section
 
+_WORD = re.compile(r"\w+(?:[-_.'’/]\w+)*")
 SLICE_SECONDS = 0.012  # idle rendering works in slices this long, so keys stay responsive
 MATCH_STYLE = Style(bgcolor="yellow", color="black")
 CURRENT_MATCH_STYLE = Style(bgcolor="dark_orange", color="black", bold=True)
@@ -464,30 +467,54 @@ class PageView(ScrollView, can_focus=True):
 
     def find(self, query: str) -> int:
         """Highlight every match of ``query`` (case-insensitive unless it has capitals); go to the first."""
-        self._clear_find_state()
-        self._query = query
-        if not query or not self.blocks:
+        if not query:
+            self._clear_find_state()
             self.refresh()
             return 0
-        self.render_all()
         case_sensitive = query != query.lower()
-        needle = query if case_sensitive else query.lower()
+        pattern = re.compile(re.escape(query), 0 if case_sensitive else re.IGNORECASE)
+        return self._find_spans(query, lambda text: (m.span() for m in pattern.finditer(text)), reveal=True)
+
+    def highlight_terms(self, label: str, wanted: Callable[[str], bool]) -> int:
+        """Mark every word for which ``wanted(word)`` holds (a search's terms), without moving; n/N step."""
+        cache: dict[str, bool] = {}
+
+        def spans(text: str) -> Iterator[tuple[int, int]]:
+            for m in _WORD.finditer(text):
+                word = m.group(0)
+                hit = cache.get(word)
+                if hit is None:
+                    hit = cache[word] = wanted(word)
+                if hit:
+                    yield m.span()
+
+        return self._find_spans(label, spans, reveal=False)
+
+    def _find_spans(
+        self, query: str, spans: Callable[[str], Iterable[tuple[int, int]]], *, reveal: bool
+    ) -> int:
+        self._clear_find_state()
+        self._query = query
+        if not self.blocks:
+            return 0
+        self.render_all()
         for block_index, block in enumerate(self.blocks):
             assert block.strips is not None
             base = self._offsets[block_index]
             for number, strip in enumerate(block.strips):
-                text = strip.text if case_sensitive else strip.text.lower()
-                start = text.find(needle)
-                while start != -1:
+                text = strip.text
+                for start, end in spans(text):
+                    if end == start:
+                        continue
                     cells = cell_len(text[:start])
-                    match = Match(base + number, cells, cells + cell_len(text[start : start + len(needle)]))
+                    match = Match(base + number, cells, cells + cell_len(text[start:end]))
                     self._matches_by_line.setdefault(match.line, []).append(len(self._matches))
                     self._matches.append(match)
-                    start = text.find(needle, start + max(1, len(needle)))
         if self._matches:
             top = int(self.scroll_y)
             self._match_index = next((i for i, m in enumerate(self._matches) if m.line >= top), 0)
-            self._reveal_match()
+            if reveal:
+                self._reveal_match()
         self.refresh()
         return len(self._matches)
 
