@@ -13,7 +13,8 @@ def test_index_prints_pages_sections_seconds(handbook_root: Path) -> None:
     result = run_handbook("--content", str(handbook_root), "index")
     assert result.returncode == 0, result.stderr
     assert re.fullmatch(
-        r"5 pages, \d+ sections, [\d.]+ seconds \(up to date: 5 added, 0 changed, 0 removed\)\n", result.stdout
+        r"5 pages, \d+ sections, [\d.]+ seconds \(up to date: 5 added, 0 changed, 0 removed\)\n",
+        result.stdout,
     )
     again = run_handbook("index", "--content", str(handbook_root))
     assert "0 added, 0 changed, 0 removed" in again.stdout

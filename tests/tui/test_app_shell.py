@@ -40,7 +40,7 @@ async def test_tree_follows_and_opens_pages(tmp_path: Path) -> None:
         await pilot.pause()
         assert screen.page is not None and screen.page.path == "index.md"
         screen.page_view.focus()
-        await pilot.press("s")
+        await pilot.press("p")
         assert tree.display is False
         await pilot.press("q")
     assert app.return_code == 0
@@ -52,5 +52,5 @@ async def test_narrow_terminal_starts_without_the_tree() -> None:
         await pilot.pause()
         tree = app.screen.query_one(PageTree)
         assert tree.display is False
-        await pilot.press("s")
+        await pilot.press("p")
         assert tree.display is True

@@ -51,3 +51,24 @@ def test_seed_000_html_badges_mojibake(snap_compare) -> None:  # type: ignore[no
     handbook = Handbook.open(Path(seed))
     app = HandbookApp(handbook, handbook.find("000_ccabf785eee69cde#first-30-days"))
     assert snap_compare(app, terminal_size=SIZE)
+
+
+async def _search_for(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.app.workers.wait_for_complete()
+    await pilot.press("s", *text)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_search_results(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _search_for(pilot, "rollback canary")
+
+    assert snap_compare(bundled_app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_search_did_you_mean(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _search_for(pilot, "postmortm")
+
+    assert snap_compare(bundled_app(), terminal_size=SIZE, run_before=run_before)

@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from typing import ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from handbook.config import ConfigError, load_config, save_setting
 from handbook.content import Handbook, PageRef
+from handbook.search import IndexBusy, SearchIndex
 from handbook.tui.commands import PageCommands
 from handbook.tui.history import Place
 from handbook.tui.page_render import MARKDOWN_THEME
 from handbook.tui.screens.help import HelpScreen
 from handbook.tui.screens.reader import ReaderScreen
+from handbook.tui.screens.search import SearchScreen
 from handbook.tui.widgets.find_bar import FindBar
 from handbook.tui.widgets.page_view import PageView
 
 
 class HandbookApp(App[None]):
+    """Owns the handbook, its search index (kept up to date in the background) and the settings."""
+
     CSS_PATH = "app.tcss"
     TITLE = "handbook"
     COMMANDS: ClassVar = App.COMMANDS | {PageCommands}
@@ -29,9 +36,13 @@ class HandbookApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
+    index_status: reactive[str] = reactive("")  # "" once the index is up to date
+
     def __init__(self, handbook: Handbook, start: PageRef | None = None) -> None:
         super().__init__()
         self.handbook = handbook
+        self.search_index = SearchIndex(handbook)
+        self._stop_indexing = threading.Event()
         self.start = start or PageRef(handbook.landing.path)
         self.title = handbook.title
         config = load_config(report=False)
@@ -47,6 +58,41 @@ class HandbookApp(App[None]):
             self.theme = self._saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(ReaderScreen(Place(self.start.path, self.start.anchor)))
+        self.index_status = "Checking the search index…"
+        self.update_index()
+
+    # ---------------------------------------------------------------- the search index
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def update_index(self) -> None:
+        """Bring the index up to date off the UI thread; the reader works meanwhile."""
+
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(self._set_index_status, f"Indexing {done}/{total} pages…")
+
+        try:
+            stats = self.search_index.update(progress, wait=0.5, cancel=self._stop_indexing)
+        except IndexBusy:
+            message = "Another handbook window is indexing; results may be incomplete until it finishes."
+            self.call_from_thread(self._set_index_status, message)
+            return
+        except Exception as exc:  # search degrades; reading must go on
+            self.call_from_thread(self._set_index_status, f"Search index unavailable: {exc}")
+            return
+        if stats.rebuilt_because:
+            self.call_from_thread(
+                self.notify,
+                f"The search index was rebuilt because {stats.rebuilt_because}.",
+                severity="warning",
+            )
+        self.call_from_thread(self._set_index_status, "")
+
+    def _set_index_status(self, status: str) -> None:
+        self.index_status = status
+
+    async def action_quit(self) -> None:
+        self._stop_indexing.set()  # a build in progress stops at its next batch; it resumes next time
+        self.exit()
 
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
@@ -69,6 +115,7 @@ class HandbookApp(App[None]):
         groups = [
             ("Page", PageView.BINDINGS),
             ("Reader", ReaderScreen.BINDINGS),
+            ("Search", SearchScreen.BINDINGS),
             ("Find bar", FindBar.BINDINGS),
             ("App", self.BINDINGS),
         ]
@@ -77,11 +124,14 @@ class HandbookApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, ReaderScreen):
+            yield SystemCommand(
+                "Search the handbook", "Search every page as you type (s)", screen.action_search
+            )
             yield SystemCommand("Find in page", "Highlight text in this page (/)", screen.action_find)
             yield SystemCommand(
                 "Outline", "Show or hide this page's headings (t)", screen.action_toggle_outline
             )
-            yield SystemCommand("Page tree", "Show or hide the list of pages (s)", screen.action_toggle_tree)
+            yield SystemCommand("Page tree", "Show or hide the list of pages (p)", screen.action_toggle_tree)
             yield SystemCommand("Back", "Go back to where you were (H)", screen.action_back)
             yield SystemCommand("Forward", "Go forward again (L)", screen.action_forward)
             yield SystemCommand(

@@ -8,11 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Footer, Header, Input, Label, Static, Tree
 
 from handbook.content import HandbookError, Page
+from handbook.search.analysis import terms
 from handbook.tui.history import History, Place
 from handbook.tui.screens.external_link import ExternalLinkScreen
+from handbook.tui.screens.search import SearchChoice, SearchScreen
 from handbook.tui.widgets.find_bar import FindBar
 from handbook.tui.widgets.outline import Outline
 from handbook.tui.widgets.page_tree import PageTree
@@ -27,11 +29,12 @@ NARROW = 100  # below this many columns the page tree starts hidden
 
 class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "search", "Search", id="reader.search"),
         Binding("slash", "find", "Find", id="reader.find"),
         Binding("n", "find_step(1)", "Next match", show=False, id="reader.find_next"),
         Binding("N", "find_step(-1)", "Previous match", show=False, id="reader.find_previous"),
         Binding("t", "toggle_outline", "Outline", id="reader.outline"),
-        Binding("s", "toggle_tree", "Pages", id="reader.toggle_tree"),
+        Binding("p", "toggle_tree", "Pages", id="reader.toggle_tree"),
         Binding("H,backspace,alt+left", "back", "Back", id="reader.back"),
         Binding("L,alt+right", "forward", "Forward", show=False, id="reader.forward"),
         Binding("w", "warnings", "Warnings", show=False, id="reader.warnings"),
@@ -43,6 +46,7 @@ class ReaderScreen(Screen[None]):
         self.start = start
         self.history = History()
         self.page: Page | None = None
+        self.last_search = ""
 
     @property
     def handbook_app(self) -> HandbookApp:
@@ -160,6 +164,28 @@ class ReaderScreen(Screen[None]):
         outline = self.query_one(Outline)
         if outline.display:
             outline.mark(event.section.anchor)
+
+    # ---------------------------------------------------------------- search
+
+    def action_search(self) -> None:
+        self.app.push_screen(SearchScreen(self.last_search), self._open_search_choice)
+
+    def _open_search_choice(self, choice: SearchChoice | None) -> None:
+        if choice is None:
+            return
+        self.last_search = choice.query
+        if self.open_place(Place(choice.path, choice.anchor)):
+            view = self.page_view
+            count = view.highlight_terms(choice.query, lambda word: bool(choice.stems & set(terms(word))))
+            if count:
+                bar = self.query_one(FindBar)
+                bar.display = True
+                bar.set_count(view.match_number, count, choice.query)
+                bar.query_one("#find-label", Label).update("Search:")
+                field = bar.query_one(Input)
+                with field.prevent(Input.Changed):  # show the query; do not turn it into a literal find
+                    field.value = choice.query
+            view.focus()
 
     # ---------------------------------------------------------------- panels
 

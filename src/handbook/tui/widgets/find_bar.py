@@ -42,6 +42,7 @@ class FindBar(Horizontal):
     def open(self) -> None:
         """Show the bar with an empty query (like vim's '/')."""
         self.display = True
+        self.query_one("#find-label", Label).update("Find:")
         field = self.query_one(Input)
         field.value = ""
         self.set_count(0, 0, "")

@@ -1,0 +1,175 @@
+"""Search the whole handbook as you type; Enter opens the section, Esc goes back to reading."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from handbook.search import Hit, SearchResult
+from handbook.search.analysis import terms
+
+if TYPE_CHECKING:
+    from handbook.tui.app import HandbookApp
+
+RESULTS = 30
+_MARK = re.compile(r"\*\*(.+?)\*\*")
+
+
+@dataclass(frozen=True)
+class SearchChoice:
+    """What the reader needs to show a chosen hit: where, and which words to mark there."""
+
+    path: str
+    anchor: str
+    query: str
+    stems: frozenset[str]
+
+
+def hit_label(hit: Hit) -> Text:
+    where = hit.title if not hit.heading or hit.heading == hit.title else f"{hit.title} › {hit.heading}"
+    label = Text.assemble(
+        (where, "bold"), "\n", (f"{hit.path}#{hit.anchor}" if hit.anchor else hit.path, "dim")
+    )
+    label.append("\n")
+    position = 0
+    for m in _MARK.finditer(hit.snippet):
+        label.append(hit.snippet[position : m.start()])
+        label.append(m.group(1), style="bold reverse")
+        position = m.end()
+    label.append(hit.snippet[position:])
+    return label
+
+
+class SearchScreen(Screen["SearchChoice | None"]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back to reading", id="search.back"),
+        Binding("down", "move(1)", "Next result", show=False, id="search.next"),
+        Binding("up", "move(-1)", "Previous result", show=False, id="search.previous"),
+        Binding("pagedown", "move(5)", "Page down", show=False, id="search.page_down"),
+        Binding("pageup", "move(-5)", "Page up", show=False, id="search.page_up"),
+    ]
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.initial_query = query
+        self.hits: list[Hit] = []
+        self.result: SearchResult | None = None
+        self.last_query = ""
+
+    @property
+    def handbook_app(self) -> HandbookApp:
+        from handbook.tui.app import HandbookApp
+
+        assert isinstance(self.app, HandbookApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(
+            value=self.initial_query,
+            placeholder='Search the handbook: words, "a phrase", in:chapter',
+            id="search-input",
+        )
+        yield Static(id="search-status")
+        yield OptionList(id="search-results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Search"
+        self.query_one(Input).focus()
+        self.watch(self.app, "index_status", self._index_changed)
+        self.run_query(self.initial_query)
+
+    # ---------------------------------------------------------------- querying
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.run_query(event.value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_query(self, query: str) -> None:
+        """Runs off the UI thread; a newer keystroke makes this result stale and it is dropped."""
+        index = self.handbook_app.search_index
+        result = index.search(query, RESULTS) if query.strip() and index.available else None
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_results, query, result)
+
+    def show_results(self, query: str, result: SearchResult | None) -> None:
+        if query != self.query_one(Input).value:
+            return  # typed on since: a newer search is coming
+        self.last_query = query
+        self.result = result
+        self.hits = result.hits if result else []
+        results = self.query_one(OptionList)
+        results.clear_options()
+        options: list[Option | None] = []
+        for number, hit in enumerate(self.hits):
+            if number:
+                options.append(None)  # a separator line between results
+            options.append(Option(hit_label(hit), id=str(number)))
+        results.add_options(options)
+        if self.hits:
+            results.highlighted = 0
+        self._update_status(result)
+
+    def _update_status(self, result: SearchResult | None) -> None:
+        parts = []
+        building = self.handbook_app.index_status
+        if building:
+            parts.append(building)
+        if result is not None and result.suggestion:
+            parts.append(f"Did you mean: {result.suggestion}")
+        if result is not None:
+            count = len(result.hits)
+            parts.append(
+                f"{count}{'+' if count == RESULTS else ''} result{'s' if count != 1 else ''}"
+                if count
+                else "No results"
+            )
+        elif not self.query_one(Input).value.strip():
+            parts.append(f"Type to search {len(self.handbook_app.handbook.pages)} pages")
+        self.query_one("#search-status", Static).update(" · ".join(parts))
+
+    def _index_changed(self, status: str) -> None:
+        if not status:  # the index just finished: search again so the results are complete
+            self.run_query(self.query_one(Input).value)
+        else:
+            self._update_status(self.result)
+
+    # ---------------------------------------------------------------- choosing
+
+    def action_move(self, step: int) -> None:
+        results = self.query_one(OptionList)
+        if not self.hits:
+            return
+        current = results.highlighted if results.highlighted is not None else -1
+        results.highlighted = max(0, min(results.option_count - 1, current + step))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        results = self.query_one(OptionList)
+        if results.highlighted is not None:
+            self._choose(results.get_option_at_index(results.highlighted).id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose(event.option.id)
+
+    def _choose(self, option_id: str | None) -> None:
+        if option_id is None or not option_id.isdigit() or int(option_id) >= len(self.hits):
+            return
+        hit = self.hits[int(option_id)]
+        query = self.last_query
+        self.dismiss(SearchChoice(hit.path, hit.anchor, query, frozenset(terms(query))))
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,72 @@
+"""The search screen under Pilot: search as you type, Enter opens the section with the terms marked."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList
+
+from handbook.content import Handbook
+from handbook.tui.app import HandbookApp
+from handbook.tui.screens.reader import ReaderScreen
+from handbook.tui.screens.search import SearchScreen
+from handbook.tui.widgets.find_bar import FindBar
+
+SIZE = (120, 40)
+
+
+async def wait_for_search(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_type_enter_opens_the_section_with_terms_marked(small_handbook: Handbook) -> None:
+    app = HandbookApp(small_handbook)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_search(pilot)  # the index is built in the background at start-up
+        assert app.index_status == ""
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen) and isinstance(app.focused, Input)
+        await pilot.press(*"make install")
+        await wait_for_search(pilot)
+        assert screen.hits and (screen.hits[0].path, screen.hits[0].anchor) == ("guide/setup.md", "install")
+        assert screen.query_one(OptionList).option_count == len(screen.hits)  # separators are not options
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is reader
+        view = reader.page_view
+        assert view.page is not None and view.page.path == "guide/setup.md"
+        assert view.current_section is not None and view.current_section.anchor == "install"
+        assert view.match_count >= 2  # "make" and "install" are marked in the page
+        assert reader.query_one(FindBar).display
+        await pilot.press("n")  # step through the marked words like find results
+        assert view.match_number == 2
+
+
+async def test_escape_goes_back_to_where_you_were(small_handbook: Handbook) -> None:
+    app = HandbookApp(small_handbook, small_handbook.find("guide/setup#check"))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_search(pilot)
+        await pilot.press("s", *"alpha")
+        await wait_for_search(pilot)
+        await pilot.press("escape")
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert reader.page is not None and reader.page.path == "guide/setup.md"
+
+
+async def test_arrows_move_and_typos_suggest(small_handbook: Handbook) -> None:
+    app = HandbookApp(small_handbook)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_search(pilot)
+        await pilot.press("s", *"alphq")
+        await wait_for_search(pilot)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        assert "Did you mean: alpha" in str(screen.query_one("#search-status").render())
+        results = screen.query_one(OptionList)
+        assert results.highlighted == 0
+        await pilot.press("down")
+        assert results.highlighted == min(1, len(screen.hits) - 1)
