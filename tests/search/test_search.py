@@ -97,3 +97,30 @@ def test_empty_and_garbage_queries(index: SearchIndex) -> None:
     for query in ("", "   ", '"', "(((", "AND OR NOT", "in:", "tag:", "*", "\x00\x1b[31m"):
         assert isinstance(index.search(query, 5).hits, list)  # never raises
     assert index.search("the and of", 5).hits == []
+
+
+def test_shards_with_several_segments_are_searchable(index: SearchIndex) -> None:
+    """A cold build commits in batches, leaving several segments per shard (Whoosh's multi-segment
+    matcher cannot skip by quality; searching must not depend on it)."""
+    from whoosh import index as whoosh_index
+
+    for directory in index.indexer.shard_dirs():
+        ix = whoosh_index.open_dir(str(directory))
+        for n in range(3):
+            writer = ix.writer()
+            for m in range(30):
+                writer.add_document(
+                    path=f"extra/{n}-{m}.md",
+                    anchor="",
+                    title="Extra",
+                    heading="Extra",
+                    trail="",
+                    markdown="five canary",
+                    chapter="extra",
+                    tags="",
+                    terms="extra five canari",
+                )
+            writer.commit(merge=False)
+        assert len(ix.reader().leaf_readers()) > 1
+    hits = index.search("five canary", 10).hits
+    assert len(hits) == 10

@@ -16,7 +16,7 @@ from typing import Any
 from handbook.content.normalise import normalise
 from handbook.content.parse import build_sections
 from handbook.search.analysis import term_string
-from handbook.search.schema import MAX_STORED_TEXT
+from handbook.search.schema import HEADING_REPEAT, MAX_STORED_TEXT, TERMS_FIELD, TITLE_REPEAT
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def searchable(markdown: str) -> str:
 def build_documents(job: PageJob, data: bytes) -> list[dict[str, Any]]:
     norm = normalise(data)
     sections, _ = build_sections(norm.text, job.title)
-    title_terms = term_string(job.title)
+    title_terms = " ".join([term_string(job.title)] * TITLE_REPEAT)
     tags = ",".join(t.lower() for t in job.tags)
     documents = []
     for section in sections:
@@ -99,9 +99,13 @@ def build_documents(job: PageJob, data: bytes) -> list[dict[str, Any]]:
                 "markdown": section.markdown[:MAX_STORED_TEXT],
                 "chapter": job.chapter,
                 "tags": tags,
-                "title_terms": title_terms,
-                "heading_terms": term_string(" ".join(trail)),
-                "body_terms": term_string(searchable(section.markdown)),
+                TERMS_FIELD: " ".join(
+                    [
+                        title_terms,
+                        *[term_string(" ".join(trail))] * HEADING_REPEAT,
+                        term_string(searchable(section.markdown)),
+                    ]
+                ),
             }
         )
     return documents

@@ -40,9 +40,9 @@ Progress = Callable[[int, int], None]  # (pages done, pages to do)
 
 SHARDS = 2
 PARALLEL_FROM = 64  # pages to (re)index: below this, worker start-up costs more than it saves
-BATCH_BYTES = 4 * 1024 * 1024  # a shard commits after about this much page text
+BATCH_BYTES = 2 * 1024 * 1024  # a shard commits after about this much page text
 MAX_VOCABULARY = 200_000  # most frequent surface words kept per shard for spelling suggestions
-WRITER_LIMIT_MB = 96  # Whoosh's posting pool per writer: smaller spills to disk (16.7 s → 22 s for 40 MB)
+WRITER_LIMIT_MB = 48  # Whoosh's posting pool per writer; with 2 MB batches all processes stay under 250 MB
 
 
 class IndexBusy(Exception):

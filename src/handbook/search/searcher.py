@@ -1,10 +1,10 @@
 """Ranked, section-level search with snippets, typo tolerance and a "did you mean".
 
 Ranking: BM25F over three pre-analysed fields weighted title > headings > body; each typed word may
-match in any of them; the words are OR-ed with a coordination bonus, so sections that have all the
-words come first but partial matches still show. Quoted phrases must appear verbatim in the section.
-When there are few hits, words the handbook does not contain are corrected from its own vocabulary
-and searched too, and the correction is offered as "did you mean".
+match in any of them. Sections that have all the words come first; when they are too few, sections
+with some of the words follow, so a partial match still shows. Quoted phrases must appear verbatim
+in the section. Words the handbook does not contain (or all words, when hits are few) are corrected
+from its own vocabulary and searched too, and the correction is offered as "did you mean".
 """
 
 from __future__ import annotations
@@ -29,12 +29,15 @@ from handbook.content.text import plain_text
 from handbook.search.analysis import analyzer, terms
 from handbook.search.indexer import Shard, index_exists
 from handbook.search.query import ParsedQuery, parse_query
-from handbook.search.schema import FIELD_WEIGHTS
+from handbook.search.schema import TERMS_FIELD
 
 Expander = Callable[[str], Sequence[str]]  # a word or the whole query → other ways to say it
 
+CANDIDATES = 60  # sections fetched from the index before re-ranking
+COVERAGE_FLOOR = 0.5  # the share of its score a section keeps when it has few of the query words
+SIBLINGS = 0.15  # how much a page's other matching sections add to its best one
+PER_PAGE = 2  # sections of one page before every page has shown its best
 FEW_HITS = 3  # below this many hits, known words are corrected too (a rarer spelling may be meant)
-COORDINATION = 0.8  # how much matching all the words matters (Whoosh's Or "scale")
 SNIPPET_CHARS = 180
 
 
@@ -110,7 +113,11 @@ class IndexSearcher:
             return None
         self._indexes = [ix for _, ix in current]
         self._generations = generations
-        self._searcher = Searcher(MultiReader([ix.reader() for ix in self._indexes]), weighting=BM25F())
+        # One flat reader over every segment of every shard: nesting multi-segment readers inside a
+        # MultiReader makes whoosh3's matchers fail (NotImplementedError in skip_to_quality, IndexError
+        # in Or's coordination bonus) as soon as a shard has more than one segment.
+        segments = [leaf for ix in self._indexes for leaf, _ in ix.reader().leaf_readers()]
+        self._searcher = Searcher(MultiReader(segments), weighting=BM25F())
         self._corrector = None
         return self._searcher
 
@@ -167,45 +174,53 @@ class IndexSearcher:
         return result
 
     def _run(self, searcher: Searcher, query: ParsedQuery, limit: int, expand: Expander | None) -> list[Hit]:
-        word_terms = [t for t in (terms(w) for w in query.words) if t]
+        words = content_words(query.words)
+        word_terms = [t for t in (terms(w) for w in words) if t]
         phrase_terms = [t for t in (terms(p) for p in query.phrases) if t]
-        clauses: list[Query] = [_any_field(t) for t in word_terms]
-        clauses += [And([_any_field([term]) for term in t]) for t in phrase_terms]
-        if expand is not None:
-            clauses += _expansions(query, expand)
-        if not clauses:
+        clauses: list[Query] = [_word(t) for t in word_terms]
+        clauses += [And([_word([term]) for term in t]) for t in phrase_terms]
+        alternatives = _expansions(query, expand) if expand is not None else []
+        if not clauses and not alternatives:
             return []
-        whoosh_query = Or(clauses, scale=COORDINATION) if len(clauses) > 1 else clauses[0]
-        filters = _filters(query)
-        fetch = limit * 4 if query.phrases else limit
-        results = searcher.search(whoosh_query, limit=fetch, filter=filters)
-        highlight_terms = {term for t in word_terms + phrase_terms for term in t}
-        hits: list[Hit] = []
-        for found in results:
-            markdown = found.get("markdown", "")
+        wanted = [frozenset(t) for t in word_terms + phrase_terms]
+        pool = max(CANDIDATES, limit * 3) * (3 if query.phrases else 1)
+        whoosh_query = (
+            Or(clauses + alternatives)
+            if len(clauses) + len(alternatives) > 1
+            else (clauses + alternatives)[0]
+        )
+        # Iterate, never list() or len(): Whoosh's Results.__len__ counts every matching document.
+        results = searcher.search(whoosh_query, limit=pool, filter=_filters(query), terms=True)
+        candidates = []
+        for result in results:
+            markdown = result.get("markdown", "")
             if query.phrases and not _has_phrases(markdown, query.phrases):
                 continue
-            hits.append(
-                Hit(
-                    path=found["path"],
-                    anchor=found.get("anchor", ""),
-                    title=found.get("title", ""),
-                    heading=found.get("heading", ""),
-                    trail=found.get("trail", ""),
-                    snippet=snippet(markdown, highlight_terms),
-                    score=float(found.score or 0.0),
-                )
+            matched = {
+                text.decode() if isinstance(text, bytes) else text for _, text in result.matched_terms()
+            }
+            candidates.append(_Candidate(result, float(result.score or 0.0), matched))
+        highlight_terms = {term for t in word_terms + phrase_terms for term in t}
+        ranked = rank(candidates, wanted)
+        return [
+            Hit(
+                path=c.result["path"],
+                anchor=c.result.get("anchor", ""),
+                title=c.result.get("title", ""),
+                heading=c.result.get("heading", ""),
+                trail=c.result.get("trail", ""),
+                snippet=snippet(c.result.get("markdown", ""), highlight_terms),
+                score=c.final,
             )
-            if len(hits) >= limit:
-                break
-        return hits
+            for c in ranked[:limit]
+        ]
 
     @staticmethod
     def _known(searcher: Searcher, word: str) -> bool:
         """True if the index has the word (or it is only stop words, which nothing could correct)."""
         stems = terms(word)
         reader = searcher.reader()
-        return not stems or any(reader.doc_frequency(f, s) for s in stems for f in FIELD_WEIGHTS)
+        return not stems or any(reader.doc_frequency(TERMS_FIELD, s) for s in stems)
 
     def _correct(self, searcher: Searcher, words: list[str]) -> list[str]:
         """Words the index does not know, replaced by the closest, most frequent word it does know."""
@@ -228,9 +243,62 @@ class IndexSearcher:
         return out
 
 
-def _any_field(word_terms: list[str]) -> Query:
-    """One typed word: any of its terms (identifier forms), in any field, weighted by field."""
-    return Or([Term(f, t, boost=w) for t in dict.fromkeys(word_terms) for f, w in FIELD_WEIGHTS.items()])
+def _word(word_terms: list[str]) -> Query:
+    """One typed word: any of its terms (an identifier's forms)."""
+    unique = list(dict.fromkeys(word_terms))
+    return Term(TERMS_FIELD, unique[0]) if len(unique) == 1 else Or([Term(TERMS_FIELD, t) for t in unique])
+
+
+# Words that make a question a question but say nothing about the answer. Dropped from queries
+# (only while other words remain), never from the index.
+QUESTION_WORDS = frozenset(
+    """
+    how what where when who whom whose why which do does did done doing can could should would will
+    shall may might must i me my mine we our us you your need needs want wants get got there here any
+    anything something someone somebody way ways please
+    """.split()
+)
+
+
+def content_words(words: list[str]) -> list[str]:
+    kept = [w for w in words if w.lower().strip("?!.,;:") not in QUESTION_WORDS]
+    return kept or words
+
+
+@dataclass
+class _Candidate:
+    result: Any
+    score: float
+    matched: set[str]
+    final: float = 0.0
+
+
+def rank(candidates: list[_Candidate], wanted: list[frozenset[str]]) -> list[_Candidate]:
+    """Re-rank BM25 candidates: sections that cover more of the query's words rise, and a page whose
+    other sections also match lifts its best one (the words of a question are often spread over a
+    page's sections). At most two sections of a page come before every page has had its best one."""
+    if not candidates:
+        return []
+
+    def coverage(matched: set[str]) -> float:
+        return sum(1 for forms in wanted if forms & matched) / len(wanted) if wanted else 1.0
+
+    pages: dict[str, list[_Candidate]] = {}
+    for c in candidates:
+        c.final = c.score * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage(c.matched))
+        pages.setdefault(c.result["path"], []).append(c)
+    page_scores: dict[str, float] = {}
+    for path, sections in pages.items():
+        sections.sort(key=lambda c: c.final, reverse=True)
+        page_matched = set().union(*(c.matched for c in sections))
+        best = sections[0].final
+        page_scores[path] = best * (
+            COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage(page_matched)
+        ) + SIBLINGS * sum(c.final for c in sections[1:])
+    order = sorted(pages, key=lambda p: page_scores[p], reverse=True)
+    first = [c for p in order for c in pages[p][:PER_PAGE]]
+    rest = sorted((c for p in order for c in pages[p][PER_PAGE:]), key=lambda c: c.final, reverse=True)
+    return first + rest
 
 
 def _expansions(query: ParsedQuery, expand: Expander) -> list[Query]:
@@ -241,7 +309,7 @@ def _expansions(query: ParsedQuery, expand: Expander) -> list[Query]:
         for alternative in expand(text):
             alt_terms = terms(alternative)
             if alt_terms:
-                clauses.append(And([_any_field([t]) for t in alt_terms], boost=0.8))
+                clauses.append(And([_word([t]) for t in alt_terms], boost=0.8))
     return clauses
 
 

@@ -1,0 +1,179 @@
+"""Search timings on a synthetic 40 MB / 4,000-file handbook (see synthetic.py).
+
+    python benchmarks/search.py [--megabytes 40] [--files 4000] [--queries 300] [--baseline]
+
+Prints: cold index time, peak memory (the main process, each worker, and all together, sampled from
+/proc every 50 ms), re-index time after one edited page, and query latency with snippets (p50/p95/max).
+--baseline also times a naive Whoosh index of the same files (one document per file, StandardAnalyzer).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import build
+
+from handbook.content import Handbook
+from handbook.search import SearchIndex
+
+
+class MemorySampler:
+    """Peak resident memory of this process and its descendants (Linux /proc)."""
+
+    def __init__(self) -> None:
+        self.peak_main = self.peak_child = self.peak_total = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(0.05):
+            rss = _rss_by_pid()
+            parents = _parents()
+            children = [pid for pid in rss if pid != me and _descends(pid, me, parents)]
+            main = rss.get(me, 0)
+            child = max((rss[p] for p in children), default=0)
+            self.peak_main = max(self.peak_main, main)
+            self.peak_child = max(self.peak_child, child)
+            self.peak_total = max(self.peak_total, main + sum(rss[p] for p in children))
+
+
+def _rss_by_pid() -> dict[int, int]:
+    out = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                for line in (entry / "status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        out[int(entry.name)] = int(line.split()[1]) * 1024
+                        break
+            except OSError:
+                continue
+    return out
+
+
+def _parents() -> dict[int, int]:
+    out = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                out[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    return out
+
+
+def _descends(pid: int, ancestor: int, parents: dict[int, int]) -> bool:
+    seen = 0
+    while pid in parents and seen < 50:
+        pid = parents[pid]
+        if pid == ancestor:
+            return True
+        seen += 1
+    return False
+
+
+def queries(handbook: Handbook, count: int) -> list[str]:
+    rng = random.Random(3)
+    words = [
+        w for info in handbook.pages[:400] for w in info.title.lower().split() if w.isalpha() and len(w) > 3
+    ]
+    out = []
+    for n in range(count):
+        picked = rng.sample(words, k=min(len(words), 1 + n % 3))
+        if n % 7 == 0:  # a typo now and then: drop a letter
+            word = picked[0]
+            cut = rng.randrange(1, len(word) - 1)
+            picked[0] = word[:cut] + word[cut + 1 :]
+        out.append(" ".join(picked))
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--megabytes", type=float, default=40)
+    parser.add_argument("--files", type=int, default=4000)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--baseline", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["HANDBOOK_CACHE_DIR"] = str(Path(tmp, "cache"))
+        root = Path(tmp, "handbook")
+        files, total = build(root, args.files, args.megabytes)
+        print(f"synthetic handbook: {files} pages, {total / 2**20:.1f} MB")
+        handbook = Handbook.open(root)
+        index = SearchIndex(handbook)
+        with MemorySampler() as memory:
+            stats = index.update()
+        print(f"cold index: {stats.seconds:.1f} s for {stats.pages} pages, {stats.sections} sections")
+        mb = 2**20
+        main_mb, worker_mb, total_mb = memory.peak_main / mb, memory.peak_child / mb, memory.peak_total / mb
+        print(f"peak memory: main {main_mb:.0f} MB, largest worker {worker_mb:.0f} MB, ", end="")
+        print(f"all together {total_mb:.0f} MB")
+
+        edited = root / handbook.pages[len(handbook.pages) // 2].path
+        edited.write_text(
+            edited.read_text(encoding="utf-8") + "\n\nAn edit with the word quasar.\n", encoding="utf-8"
+        )
+        start = time.perf_counter()
+        again = SearchIndex(Handbook.open(root))
+        stats = again.update()
+        elapsed = time.perf_counter() - start
+        print(f"re-index after one edited page: {stats.seconds:.3f} s in update(), ", end="")
+        print(f"{elapsed:.3f} s including the catalog re-scan ({stats.changed} changed)")
+        assert again.search("quasar", 3).hits, "the edit was not indexed"
+
+        timings = []
+        again.search("warm up", 10)
+        for query in queries(handbook, args.queries):
+            start = time.perf_counter()
+            again.search(query, 10)
+            timings.append(time.perf_counter() - start)
+        timings.sort()
+        p95 = timings[int(len(timings) * 0.95) - 1]
+        p50 = statistics.median(timings)
+        print(f"query with snippets ({len(timings)} queries, limit 10): ", end="")
+        print(f"p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, max {timings[-1] * 1000:.1f} ms")
+
+        if args.baseline:
+            from whoosh import index as whoosh_index
+            from whoosh.analysis import StandardAnalyzer
+            from whoosh.fields import ID, TEXT, Schema
+
+            directory = Path(tmp, "naive")
+            directory.mkdir()
+            ix = whoosh_index.create_in(
+                str(directory), Schema(path=ID(stored=True), content=TEXT(analyzer=StandardAnalyzer()))
+            )
+            start = time.perf_counter()
+            writer = ix.writer()
+            for info in handbook.pages:
+                writer.add_document(path=info.path, content=(root / info.path).read_text(encoding="utf-8"))
+            writer.commit()
+            naive = time.perf_counter() - start
+            print(f"naive Whoosh baseline (one document per file, one process): {naive:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
