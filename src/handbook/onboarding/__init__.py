@@ -1,0 +1,130 @@
+"""The 30-60-90 onboarding checklist: the plan, the user's progress, and the two together. No Textual."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from handbook.content import Handbook, HandbookError
+from handbook.onboarding.checklist import Checklist, ItemStatus, PhaseStatus, build_checklist, export_markdown
+from handbook.onboarding.plan import PLAN_FILE, STARTER_PLAN, Item, Plan, load_plan, plan_from_pages
+from handbook.onboarding.progress import Progress, ProgressError, ProgressStore, progress_path, today
+
+__all__ = [
+    "PLAN_FILE",
+    "STARTER_PLAN",
+    "Checklist",
+    "Item",
+    "ItemStatus",
+    "Onboarding",
+    "PhaseStatus",
+    "Plan",
+    "Progress",
+    "ProgressError",
+    "ProgressStore",
+    "UnknownItem",
+    "build_checklist",
+    "export_markdown",
+    "load_plan",
+    "today",
+]
+
+
+class UnknownItem(Exception):
+    def __init__(self, item_id: str, suggestions: list[str]) -> None:
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"no checklist item {item_id!r}{hint}")
+        self.suggestions = suggestions
+
+
+class Onboarding:
+    """One handbook's plan and one user's progress through it."""
+
+    def __init__(
+        self, handbook: Handbook, role: str | None = None, store: ProgressStore | None = None
+    ) -> None:
+        self.handbook = handbook
+        self.role = role
+        self.plan = self._load_plan()
+        self.store = store or ProgressStore(progress_path(handbook.location))
+
+    @property
+    def plan_file(self) -> Path:
+        return self.handbook.root / PLAN_FILE
+
+    @property
+    def has_plan(self) -> bool:
+        return bool(self.plan.items)
+
+    def _load_plan(self) -> Plan:
+        if self.handbook.single_file is None and self.plan_file.is_file():
+            return load_plan(self.plan_file, self._link_exists)
+        marked = []
+        for info in self.handbook.pages:
+            phase = info.meta.get("onboarding")
+            if isinstance(phase, str) and phase.strip():
+                tasks = [t.text for t in self.handbook.page(info.path).tasks]
+                if tasks:
+                    marked.append((info.path, phase.strip(), tasks))
+        return plan_from_pages(marked)
+
+    def _link_exists(self, link: str) -> bool:
+        try:
+            ref = self.handbook.find(link)
+        except HandbookError:
+            return False
+        return not ref.anchor or self.handbook.page(ref.path).section(ref.anchor) is not None
+
+    def checklist(self, on: dt.date | None = None) -> Checklist:
+        return build_checklist(self.plan, self.store.load(), on or today(), self.role)
+
+    def require(self, item_id: str) -> Item:
+        item = self.plan.item(item_id)
+        if item is None:
+            import difflib
+
+            raise UnknownItem(
+                item_id, difflib.get_close_matches(item_id, [i.id for i in self.plan.items], n=3)
+            )
+        return item
+
+    def _started(self, progress: Progress) -> None:
+        if progress.start_date is None:
+            progress.start_date = today()
+
+    def check(self, *item_ids: str) -> Progress:
+        for item_id in item_ids:
+            self.require(item_id)
+        return self.store.update(lambda p: (self._started(p), [p.check(i) for i in item_ids]))
+
+    def uncheck(self, *item_ids: str) -> Progress:
+        known = {i.id for i in self.plan.items}
+        return self.store.update(
+            lambda p: [p.uncheck(i) for i in item_ids if i in known or i in p.items]  # orphans too
+        )
+
+    def toggle(self, item_id: str) -> bool:
+        """Check or uncheck; returns whether it is done now."""
+        self.require(item_id)
+        state: dict[str, bool] = {}
+
+        def change(p: Progress) -> None:
+            self._started(p)
+            if p.is_done(item_id):
+                p.uncheck(item_id)
+            else:
+                p.check(item_id)
+            state["done"] = p.is_done(item_id)
+
+        self.store.update(change)
+        return state["done"]
+
+    def note(self, item_id: str, text: str) -> Progress:
+        self.require(item_id)
+        return self.store.update(lambda p: (self._started(p), p.set_note(item_id, text)))
+
+    def start(self, day_one: dt.date) -> Progress:
+        def change(p: Progress) -> None:
+            p.start_date = day_one
+
+        return self.store.update(change)

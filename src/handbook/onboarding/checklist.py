@@ -1,0 +1,163 @@
+"""The plan and the progress together: what is done, due, overdue, and how far each phase is."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from handbook.onboarding.plan import Item, Phase, Plan
+from handbook.onboarding.progress import Progress
+
+SOON_DAYS = 7  # "due this week": due within this many days from today
+
+
+@dataclass(frozen=True)
+class ItemStatus:
+    item: Item
+    done: bool
+    done_at: str | None
+    note: str
+    overdue: bool
+    due_soon: bool
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.item.id,
+            "title": self.item.title,
+            "due": self.item.due,
+            "link": self.item.link,
+            "done": self.done,
+            "done_at": self.done_at,
+            "note": self.note,
+            "overdue": self.overdue,
+        }
+
+
+@dataclass(frozen=True)
+class PhaseStatus:
+    phase: Phase
+    items: list[ItemStatus]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for s in self.items if s.done)
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+
+@dataclass
+class Checklist:
+    plan: Plan
+    start_date: dt.date
+    start_assumed: bool  # no start date saved yet: today is taken as day 1
+    today: dt.date
+    phases: list[PhaseStatus]
+    orphans: list[tuple[str, dict[str, Any]]] = field(
+        default_factory=list
+    )  # progress for items not in the plan
+
+    @property
+    def day(self) -> int:
+        return (self.today - self.start_date).days + 1
+
+    @property
+    def items(self) -> list[ItemStatus]:
+        return [s for p in self.phases for s in p.items]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for s in self.items if s.done)
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for s in self.items if s.overdue)
+
+    def summary(self) -> str:
+        """The one-line status of the landing view: 'Day 12 · 5/14 done · 2 overdue'."""
+        parts = [f"Day {self.day}" if self.day >= 1 else f"Starts in {1 - self.day} days"]
+        parts.append(f"{self.done}/{len(self.items)} done")
+        if self.overdue:
+            parts.append(f"{self.overdue} overdue")
+        return " · ".join(parts)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "start_date": self.start_date.isoformat(),
+            "today": self.today.isoformat(),
+            "day": self.day,
+            "phases": [
+                {
+                    "id": p.phase.id,
+                    "title": p.phase.title,
+                    "days": list(p.phase.days),
+                    "items": [s.as_json() for s in p.items],
+                }
+                for p in self.phases
+            ],
+            "orphans": [{"id": item_id, **state} for item_id, state in self.orphans],
+        }
+
+
+def build_checklist(plan: Plan, progress: Progress, today: dt.date, role: str | None = None) -> Checklist:
+    start = progress.start_date or today
+    day = (today - start).days + 1
+    shown = plan.for_role(role)
+    phases = []
+    for phase in shown.phases:
+        statuses = []
+        for item in phase.items:
+            done = progress.is_done(item.id)
+            statuses.append(
+                ItemStatus(
+                    item=item,
+                    done=done,
+                    done_at=progress.done_at(item.id),
+                    note=progress.note(item.id),
+                    overdue=not done and item.due < day,
+                    due_soon=not done and day <= item.due < day + SOON_DAYS,
+                )
+            )
+        phases.append(PhaseStatus(phase, statuses))
+    known = {item.id for item in plan.items}
+    orphans = sorted((k, v) for k, v in progress.items.items() if k not in known)
+    return Checklist(plan, start, progress.start_date is None, today, phases, orphans)
+
+
+def export_markdown(checklist: Checklist) -> str:
+    """A summary to paste into a 1:1 document: done (with dates), open, overdue, notes."""
+    lines = [
+        f"# {checklist.plan.title}: day {checklist.day}",
+        "",
+        f"Started {checklist.start_date.isoformat()} · today {checklist.today.isoformat()} · "
+        f"{checklist.done}/{len(checklist.items)} done"
+        + (f" · {checklist.overdue} overdue" if checklist.overdue else ""),
+        "",
+    ]
+    overdue = [s for s in checklist.items if s.overdue]
+    if overdue:
+        lines += ["## Overdue", ""]
+        lines += [f"- [ ] {s.item.title} (due day {s.item.due})" + _note(s) for s in overdue] + [""]
+    for phase in checklist.phases:
+        lines += [f"## {phase.phase.title} ({phase.done}/{phase.total})", ""]
+        for s in phase.items:
+            if s.done:
+                when = (s.done_at or "")[:10]
+                lines.append(f"- [x] {s.item.title} (done {when})" + _note(s))
+            else:
+                lines.append(f"- [ ] {s.item.title} (due day {s.item.due})" + _note(s))
+        lines.append("")
+    if checklist.orphans:
+        lines += ["## No longer in the plan", ""]
+        lines += [
+            f"- {item_id}" + (f": {state.get('note')}" if state.get("note") else "")
+            for item_id, state in checklist.orphans
+        ]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _note(status: ItemStatus) -> str:
+    return f" — {status.note}" if status.note else ""
