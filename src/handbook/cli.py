@@ -24,6 +24,17 @@ from handbook.commands.common import (
     err,
     open_handbook,
 )
+from handbook.commands.onboarding import (
+    configure_ids,
+    configure_note,
+    configure_progress,
+    configure_start,
+    run_check,
+    run_note,
+    run_progress,
+    run_start,
+    run_uncheck,
+)
 from handbook.commands.paths import run_paths
 from handbook.commands.search import configure_index, configure_search, run_index, run_search
 from handbook.commands.show import run_show
@@ -60,24 +71,6 @@ def _configure_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true")
 
 
-def _configure_progress(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("--export", choices=["md"], help="print a Markdown summary for a 1:1")
-
-
-def _configure_ids(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("ids", nargs="+", metavar="ID", help="checklist item ids (see 'handbook progress')")
-
-
-def _configure_note(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("id", metavar="ID")
-    parser.add_argument("text", nargs="+", metavar="TEXT")
-
-
-def _configure_start(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("date", metavar="YYYY-MM-DD", help="your first day")
-
-
 COMMANDS: dict[str, Command] = {
     c.name: c
     for c in [
@@ -86,11 +79,11 @@ COMMANDS: dict[str, Command] = {
         Command("index", "build or update the search index", configure_index, run_index),
         Command("define", "look up a glossary term", _configure_define, None),
         Command("glossary", "list the glossary", _configure_json, None),
-        Command("progress", "your 30-60-90 onboarding checklist", _configure_progress, None),
-        Command("check", "mark checklist items done", _configure_ids, None),
-        Command("uncheck", "mark checklist items not done", _configure_ids, None),
-        Command("note", "attach a note to a checklist item", _configure_note, None),
-        Command("start", "set your start date", _configure_start, None),
+        Command("progress", "your 30-60-90 onboarding checklist", configure_progress, run_progress),
+        Command("check", "mark checklist items done", configure_ids, run_check),
+        Command("uncheck", "mark checklist items not done", configure_ids, run_uncheck),
+        Command("note", "attach a note to a checklist item", configure_note, run_note),
+        Command("start", "set your start date", configure_start, run_start),
         Command("paths", "where content, index, progress and config live", _configure_paths, run_paths),
     ]
 }

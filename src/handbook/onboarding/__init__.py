@@ -32,7 +32,7 @@ __all__ = [
 
 class UnknownItem(Exception):
     def __init__(self, item_id: str, suggestions: list[str]) -> None:
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
         super().__init__(f"no checklist item {item_id!r}{hint}")
         self.suggestions = suggestions
 

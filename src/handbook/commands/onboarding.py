@@ -1,0 +1,178 @@
+"""`handbook progress`, `check`, `uncheck`, `note`, `start`: the 30-60-90 checklist from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, UsageError, err, open_handbook
+from handbook.config import load_config
+from handbook.onboarding import (
+    STARTER_PLAN,
+    Checklist,
+    Onboarding,
+    ProgressError,
+    UnknownItem,
+    export_markdown,
+)
+
+
+def configure_progress(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the checklist as JSON")
+    parser.add_argument(
+        "--export", choices=["md"], help="print a Markdown summary for a 1:1 with your manager"
+    )
+    parser.add_argument("--init-plan", metavar="PATH", help="write a starter onboarding.yaml to PATH")
+    add_role(parser)
+
+
+def configure_ids(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ids", nargs="+", metavar="ID", help="checklist item ids (see 'handbook progress')")
+    add_role(parser)
+
+
+def configure_note(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", metavar="ID")
+    parser.add_argument("text", nargs="+", metavar="TEXT", help="the note (an empty string clears it)")
+    add_role(parser)
+
+
+def configure_start(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("date", metavar="YYYY-MM-DD", help="your first day")
+    add_role(parser)
+
+
+def add_role(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--role", help="show only items for this role (and those for everyone)")
+
+
+def onboarding(args: argparse.Namespace) -> Onboarding:
+    role = getattr(args, "role", None) or load_config(report=False).raw.get("role")
+    ob = Onboarding(open_handbook(args), role=str(role) if role else None)
+    for problem in ob.plan.problems:
+        err(problem)
+    return ob
+
+
+def _tell(ob: Onboarding) -> None:
+    for notice in ob.store.notices:
+        err(notice)
+    ob.store.notices.clear()
+
+
+def run_progress(args: argparse.Namespace) -> int:
+    if args.init_plan:
+        return _init_plan(Path(args.init_plan))
+    ob = onboarding(args)
+    checklist = ob.checklist()
+    _tell(ob)
+    if not ob.has_plan:
+        err(
+            f"this handbook has no onboarding plan: add {ob.plan_file} "
+            f"(a starter: handbook progress --init-plan {ob.plan_file})"
+        )
+        return EXIT_NOT_FOUND
+    if args.json:
+        print(json.dumps(checklist.as_json(), indent=2, ensure_ascii=False))
+    elif args.export == "md":
+        sys.stdout.write(export_markdown(checklist))
+    else:
+        print_checklist(checklist)
+    return EXIT_OK
+
+
+def _init_plan(path: Path) -> int:
+    if path.is_dir():
+        path = path / "onboarding.yaml"
+    if path.exists():
+        err(f"{path} already exists; it was left as it is")
+        return EXIT_USAGE
+    try:
+        path.write_text(STARTER_PLAN, encoding="utf-8")
+    except OSError as exc:
+        err(f"cannot write {path}: {exc.strerror}")
+        return EXIT_USAGE
+    print(f"wrote a starter plan to {path}; edit it, then run: handbook progress")
+    return EXIT_OK
+
+
+def print_checklist(checklist: Checklist) -> None:
+    plain = not sys.stdout.isatty()
+    print(f"{checklist.plan.title}: {checklist.summary()}")
+    if checklist.start_assumed:
+        print("(no start date saved: today counts as day 1; set yours with handbook start YYYY-MM-DD)")
+    for phase in checklist.phases:
+        width = 20
+        filled = round(width * phase.done / phase.total) if phase.total else 0
+        bar = "#" * filled + "-" * (width - filled) if plain else "█" * filled + "░" * (width - filled)
+        days = f"days {phase.phase.days[0]}-{phase.phase.days[1]}"
+        print(f"\n{phase.phase.title} ({days})  [{bar}] {phase.done}/{phase.total}")
+        for status in phase.items:
+            box = "[x]" if status.done else "[ ]"
+            flag = "  OVERDUE" if status.overdue else ("  due this week" if status.due_soon else "")
+            when = (
+                f"done {status.done_at[:10]}" if status.done and status.done_at else f"day {status.item.due}"
+            )
+            print(f"  {box} {status.item.id:<24} {status.item.title} ({when}){flag}")
+            if status.note:
+                print(f"      note: {status.note}")
+    if checklist.orphans:
+        print("\nNo longer in the plan (kept):")
+        for item_id, state in checklist.orphans:
+            print(f"  {item_id}" + (f": {state.get('note')}" if state.get("note") else ""))
+
+
+def _guard(action) -> int:  # type: ignore[no-untyped-def]
+    try:
+        action()
+    except UnknownItem as exc:
+        err(str(exc))
+        return EXIT_NOT_FOUND
+    except ProgressError as exc:
+        raise UsageError(str(exc)) from exc
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    ob = onboarding(args)
+    code = _guard(lambda: ob.check(*args.ids))
+    _tell(ob)
+    if code == EXIT_OK:
+        print(f"checked: {', '.join(args.ids)} — {ob.checklist().summary()}")
+    return code
+
+
+def run_uncheck(args: argparse.Namespace) -> int:
+    ob = onboarding(args)
+    code = _guard(lambda: ob.uncheck(*args.ids))
+    _tell(ob)
+    if code == EXIT_OK:
+        print(f"unchecked: {', '.join(args.ids)} — {ob.checklist().summary()}")
+    return code
+
+
+def run_note(args: argparse.Namespace) -> int:
+    ob = onboarding(args)
+    text = " ".join(args.text)
+    code = _guard(lambda: ob.note(args.id, text))
+    _tell(ob)
+    if code == EXIT_OK:
+        print(f"note {'saved' if text.strip() else 'cleared'} on {args.id}")
+    return code
+
+
+def run_start(args: argparse.Namespace) -> int:
+    try:
+        day_one = dt.date.fromisoformat(args.date)
+    except ValueError:
+        err(f"{args.date!r} is not a date: use YYYY-MM-DD")
+        return EXIT_USAGE
+    ob = onboarding(args)
+    code = _guard(lambda: ob.start(day_one))
+    _tell(ob)
+    if code == EXIT_OK:
+        print(f"start date set to {day_one.isoformat()} — {ob.checklist().summary()}")
+    return code

@@ -1,0 +1,121 @@
+"""The progress store: changes, merging, damaged and newer files, items that left the plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from handbook.content import Handbook
+from handbook.onboarding import Onboarding, ProgressStore, UnknownItem, build_checklist, export_markdown
+from handbook.onboarding.progress import STATE_VERSION
+
+from ..conftest import write
+
+
+@pytest.fixture
+def ob() -> Onboarding:
+    return Onboarding(Handbook.open())
+
+
+def test_check_uncheck_note_start(ob: Onboarding) -> None:
+    ob.start(dt.date(2026, 1, 1))
+    ob.check("account-setup")
+    ob.note("hello-world", "the stack runs")
+    data = json.loads(ob.store.path.read_text())
+    assert data == {
+        "version": STATE_VERSION,
+        "start_date": "2026-01-01",
+        "items": {
+            "account-setup": {"done_at": "2026-01-05T09:00:00", "note": ""},
+            "hello-world": {"done_at": None, "note": "the stack runs"},
+        },
+    }
+    ob.uncheck("account-setup")
+    assert "account-setup" not in json.loads(ob.store.path.read_text())["items"]
+    assert ob.toggle("hello-world") is True and ob.toggle("hello-world") is False
+    assert ob.checklist().items[4].note == "the stack runs"  # unchecking keeps the note
+    with pytest.raises(UnknownItem, match="did you mean 'hello-world'"):
+        ob.check("hello-wrld")
+
+
+def test_day_overdue_and_due_soon(ob: Onboarding) -> None:
+    ob.start(dt.date(2026, 1, 1))
+    checklist = ob.checklist(on=dt.date(2026, 1, 5))  # day 5
+    assert checklist.day == 5
+    by_id = {s.item.id: s for s in checklist.items}
+    assert by_id["account-setup"].overdue  # due day 1
+    assert not by_id["security-training"].overdue and by_id["security-training"].due_soon  # due day 5
+    assert not by_id["full-ownership"].due_soon
+    assert checklist.summary() == f"Day 5 · 0/{len(checklist.items)} done · {checklist.overdue} overdue"
+
+
+def test_changes_from_two_stores_merge(ob: Onboarding) -> None:
+    """Two terminals: each saves on top of what the other saved, never over it."""
+    other = ProgressStore(ob.store.path)
+    ob.check("account-setup")
+    stale_view = other.load()
+    assert stale_view.is_done("account-setup")
+    ob.check("hello-world")
+    other.update(lambda p: p.set_note("security-training", "booked"))  # re-reads under the lock
+    final = ob.store.load()
+    assert final.is_done("account-setup") and final.is_done("hello-world")
+    assert final.note("security-training") == "booked"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"version": 99, "items": {}}', "newer handbook"),
+        ('{"version": 1, "start_date": "yesterday", "items": {}}', "not a date"),
+        ('["a", "list"]', "not a JSON object"),
+        (b"\xff\xfe\x00binary", "not text"),
+    ],
+)
+def test_damaged_or_newer_files_are_kept_aside(ob: Onboarding, content: str | bytes, reason: str) -> None:
+    ob.store.path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        ob.store.path.write_bytes(content)
+    else:
+        ob.store.path.write_text(content)
+    ob.check("account-setup")
+    notice = " ".join(ob.store.notices)
+    assert reason in notice and "kept as" in notice
+    kept = list(ob.store.path.parent.glob("progress.json.corrupt-*"))
+    assert len(kept) == 1
+    assert kept[0].read_bytes() == (content if isinstance(content, bytes) else content.encode())
+    assert ob.store.load().is_done("account-setup")  # a new file was started
+
+
+def test_items_that_left_the_plan_are_kept_and_listed(tmp_path: Path) -> None:
+    write(tmp_path, "index.md", "# Home\n")
+    plan = "version: 1\nphases:\n  - id: p\n    days: [1, 30]\n    items:\n"
+    write(
+        tmp_path,
+        "onboarding.yaml",
+        plan + "      - {id: a, title: A, due: 1}\n      - {id: b, title: B, due: 2}\n",
+    )
+    ob = Onboarding(Handbook.open(tmp_path))
+    ob.check("a", "b")
+    ob.note("b", "done with Sam")
+    write(tmp_path, "onboarding.yaml", plan + "      - {id: a, title: A, due: 1}\n")  # b was removed
+    ob = Onboarding(Handbook.open(tmp_path))
+    checklist = ob.checklist()
+    assert [s.item.id for s in checklist.items] == ["a"]
+    assert [item_id for item_id, _ in checklist.orphans] == ["b"]
+    assert json.loads(ob.store.path.read_text())["items"]["b"]["note"] == "done with Sam"  # nothing dropped
+    assert "## No longer in the plan\n\n- b: done with Sam" in export_markdown(checklist)
+    assert checklist.as_json()["orphans"][0]["id"] == "b"
+
+
+def test_export_markdown_for_a_one_to_one(ob: Onboarding) -> None:
+    ob.start(dt.date(2026, 1, 1))
+    ob.check("account-setup")
+    ob.note("hello-world", "blocked on VPN")
+    text = export_markdown(build_checklist(ob.plan, ob.store.load(), dt.date(2026, 1, 10)))
+    assert text.startswith("# Your first 90 days at Northwind Labs: day 10\n")
+    assert "- [x] Set up your accounts and 2FA (done 2026-01-05)" in text
+    assert "## Overdue" in text and "— blocked on VPN" in text
