@@ -98,10 +98,12 @@ class Onboarding:
         return self.store.update(lambda p: (self._started(p), [p.check(i) for i in item_ids]))
 
     def uncheck(self, *item_ids: str) -> Progress:
-        known = {i.id for i in self.plan.items}
-        return self.store.update(
-            lambda p: [p.uncheck(i) for i in item_ids if i in known or i in p.items]  # orphans too
-        )
+        """Unknown ids are refused, except items that left the plan but are still in the progress file."""
+        saved = self.store.load().items
+        for item_id in item_ids:
+            if item_id not in saved:
+                self.require(item_id)
+        return self.store.update(lambda p: [p.uncheck(i) for i in item_ids])
 
     def toggle(self, item_id: str) -> bool:
         """Check or uncheck; returns whether it is done now."""
