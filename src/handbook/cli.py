@@ -113,6 +113,9 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     )
     _add_content(main_parser)
     main_parser.add_argument("--version", action="version", version=f"handbook {__version__}")
+    main_parser.add_argument(
+        "--role", help="onboarding checklist: only items for this role (and for everyone)"
+    )
     main_parser.add_argument("page", nargs="?", metavar="PAGE[#anchor]", help="open the app at this page")
     subs: dict[str, argparse.ArgumentParser] = {}
     for command in COMMANDS.values():
@@ -129,7 +132,7 @@ def split_command(argv: Sequence[str]) -> tuple[str | None, list[str], list[str]
     i = 0
     while i < len(argv):
         arg = argv[i]
-        if arg == "--content" and i + 1 < len(argv):
+        if arg in ("--content", "--role") and i + 1 < len(argv):
             before += [arg, argv[i + 1]]
             i += 2
             continue
@@ -177,7 +180,7 @@ def run_tui(args: argparse.Namespace) -> int:
         raise
     from handbook.tui.app import run_app
 
-    return run_app(hb, start)
+    return run_app(hb, start, role=args.role)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

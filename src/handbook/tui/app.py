@@ -13,12 +13,14 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from handbook.config import ConfigError, load_config, save_setting
-from handbook.content import Handbook, PageRef
+from handbook.content import Handbook, HandbookError, PageRef
+from handbook.onboarding import Onboarding
 from handbook.search import IndexBusy, SearchIndex
 from handbook.tui.commands import PageCommands
 from handbook.tui.history import Place
 from handbook.tui.page_render import MARKDOWN_THEME
 from handbook.tui.screens.help import HelpScreen
+from handbook.tui.screens.onboarding import OnboardingScreen
 from handbook.tui.screens.reader import ReaderScreen
 from handbook.tui.screens.search import SearchScreen
 from handbook.tui.widgets.find_bar import FindBar
@@ -38,14 +40,18 @@ class HandbookApp(App[None]):
 
     index_status: reactive[str] = reactive("")  # "" once the index is up to date
 
-    def __init__(self, handbook: Handbook, start: PageRef | None = None) -> None:
+    def __init__(self, handbook: Handbook, start: PageRef | None = None, role: str | None = None) -> None:
         super().__init__()
         self.handbook = handbook
+        self.role = role
         self.search_index = SearchIndex(handbook)
         self._stop_indexing = threading.Event()
         self.start = start or PageRef(handbook.landing.path)
         self.title = handbook.title
         config = load_config(report=False)
+        if self.role is None and isinstance(config.raw.get("role"), str):
+            self.role = config.raw["role"]
+        self._onboarding: Onboarding | None = None
         self.keymap_overrides = dict(config.keymap)
         self._saved_theme = config.theme
         self.code_theme = "monokai"
@@ -106,6 +112,29 @@ class HandbookApp(App[None]):
 
     # ---------------------------------------------------------------- used by the palette and screens
 
+    @property
+    def onboarding(self) -> Onboarding:
+        if self._onboarding is None:
+            self._onboarding = Onboarding(self.handbook, role=self.role)
+        return self._onboarding
+
+    def action_onboarding(self) -> None:
+        if not isinstance(self.screen, OnboardingScreen):
+            self.push_screen(OnboardingScreen(self.onboarding))
+
+    def open_link_from_onboarding(self, link: str) -> None:
+        """Show a checklist item's section in the reader; back there returns to the checklist."""
+        try:
+            ref = self.handbook.find(link)
+        except HandbookError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.pop_screen()
+        reader = self.screen
+        if isinstance(reader, ReaderScreen):
+            reader.open_place(Place(ref.path, ref.anchor))
+            reader.return_to_onboarding_at = reader.history.position
+
     def open_page(self, path: str, anchor: str = "") -> None:
         screen = self.screen
         if isinstance(screen, ReaderScreen):
@@ -116,6 +145,7 @@ class HandbookApp(App[None]):
             ("Page", PageView.BINDINGS),
             ("Reader", ReaderScreen.BINDINGS),
             ("Search", SearchScreen.BINDINGS),
+            ("Onboarding", OnboardingScreen.BINDINGS),
             ("Find bar", FindBar.BINDINGS),
             ("App", self.BINDINGS),
         ]
@@ -140,7 +170,7 @@ class HandbookApp(App[None]):
         yield SystemCommand("Help", "Every key of the app (?)", self.action_help)
 
 
-def run_app(handbook: Handbook, start: PageRef | None = None) -> int:
-    app = HandbookApp(handbook, start)
+def run_app(handbook: Handbook, start: PageRef | None = None, role: str | None = None) -> int:
+    app = HandbookApp(handbook, start, role)
     app.run()
     return app.return_code or 0

@@ -24,6 +24,10 @@ class History:
         return self._entries[self._index] if self._index >= 0 else None
 
     @property
+    def position(self) -> int:
+        return self._index
+
+    @property
     def can_go_back(self) -> bool:
         return self._index > 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -30,6 +31,7 @@ NARROW = 100  # below this many columns the page tree starts hidden
 class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "search", "Search", id="reader.search"),
+        Binding("o", "app.onboarding", "Onboarding", id="reader.onboarding"),
         Binding("slash", "find", "Find", id="reader.find"),
         Binding("n", "find_step(1)", "Next match", show=False, id="reader.find_next"),
         Binding("N", "find_step(-1)", "Previous match", show=False, id="reader.find_previous"),
@@ -47,6 +49,7 @@ class ReaderScreen(Screen[None]):
         self.history = History()
         self.page: Page | None = None
         self.last_search = ""
+        self.return_to_onboarding_at: int | None = None  # history position opened from the checklist
 
     @property
     def handbook_app(self) -> HandbookApp:
@@ -61,6 +64,7 @@ class ReaderScreen(Screen[None]):
             yield PageTree(self.handbook_app.handbook, id="tree")
             with Vertical(id="reader-main"):
                 yield Static(id="breadcrumb")
+                yield Static(id="onboarding-summary")
                 yield Static(id="page-warnings")
                 yield PageView(id="page", code_theme=self.handbook_app.code_theme)
                 yield FindBar(id="find")
@@ -102,6 +106,7 @@ class ReaderScreen(Screen[None]):
             self.query_one(PageTree).select_path(page.path)
             self.sub_title = "" if page.title == self.app.title else page.title
             self._show_warnings(auto=True)
+            self.show_onboarding_summary()
             self._close_find()
         else:
             found = view.scroll_to_anchor(place.anchor) if place.anchor else True
@@ -114,6 +119,10 @@ class ReaderScreen(Screen[None]):
         return True
 
     def action_back(self) -> None:
+        if self.return_to_onboarding_at is not None and self.history.position == self.return_to_onboarding_at:
+            self.return_to_onboarding_at = None
+            self.handbook_app.action_onboarding()
+            return
         if self.page is not None:
             self.history.remember(*self.page_view.position())
         place = self.history.back()
@@ -164,6 +173,28 @@ class ReaderScreen(Screen[None]):
         outline = self.query_one(Outline)
         if outline.display:
             outline.mark(event.section.anchor)
+
+    # ---------------------------------------------------------------- onboarding summary
+
+    def show_onboarding_summary(self) -> None:
+        """On the landing page: 'Day 12 · 5/14 done · 2 overdue', which opens the checklist."""
+        summary = self.query_one("#onboarding-summary", Static)
+        app = self.handbook_app
+        on_landing = self.page is not None and self.page.path == app.handbook.landing.path
+        if not on_landing or not app.onboarding.has_plan:
+            summary.display = False
+            return
+        checklist = app.onboarding.checklist()
+        summary.update(f"Your onboarding: {checklist.summary()}  —  press o (or click) for the checklist")
+        summary.display = True
+
+    def on_screen_resume(self) -> None:
+        if self.page is not None:
+            self.show_onboarding_summary()
+
+    def on_click(self, event: events.Click) -> None:
+        if event.widget is not None and event.widget.id == "onboarding-summary":
+            self.handbook_app.action_onboarding()
 
     # ---------------------------------------------------------------- search
 

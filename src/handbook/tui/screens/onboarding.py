@@ -1,0 +1,242 @@
+"""The 30-60-90 checklist: what is done, due and overdue, phase by phase, with links into the handbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option
+
+from handbook.onboarding import Checklist, ItemStatus, Onboarding, ProgressError, today
+from handbook.tui.screens.ask import AskScreen
+
+if TYPE_CHECKING:
+    from handbook.tui.app import HandbookApp
+
+
+def item_label(status: ItemStatus) -> Text:
+    box = "☑" if status.done else "☐"
+    title_style = "dim" if status.done else ("bold red" if status.overdue else "")
+    text = Text.assemble((f" {box}  ", "bold"), (status.item.title, title_style))
+    if status.done:
+        text.append(f"   done {(status.done_at or '')[:10]}", style="dim")
+    else:
+        text.append(f"   day {status.item.due}", style="dim")
+        if status.overdue:
+            text.append("   overdue", style="bold red")
+        elif status.due_soon:
+            text.append("   due this week", style="bold yellow")
+    if status.note:
+        text.append(f"\n     note: {status.note}", style="italic")
+    return text
+
+
+def order(statuses: list[ItemStatus]) -> list[ItemStatus]:
+    """Overdue first, then due this week, then the rest by due day; done items last."""
+    return sorted(statuses, key=lambda s: (s.done, not s.overdue, not s.due_soon, s.item.due))
+
+
+class OnboardingScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle", "Done / not done", id="onboarding.toggle"),
+        Binding("n", "note", "Note", id="onboarding.note"),
+        Binding("enter", "open", "Read about it", id="onboarding.open"),
+        Binding("d", "start_date", "Start date", id="onboarding.start_date"),
+        Binding("escape", "back", "Back to reading", id="onboarding.back"),
+    ]
+
+    def __init__(self, onboarding: Onboarding) -> None:
+        super().__init__()
+        self.onboarding = onboarding
+        self.checklist: Checklist | None = None
+        self.rows: list[str] = []
+
+    @property
+    def handbook_app(self) -> HandbookApp:
+        from handbook.tui.app import HandbookApp
+
+        assert isinstance(self.app, HandbookApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="onboarding-top"):
+            yield Static(id="onboarding-day")
+            with Horizontal(classes="phase-row", id="overall-row"):
+                yield Label("Overall", classes="phase-name")
+                yield ProgressBar(id="overall-bar", show_eta=False)
+            for phase in self.onboarding.plan.phases:
+                with Horizontal(classes="phase-row"):
+                    yield Label(phase.title, classes="phase-name")
+                    yield ProgressBar(id=f"bar-{phase.id}", show_eta=False)
+        yield Static(id="onboarding-problems")
+        yield OptionList(id="onboarding-items")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Onboarding"
+        self.refresh_checklist()
+        self.query_one(OptionList).focus()
+        if self.onboarding.has_plan and self.onboarding.store.load().start_date is None:
+            self.action_start_date(first_time=True)
+
+    def refresh_checklist(self, keep: str | None = None) -> None:
+        ob = self.onboarding
+        problems = self.query_one("#onboarding-problems", Static)
+        notices = [*ob.plan.problems, *ob.store.notices]
+        problems.update("\n".join(f"⚠ {n}" for n in notices))
+        problems.display = bool(notices)
+        if not ob.has_plan:
+            self.query_one("#onboarding-day", Static).update(
+                f"This handbook has no onboarding plan yet. Add {ob.plan_file} — "
+                f"`handbook progress --init-plan {ob.plan_file}` writes a starter — "
+                "or mark pages with `onboarding: first-30` in their front matter."
+            )
+            return
+        checklist = ob.checklist()
+        self.checklist = checklist
+        day = checklist.day
+        assumed = " (start date not set: press d)" if checklist.start_assumed else ""
+        if day < 1:
+            heading = f"You start in {1 - day} day{'s' if day != 0 else ''}"
+        elif day > checklist.plan.last_day:
+            heading = f"Day {day}: your {checklist.plan.last_day} days are behind you"
+        else:
+            heading = f"Day {day} of {checklist.plan.last_day}"
+        self.query_one("#onboarding-day", Static).update(
+            Text.assemble(
+                (heading, "bold"),
+                f"  ·  {checklist.done}/{len(checklist.items)} done",
+                (f"  ·  {checklist.overdue} overdue", "bold red") if checklist.overdue else "",
+                assumed,
+            )
+        )
+        self.query_one("#overall-bar", ProgressBar).update(
+            total=max(1, len(checklist.items)), progress=checklist.done
+        )
+        options: list[Option | None] = []
+        self.rows = []
+        for phase in checklist.phases:
+            self.query_one(f"#bar-{phase.phase.id}", ProgressBar).update(
+                total=max(1, phase.total), progress=phase.done
+            )
+            days = f"days {phase.phase.days[0]}-{phase.phase.days[1]}"
+            options.append(
+                Option(
+                    Text.assemble(
+                        (phase.phase.title, "bold underline"),
+                        f"  {days}  ",
+                        (f"{phase.done}/{phase.total}", "dim"),
+                    ),
+                    disabled=True,
+                )
+            )
+            for status in order(phase.items):
+                options.append(Option(item_label(status), id=status.item.id))
+        if checklist.orphans:
+            options.append(
+                Option(
+                    Text("No longer in the plan (kept in your progress file)", style="bold dim"),
+                    disabled=True,
+                )
+            )
+            for item_id, state in checklist.orphans:
+                options.append(
+                    Option(
+                        Text(
+                            f"   {item_id}" + (f" — {state.get('note')}" if state.get("note") else ""),
+                            style="dim",
+                        ),
+                        disabled=True,
+                    )
+                )
+        items = self.query_one(OptionList)
+        highlighted = keep or self.current_id
+        items.clear_options()
+        items.add_options(options)
+        ids = [o.id if o else None for o in options]
+        if highlighted in ids:
+            items.highlighted = ids.index(highlighted)
+        else:
+            items.action_first()
+
+    @property
+    def current_id(self) -> str | None:
+        items = self.query_one(OptionList)
+        if items.highlighted is None:
+            return None
+        return items.get_option_at_index(items.highlighted).id
+
+    # ---------------------------------------------------------------- actions
+
+    def action_toggle(self) -> None:
+        item_id = self.current_id
+        if item_id is None:
+            return
+        try:
+            self.onboarding.toggle(item_id)
+        except ProgressError as exc:
+            self.notify(str(exc), severity="error")
+        self.refresh_checklist(keep=item_id)
+
+    def action_note(self) -> None:
+        item_id = self.current_id
+        if item_id is None:
+            return
+        item = self.onboarding.require(item_id)
+        current = self.onboarding.store.load().note(item_id)
+
+        def save(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                self.onboarding.note(item_id, text)
+            except ProgressError as exc:
+                self.notify(str(exc), severity="error")
+            self.refresh_checklist(keep=item_id)
+
+        self.app.push_screen(
+            AskScreen(f"Note for “{item.title}”:", current, "Enter saves · Esc cancels"), save
+        )
+
+    def action_open(self) -> None:
+        item_id = self.current_id
+        if item_id is None:
+            return
+        item = self.onboarding.require(item_id)
+        if not item.link:
+            self.notify("This item has no link into the handbook.", timeout=3)
+            return
+        self.handbook_app.open_link_from_onboarding(item.link)
+
+    def action_start_date(self, first_time: bool = False) -> None:
+        saved = self.onboarding.store.load().start_date
+        value = (saved or today()).isoformat()
+
+        def check(text: str) -> str | None:
+            try:
+                dt.date.fromisoformat(text.strip())
+            except ValueError:
+                return "Please type a date as YYYY-MM-DD."
+            return None
+
+        def save(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                self.onboarding.start(dt.date.fromisoformat(text.strip()))
+            except ProgressError as exc:
+                self.notify(str(exc), severity="error")
+            self.refresh_checklist()
+
+        question = "Welcome! When was (or is) your first day?" if first_time else "Your first day:"
+        self.app.push_screen(AskScreen(question, value, "YYYY-MM-DD · Enter saves · Esc skips", check), save)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
