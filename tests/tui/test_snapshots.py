@@ -72,3 +72,28 @@ def test_search_did_you_mean(snap_compare) -> None:  # type: ignore[no-untyped-d
         await _search_for(pilot, "postmortm")
 
     assert snap_compare(bundled_app(), terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize(
+    ("today", "done"),
+    [
+        ("2026-01-05", []),
+        ("2026-02-18", ["account-setup", "hello-world", "meet-your-buddy"]),
+        ("2026-04-09", ["account-setup"]),
+    ],
+)
+def test_onboarding_screen(
+    snap_compare, monkeypatch: pytest.MonkeyPatch, today: str, done: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """Day 1, day 45 with items overdue, day 95."""
+    import datetime as dt
+
+    from handbook.onboarding import Onboarding
+
+    monkeypatch.setenv("HANDBOOK_TODAY", today)
+    handbook = Handbook.open()
+    onboarding = Onboarding(handbook)
+    onboarding.start(dt.date(2026, 1, 5))
+    if done:
+        onboarding.check(*done)
+    assert snap_compare(HandbookApp(handbook), terminal_size=SIZE, press=["o"])

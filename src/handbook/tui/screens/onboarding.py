@@ -75,6 +75,10 @@ class OnboardingScreen(Screen[None]):
                 with Horizontal(classes="phase-row"):
                     yield Label(phase.title, classes="phase-name")
                     yield ProgressBar(id=f"bar-{phase.id}", show_eta=False)
+        yield Static(
+            "space done / not done · n note · enter read about it · d start date · esc back",
+            id="onboarding-keys",
+        )
         yield Static(id="onboarding-problems")
         yield OptionList(id="onboarding-items")
         yield Footer()
@@ -161,10 +165,10 @@ class OnboardingScreen(Screen[None]):
         items.clear_options()
         items.add_options(options)
         ids = [o.id if o else None for o in options]
-        if highlighted in ids:
+        if highlighted is not None and highlighted in ids:
             items.highlighted = ids.index(highlighted)
-        else:
-            items.action_first()
+        else:  # the first item row (phase headers have no id and cannot be chosen)
+            items.highlighted = next((n for n, item_id in enumerate(ids) if item_id), None)
 
     @property
     def current_id(self) -> str | None:
@@ -204,6 +208,10 @@ class OnboardingScreen(Screen[None]):
         self.app.push_screen(
             AskScreen(f"Note for “{item.title}”:", current, "Enter saves · Esc cancels"), save
         )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # the list takes Enter (and clicks) as "select": that means "read about it"
+        self.action_open()
 
     def action_open(self) -> None:
         item_id = self.current_id

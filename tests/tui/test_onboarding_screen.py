@@ -1,0 +1,113 @@
+"""The onboarding screen under Pilot, with a fixed HANDBOOK_TODAY."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from textual.widgets import Input, OptionList
+
+from handbook.content import Handbook
+from handbook.onboarding import Onboarding
+from handbook.tui.app import HandbookApp
+from handbook.tui.screens.ask import AskScreen
+from handbook.tui.screens.onboarding import OnboardingScreen
+from handbook.tui.screens.reader import ReaderScreen
+
+SIZE = (120, 40)
+
+
+def started(on: str) -> Handbook:
+    handbook = Handbook.open()
+    Onboarding(handbook).start(dt.date.fromisoformat(on))
+    return handbook
+
+
+def highlight(screen: OnboardingScreen, item_id: str) -> None:
+    items = screen.query_one(OptionList)
+    items.highlighted = next(
+        n for n in range(items.option_count) if items.get_option_at_index(n).id == item_id
+    )
+
+
+async def test_day_and_overdue_display(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-01-20")
+    app = HandbookApp(started("2026-01-05"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        summary = str(app.screen.query_one("#onboarding-summary").render())
+        assert "Day 16" in summary and "overdue" in summary
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OnboardingScreen)
+        assert str(screen.query_one("#onboarding-day").render()).startswith("Day 16 of 90")
+        assert screen.checklist is not None and screen.checklist.overdue > 0
+        first_item = screen.query_one(OptionList).get_option_at_index(1)
+        assert "overdue" in str(first_item.prompt)  # overdue items come first in their phase
+
+
+async def test_toggle_and_note_are_saved(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-01-06")
+    handbook = started("2026-01-05")
+    app = HandbookApp(handbook)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OnboardingScreen)
+        highlight(screen, "hello-world")
+        await pilot.press("space")
+        assert Onboarding(handbook).store.load().is_done("hello-world")
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press(*"runs on 8080", "enter")
+        await pilot.pause()
+        assert Onboarding(handbook).store.load().note("hello-world") == "runs on 8080"
+        assert screen.current_id == "hello-world"  # the cursor stays on the item
+        await pilot.press("space")
+        progress = Onboarding(handbook).store.load()
+        assert not progress.is_done("hello-world") and progress.note("hello-world") == "runs on 8080"
+
+
+async def test_open_link_and_come_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-01-06")
+    app = HandbookApp(started("2026-01-05"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OnboardingScreen)
+        highlight(screen, "account-setup")
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert reader.page is not None and reader.page.path == "onboarding/accounts-and-access.md"
+        assert reader.page_view.current_section is not None
+        assert reader.page_view.current_section.anchor == "day-one-accounts"
+        await pilot.press("H")
+        await pilot.pause()
+        assert isinstance(app.screen, OnboardingScreen)
+
+
+async def test_start_date_is_asked_on_first_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-03-02")
+    handbook = Handbook.open()
+    app = HandbookApp(handbook)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        assert app.screen.query_one(Input).value == "2026-03-02"  # defaults to today
+        field = app.screen.query_one(Input)
+        field.value = "not a date"
+        await pilot.press("enter")
+        assert isinstance(app.screen, AskScreen)  # refused with a hint
+        field.value = "2026-02-23"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert Onboarding(handbook).store.load().start_date == dt.date(2026, 2, 23)
+        assert isinstance(app.screen, OnboardingScreen)
+        assert "Day 8 of 90" in str(app.screen.query_one("#onboarding-day").render())
