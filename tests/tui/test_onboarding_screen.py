@@ -59,16 +59,43 @@ async def test_toggle_and_note_are_saved(monkeypatch: pytest.MonkeyPatch) -> Non
         highlight(screen, "hello-world")
         await pilot.press("space")
         assert Onboarding(handbook).store.load().is_done("hello-world")
+        highlight(screen, "hello-world")  # ticking moved the cursor on to the next item
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, AskScreen)
         await pilot.press(*"runs on 8080", "enter")
         await pilot.pause()
         assert Onboarding(handbook).store.load().note("hello-world") == "runs on 8080"
-        assert screen.current_id == "hello-world"  # the cursor stays on the item
+        assert screen.current_id == "hello-world"  # a note does not move the cursor
+        highlight(screen, "hello-world")
         await pilot.press("space")
         progress = Onboarding(handbook).store.load()
         assert not progress.is_done("hello-world") and progress.note("hello-world") == "runs on 8080"
+
+
+async def test_ticking_keeps_the_cursor_in_place_and_other_terminals_show_up(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-01-06")
+    handbook = started("2026-01-05")
+    app = HandbookApp(handbook)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OnboardingScreen)
+        first, second = screen.current_id, screen.query_one(OptionList).get_option_at_index(2).id
+        await pilot.press("space")
+        assert screen.current_id == second  # the done item sank; the cursor is on the next one
+        await pilot.press("space")
+        assert Onboarding(handbook).store.load().is_done(first) and Onboarding(handbook).store.load().is_done(
+            second
+        )
+        Onboarding(handbook).check("feedback-loop")  # as the CLI in another terminal would
+        screen._watch_progress_file()
+        assert screen.checklist is not None and any(
+            s.item.id == "feedback-loop" and s.done for s in screen.checklist.items
+        )
 
 
 async def test_open_link_and_come_back(monkeypatch: pytest.MonkeyPatch) -> None:

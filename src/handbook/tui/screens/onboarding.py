@@ -55,7 +55,7 @@ class OnboardingScreen(Screen[None]):
         super().__init__()
         self.onboarding = onboarding
         self.checklist: Checklist | None = None
-        self.rows: list[str] = []
+        self._seen_mtime = 0
 
     @property
     def handbook_app(self) -> HandbookApp:
@@ -86,11 +86,13 @@ class OnboardingScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Onboarding"
         self.refresh_checklist()
+        self.set_interval(1.0, self._watch_progress_file)
         self.query_one(OptionList).focus()
         if self.onboarding.has_plan and self.onboarding.store.load().start_date is None:
             self.action_start_date(first_time=True)
 
-    def refresh_checklist(self, keep: str | None = None) -> None:
+    def refresh_checklist(self, keep: str | None = None, row: int | None = None) -> None:
+        """Redraw from the files. The cursor stays on item ``keep``, else on ``row`` (the same place)."""
         ob = self.onboarding
         problems = self.query_one("#onboarding-problems", Static)
         notices = [*ob.plan.problems, *ob.store.notices]
@@ -125,7 +127,6 @@ class OnboardingScreen(Screen[None]):
             total=max(1, len(checklist.items)), progress=checklist.done
         )
         options: list[Option | None] = []
-        self.rows = []
         for phase in checklist.phases:
             self.query_one(f"#bar-{phase.phase.id}", ProgressBar).update(
                 total=max(1, phase.total), progress=phase.done
@@ -165,10 +166,14 @@ class OnboardingScreen(Screen[None]):
         items.clear_options()
         items.add_options(options)
         ids = [o.id if o else None for o in options]
-        if highlighted is not None and highlighted in ids:
+        selectable = [n for n, item_id in enumerate(ids) if item_id]
+        if row is not None and selectable:  # the nearest item row at or after the same place
+            items.highlighted = next((n for n in selectable if n >= row), selectable[-1])
+        elif highlighted is not None and highlighted in ids:
             items.highlighted = ids.index(highlighted)
         else:  # the first item row (phase headers have no id and cannot be chosen)
-            items.highlighted = next((n for n, item_id in enumerate(ids) if item_id), None)
+            items.highlighted = selectable[0] if selectable else None
+        self._seen_mtime = self._progress_mtime()
 
     @property
     def current_id(self) -> str | None:
@@ -183,11 +188,24 @@ class OnboardingScreen(Screen[None]):
         item_id = self.current_id
         if item_id is None:
             return
+        row = self.query_one(OptionList).highlighted
         try:
             self.onboarding.toggle(item_id)
         except ProgressError as exc:
             self.notify(str(exc), severity="error")
-        self.refresh_checklist(keep=item_id)
+        # Done items sink to the end of their phase; the cursor stays where it was, on the next item.
+        self.refresh_checklist(row=row)
+
+    def _progress_mtime(self) -> int:
+        try:
+            return self.onboarding.store.path.stat().st_mtime_ns
+        except OSError:
+            return 0
+
+    def _watch_progress_file(self) -> None:
+        """Another terminal (the CLI, a second app) changed the progress: show it."""
+        if self.is_current and self._progress_mtime() != self._seen_mtime:
+            self.refresh_checklist()
 
     def action_note(self) -> None:
         item_id = self.current_id
