@@ -24,6 +24,7 @@ from handbook.commands.common import (
     err,
     open_handbook,
 )
+from handbook.commands.glossary import configure_define, configure_glossary, run_define, run_glossary
 from handbook.commands.onboarding import (
     configure_ids,
     configure_note,
@@ -62,23 +63,14 @@ def _configure_show(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--warnings", action="store_true", help="also list the page's warnings on stderr")
 
 
-def _configure_define(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("term", nargs="+", help="the term to look up")
-
-
-def _configure_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true")
-
-
 COMMANDS: dict[str, Command] = {
     c.name: c
     for c in [
         Command("search", "search the handbook", configure_search, run_search),
         Command("show", "print a page (plain text when piped)", _configure_show, run_show),
         Command("index", "build or update the search index", configure_index, run_index),
-        Command("define", "look up a glossary term", _configure_define, None),
-        Command("glossary", "list the glossary", _configure_json, None),
+        Command("define", "look up a glossary term", configure_define, run_define),
+        Command("glossary", "list the glossary", configure_glossary, run_glossary),
         Command("progress", "your 30-60-90 onboarding checklist", configure_progress, run_progress),
         Command("check", "mark checklist items done", configure_ids, run_check),
         Command("uncheck", "mark checklist items not done", configure_ids, run_uncheck),

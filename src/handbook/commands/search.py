@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, err, open_handbook
 from handbook.content import Handbook
+from handbook.content.glossary import build_glossary
 from handbook.search import IndexBusy, SearchIndex, UpdateStats
 from handbook.search.indexer import Progress
 
@@ -91,7 +92,12 @@ def run_search(args: argparse.Namespace) -> int:
     index = SearchIndex(handbook)
     update_index(index, label="indexing (first search builds the index)")
     query = " ".join(args.query)
-    result = index.search(query, args.limit)
+    glossary = build_glossary(handbook)
+    result = index.search(query, args.limit, expand=glossary.expansions)
+    term = glossary.lookup(query)
+    if term is not None and sys.stdout.isatty() and not args.json:
+        aka = f" ({', '.join(term.aliases)})" if term.aliases else ""
+        print(f"{term.term}{aka}: {term.definitions[0].text}\n")
     if result.suggestion:
         err(f"did you mean: {result.suggestion}")
     if args.json:

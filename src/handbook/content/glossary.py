@@ -209,7 +209,7 @@ def _inline_entry(tok: Token) -> tuple[str, list[str], str] | None:
                 break
             if child.type in ("text", "code_inline"):
                 term_parts.append(child.content)
-        term = "".join(term_parts).strip().strip("*:").strip()
+        term = _strip_symbols("".join(term_parts).strip().strip("*:").strip())
         rest = Token("inline", "", 0, children=children[rest_start:])
         remainder = inline_text(rest)
         m = _SEPARATOR.match(remainder)
@@ -223,8 +223,11 @@ def _inline_entry(tok: Token) -> tuple[str, list[str], str] | None:
     m = _PLAIN_ENTRY.match(text)
     if not m or not _term_like(m.group("term")):
         return None
-    term, aliases = _split_alias(m.group("term").strip())
-    return term, aliases, _clean(m.group("definition"))
+    definition = _clean(m.group("definition"))
+    if len(definition.split()) < 2:  # "Acronyms: Defined" (a badge's words) is no definition
+        return None
+    term, aliases = _split_alias(_strip_symbols(m.group("term").strip()))
+    return term, aliases, definition
 
 
 def _following_dd(tokens: list[Token], start: int) -> str:
@@ -272,6 +275,11 @@ def _first_paragraph(section: Section, references: dict[str, Any]) -> str:
     return ""
 
 
+def _strip_symbols(text: str) -> str:
+    """Leading emoji and symbols off a term ('📚 Acronyms' → 'Acronyms')."""
+    return re.sub(r"^[^\w\"'(]+", "", text).strip()
+
+
 def _term_like(text: str) -> bool:
     words = text.split()
     return 0 < len(words) <= MAX_TERM_WORDS and len(text) <= 60 and not (len(text) == 1 and text.isalpha())
@@ -298,8 +306,10 @@ def spells(acronym: str, phrase: str) -> bool:
     letters = re.sub(r"[^A-Za-z0-9]", "", acronym)
     if not (2 <= len(letters) <= 8) or not acronym.replace("/", "").replace("-", "").isupper():
         return False
-    words = [w for w in re.split(r"[\s/-]+", phrase.lower()) if w and w not in _SMALL_WORDS]
-    return "".join(w[0] for w in words) == letters.lower()
+    words = [w for w in re.split(r"[\s/-]+", phrase.lower()) if w]
+    content = [w for w in words if w not in _SMALL_WORDS]
+    # Some acronyms keep the small words' letters (RFC: Request for Comments), some drop them (MTTR).
+    return letters.lower() in ("".join(w[0] for w in content), "".join(w[0] for w in words))
 
 
 # ------------------------------------------------------------------------------------------ merging
@@ -313,8 +323,9 @@ class _Merger:
     def add(self, term: str, aliases: list[str], definition: str, source: str) -> None:
         term = term.strip()
         aliases = list(aliases)
-        if spells(term, definition.rstrip(".")) and len(definition.split()) <= 8:
-            aliases.append(definition.rstrip("."))  # "SLO: Service Level Objective": the expansion is a name
+        first = re.split(r"[.:;]\s", definition + " ", maxsplit=1)[0].strip().rstrip(".")
+        if spells(term, first) and len(first.split()) <= 8:
+            aliases.append(first)  # "SLO: Service Level Objective. …": the expansion is another name
         names = [term, *aliases]
         entry = next((self.by_name[_key(n)] for n in names if _key(n) in self.by_name), None)
         if entry is None:

@@ -14,11 +14,13 @@ from textual.screen import Screen
 
 from handbook.config import ConfigError, load_config, save_setting
 from handbook.content import Handbook, HandbookError, PageRef
+from handbook.content.glossary import Glossary, build_glossary
 from handbook.onboarding import Onboarding
 from handbook.search import IndexBusy, SearchIndex
-from handbook.tui.commands import PageCommands
+from handbook.tui.commands import PageCommands, TermCommands
 from handbook.tui.history import Place
 from handbook.tui.page_render import MARKDOWN_THEME
+from handbook.tui.screens.glossary import DefinitionScreen, GlossaryScreen
 from handbook.tui.screens.help import HelpScreen
 from handbook.tui.screens.onboarding import OnboardingScreen
 from handbook.tui.screens.reader import ReaderScreen
@@ -32,7 +34,7 @@ class HandbookApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "handbook"
-    COMMANDS: ClassVar = App.COMMANDS | {PageCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {PageCommands, TermCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
@@ -52,6 +54,7 @@ class HandbookApp(App[None]):
         if self.role is None and isinstance(config.raw.get("role"), str):
             self.role = config.raw["role"]
         self._onboarding: Onboarding | None = None
+        self._glossary: Glossary | None = None
         self.keymap_overrides = dict(config.keymap)
         self._saved_theme = config.theme
         self.code_theme = "monokai"
@@ -113,6 +116,25 @@ class HandbookApp(App[None]):
     # ---------------------------------------------------------------- used by the palette and screens
 
     @property
+    def glossary(self) -> Glossary:
+        if self._glossary is None:
+            self._glossary = build_glossary(self.handbook)
+        return self._glossary
+
+    def action_glossary(self) -> None:
+        if not isinstance(self.screen, GlossaryScreen):
+            self.push_screen(GlossaryScreen())
+
+    def show_definition(self, text: str) -> None:
+        term = self.glossary.lookup(text)
+        if term is None:
+            suggestions = self.glossary.suggest(text)
+            hint = f" Did you mean {', '.join(suggestions)}?" if suggestions else ""
+            self.notify(f"No glossary entry for {text!r}.{hint}", severity="warning")
+            return
+        self.push_screen(DefinitionScreen(term))
+
+    @property
     def onboarding(self) -> Onboarding:
         if self._onboarding is None:
             self._onboarding = Onboarding(self.handbook, role=self.role)
@@ -146,6 +168,7 @@ class HandbookApp(App[None]):
             ("Reader", ReaderScreen.BINDINGS),
             ("Search", SearchScreen.BINDINGS),
             ("Onboarding", OnboardingScreen.BINDINGS),
+            ("Glossary", GlossaryScreen.BINDINGS),
             ("Find bar", FindBar.BINDINGS),
             ("App", self.BINDINGS),
         ]

@@ -1,4 +1,4 @@
-"""Command palette (ctrl+p): jump to any page by fuzzy title or path."""
+"""Command palette (ctrl+p): jump to any page by title or path, look up any glossary term."""
 
 from __future__ import annotations
 
@@ -30,3 +30,23 @@ class PageCommands(Provider):
         open_page = getattr(self.app, "open_page", None)
         if open_page is not None:
             open_page(path)
+
+
+class TermCommands(Provider):
+    """Every glossary term (and alias): choosing one shows its definition over the page."""
+
+    def _names(self) -> list[tuple[str, str, str]]:
+        glossary = getattr(self.app, "glossary", None)
+        if glossary is None:
+            return []
+        return [(name, term.term, term.definitions[0].text) for term in glossary.terms for name in term.names]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        show = getattr(self.app, "show_definition", None)
+        for name, term, definition in self._names():
+            score = matcher.match(name)
+            if score > 0 and show is not None:
+                yield Hit(
+                    score * 0.9, matcher.highlight(f"{name}"), partial(show, term), help=definition[:90]
+                )

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Input, Label, Static, Tree
 from handbook.content import HandbookError, Page
 from handbook.search.analysis import terms
 from handbook.tui.history import History, Place
+from handbook.tui.screens.ask import AskScreen
 from handbook.tui.screens.external_link import ExternalLinkScreen
 from handbook.tui.screens.search import SearchChoice, SearchScreen
 from handbook.tui.widgets.find_bar import FindBar
@@ -32,6 +33,8 @@ class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "search", "Search", id="reader.search"),
         Binding("o", "app.onboarding", "Onboarding", id="reader.onboarding"),
+        Binding("g", "app.glossary", "Glossary", id="reader.glossary"),
+        Binding("d", "define", "Define", show=False, id="reader.define"),
         Binding("slash", "find", "Find", id="reader.find"),
         Binding("n", "find_step(1)", "Next match", show=False, id="reader.find_next"),
         Binding("N", "find_step(-1)", "Previous match", show=False, id="reader.find_previous"),
@@ -195,6 +198,25 @@ class ReaderScreen(Screen[None]):
     def on_click(self, event: events.Click) -> None:
         if event.widget is not None and event.widget.id == "onboarding-summary":
             self.handbook_app.action_onboarding()
+
+    # ---------------------------------------------------------------- glossary
+
+    def action_define(self) -> None:
+        """Look a term up without leaving the page: the selected link's text, else ask for one."""
+        view = self.page_view
+        selected = view.selected_text or ""
+        app = self.handbook_app
+        if selected and app.glossary.lookup(selected):
+            app.show_definition(selected)
+            return
+
+        def answer(text: str | None) -> None:
+            if text:
+                app.show_definition(text)
+
+        self.app.push_screen(
+            AskScreen("Define:", selected, "a term or an acronym · Enter looks it up"), answer
+        )
 
     # ---------------------------------------------------------------- search
 

@@ -81,6 +81,7 @@ class SearchScreen(Screen["SearchChoice | None"]):
             id="search-input",
         )
         yield Static(id="search-status")
+        yield Static(id="search-definition")
         yield OptionList(id="search-results")
         yield Footer()
 
@@ -98,8 +99,10 @@ class SearchScreen(Screen["SearchChoice | None"]):
     @work(thread=True, exclusive=True, group="search")
     def run_query(self, query: str) -> None:
         """Runs off the UI thread; a newer keystroke makes this result stale and it is dropped."""
-        index = self.handbook_app.search_index
-        result = index.search(query, RESULTS) if query.strip() and index.available else None
+        app = self.handbook_app
+        index = app.search_index
+        expand = app.glossary.expansions
+        result = index.search(query, RESULTS, expand=expand) if query.strip() and index.available else None
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_results, query, result)
 
@@ -120,6 +123,18 @@ class SearchScreen(Screen["SearchChoice | None"]):
         if self.hits:
             results.highlighted = 0
         self._update_status(result)
+        self._show_definition(query)
+
+    def _show_definition(self, query: str) -> None:
+        """A query that is a glossary term gets its definition above the results."""
+        card = self.query_one("#search-definition", Static)
+        term = self.handbook_app.glossary.lookup(query) if query.strip() else None
+        if term is None:
+            card.display = False
+            return
+        aka = f" ({', '.join(term.aliases)})" if term.aliases else ""
+        card.update(Text.assemble((term.term, "bold"), aka, "\n", term.definitions[0].text))
+        card.display = True
 
     def _update_status(self, result: SearchResult | None) -> None:
         parts = []

@@ -438,6 +438,19 @@ class PageView(ScrollView, can_focus=True):
         self.refresh()
 
     @property
+    def selected_text(self) -> str | None:
+        """The words of the link chosen with Tab."""
+        if self._selected_link is None:
+            return None
+        block_index, link_index = self._selected_link
+        spot = self.blocks[block_index].links[link_index]
+        strips = self.blocks[block_index].strips
+        if strips is None:
+            return None
+        strip = strips[spot.line]
+        return strip.crop(spot.start, spot.end).text.strip()
+
+    @property
     def selected_href(self) -> str | None:
         if self._selected_link is None:
             return None

@@ -1,0 +1,178 @@
+"""Every term the handbook defines, A–Z, filtered as you type; a term's definitions, where they come
+from and the pages that use it. Enter on a source opens it in the reader."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.fuzzy import Matcher
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from handbook.content.glossary import Term
+
+if TYPE_CHECKING:
+    from handbook.tui.app import HandbookApp
+
+
+def definition_text(term: Term) -> Text:
+    text = Text.assemble((term.term, "bold"))
+    if term.aliases:
+        text.append(f"  ({', '.join(term.aliases)})", style="italic")
+    for definition in term.definitions:
+        text.append("\n\n")
+        text.append(definition.text)
+        text.append(f"\n— {definition.source}", style="dim")
+    return text
+
+
+class GlossaryScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back to reading", id="glossary.back"),
+        Binding("down", "move(1)", "Next term", show=False, id="glossary.next"),
+        Binding("up", "move(-1)", "Previous term", show=False, id="glossary.previous"),
+        Binding("tab", "focus_links", "Sources", id="glossary.links"),
+    ]
+
+    def __init__(self, start: str = "") -> None:
+        super().__init__()
+        self.start = start
+        self.shown: list[Term] = []
+
+    @property
+    def handbook_app(self) -> HandbookApp:
+        from handbook.tui.app import HandbookApp
+
+        assert isinstance(self.app, HandbookApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(value=self.start, placeholder="Filter terms (fuzzy)", id="glossary-filter")
+        with Horizontal(id="glossary-body"):
+            yield OptionList(id="glossary-terms")
+            with Vertical(id="glossary-detail"):
+                yield Static(id="glossary-definition")
+                yield OptionList(id="glossary-links")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Glossary"
+        self.query_one(Input).focus()
+        self.fill(self.start)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.fill(event.value)
+
+    def fill(self, text: str) -> None:
+        terms = self.handbook_app.glossary.terms
+        if text.strip():
+            matcher = Matcher(text.strip())
+            scored = [(max(matcher.match(n) for n in t.names), t) for t in terms]
+            self.shown = [t for score, t in sorted(scored, key=lambda p: -p[0]) if score > 0]
+        else:
+            self.shown = list(terms)
+        options = self.query_one("#glossary-terms", OptionList)
+        options.clear_options()
+        options.add_options([Option(t.term, id=str(n)) for n, t in enumerate(self.shown)])
+        if self.shown:
+            options.highlighted = 0
+        else:
+            self.query_one("#glossary-definition", Static).update(
+                "No term matches."
+                if terms
+                else "This handbook defines no terms: add glossary.yaml or a glossary page."
+            )
+            self.query_one("#glossary-links", OptionList).clear_options()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "glossary-terms" and event.option.id is not None:
+            self.show_term(self.shown[int(event.option.id)])
+
+    def show_term(self, term: Term) -> None:
+        self.query_one("#glossary-definition", Static).update(definition_text(term))
+        links = self.query_one("#glossary-links", OptionList)
+        links.clear_options()
+        sources = [d.source for d in term.definitions if d.source != "glossary.yaml"]
+        links.add_options([Option(f"Defined in {s}", id=f"src:{s}") for s in dict.fromkeys(sources)])
+        self.used_in(term)
+
+    @work(thread=True, exclusive=True, group="glossary-used-in")
+    def used_in(self, term: Term) -> None:
+        """Pages that use the term, from the search index (off the UI thread)."""
+        index = self.handbook_app.search_index
+        hits = index.search(term.term, 20).hits if index.available else []
+        if get_current_worker().is_cancelled:
+            return
+        pages: dict[str, str] = {}
+        for hit in hits:
+            pages.setdefault(hit.path, f"{hit.path}#{hit.anchor}" if hit.anchor else hit.path)
+        self.app.call_from_thread(self._add_used_in, term, list(pages.values())[:8])
+
+    def _add_used_in(self, term: Term, places: list[str]) -> None:
+        links = self.query_one("#glossary-links", OptionList)
+        known = {links.get_option_at_index(n).id for n in range(links.option_count)}
+        links.add_options([Option(f"Used in {p}", id=f"use:{p}") for p in places if f"src:{p}" not in known])
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one("#glossary-terms", OptionList)
+        if self.shown:
+            current = options.highlighted if options.highlighted is not None else -1
+            options.highlighted = max(0, min(len(self.shown) - 1, current + step))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_focus_links()
+
+    def action_focus_links(self) -> None:
+        links = self.query_one("#glossary-links", OptionList)
+        if links.option_count:
+            links.focus()
+            links.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_list.id == "glossary-terms":
+            self.action_focus_links()
+            return
+        place = (event.option.id or "")[4:]
+        self.app.pop_screen()
+        self.handbook_app.open_page(*place.partition("#")[::2])
+
+    def action_back(self) -> None:
+        if self.focused is not None and self.focused.id == "glossary-links":
+            self.query_one(Input).focus()
+            return
+        self.app.pop_screen()
+
+
+class DefinitionScreen(ModalScreen[None]):
+    """A term's definition over the page: read it and go on reading."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,d", "close", "Close", id="definition.close"),
+        Binding("g", "glossary", "Open in glossary", id="definition.glossary"),
+    ]
+
+    def __init__(self, term: Term) -> None:
+        super().__init__()
+        self.term = term
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="definition-box"):
+            yield Static(definition_text(self.term), id="definition-text")
+            yield Static("esc close · g open in the glossary", id="definition-keys")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_glossary(self) -> None:
+        self.dismiss(None)
+        self.app.push_screen(GlossaryScreen(self.term.term))
