@@ -135,13 +135,6 @@ def test_missing_content_is_a_usage_error(tmp_path: Path) -> None:
     assert "no such file or folder" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("name", ["define", "glossary"])
-def test_commands_of_later_issues_say_not_available_yet(name: str) -> None:
-    result = run_handbook(name, *(["SLO"] if name == "define" else []))
-    assert result.returncode == 2
-    assert "not available yet" in result.stderr
-
-
 def test_every_seed_shows_readable() -> None:
     if not SEEDS.exists():
         pytest.skip("../shared/seeds is not here")

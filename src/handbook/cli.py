@@ -48,7 +48,7 @@ class Command:
     name: str
     summary: str
     configure: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int] | None  # None: owned by a later issue, not available yet
+    run: Callable[[argparse.Namespace], int]
 
 
 # ------------------------------------------------------------------------------------------ commands
@@ -152,11 +152,7 @@ def _run(argv: Sequence[str]) -> int:
     args = subs[name].parse_args(rest)
     if not hasattr(args, "content"):
         args.content = top_args.content
-    command = COMMANDS[name]
-    if command.run is None:
-        err(f"'{name}' is not available yet in handbook {__version__}")
-        return EXIT_USAGE
-    return command.run(args)
+    return COMMANDS[name].run(args)
 
 
 def run_tui(args: argparse.Namespace) -> int:

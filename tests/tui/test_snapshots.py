@@ -97,3 +97,20 @@ def test_onboarding_screen(
     if done:
         onboarding.check(*done)
     assert snap_compare(HandbookApp(handbook), terminal_size=SIZE, press=["o"])
+
+
+def test_glossary_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("ctrl+g", *"slo")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(bundled_app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_definition_over_the_page(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    keys = ["d", *"mttr", "enter"]
+    assert snap_compare(
+        bundled_app("operations/incident-response#incident-timeline"), terminal_size=SIZE, press=keys
+    )

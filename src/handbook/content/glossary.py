@@ -186,7 +186,8 @@ def _section_entries(
     tokens = markdown_parser().parse(section.markdown, env)
     for i, tok in enumerate(tokens):
         if tok.type == "inline" and i > 0 and tokens[i - 1].type == "paragraph_open":
-            entry = _inline_entry(tok)
+            in_list = i > 1 and tokens[i - 2].type == "list_item_open"
+            entry = _inline_entry(tok, in_list)
             if entry:
                 yield (*entry, section.anchor)
         elif tok.type == "dt_open" and i + 1 < len(tokens):
@@ -198,7 +199,8 @@ def _section_entries(
             yield from ((*row, section.anchor) for row in _table_entries(tokens, i))
 
 
-def _inline_entry(tok: Token) -> tuple[str, list[str], str] | None:
+def _inline_entry(tok: Token, in_list: bool) -> tuple[str, list[str], str] | None:
+    """``**T**: d`` anywhere; ``T: d`` only as a list item (in prose it is just a sentence)."""
     children = [c for c in tok.children or [] if not (c.type == "text" and not c.content.strip())]
     if children and children[0].type == "strong_open":
         term_parts: list[str] = []
@@ -219,6 +221,8 @@ def _inline_entry(tok: Token) -> tuple[str, list[str], str] | None:
             return None
         aliases = [alias.strip()] if alias else []
         return (*_merge_aliases(term, aliases), definition)
+    if not in_list:
+        return None
     text = inline_text(tok).strip()
     m = _PLAIN_ENTRY.match(text)
     if not m or not _term_like(m.group("term")):
@@ -282,7 +286,13 @@ def _strip_symbols(text: str) -> str:
 
 def _term_like(text: str) -> bool:
     words = text.split()
-    return 0 < len(words) <= MAX_TERM_WORDS and len(text) <= 60 and not (len(text) == 1 and text.isalpha())
+    balanced = text.count("(") == text.count(")")
+    return (
+        0 < len(words) <= MAX_TERM_WORDS
+        and len(text) <= 60
+        and balanced
+        and not (len(text) == 1 and text.isalpha())
+    )
 
 
 def _split_alias(term: str) -> tuple[str, list[str]]:

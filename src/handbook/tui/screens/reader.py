@@ -33,7 +33,7 @@ class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "search", "Search", id="reader.search"),
         Binding("o", "app.onboarding", "Onboarding", id="reader.onboarding"),
-        Binding("g", "app.glossary", "Glossary", id="reader.glossary"),
+        Binding("ctrl+g", "app.glossary", "Glossary", id="reader.glossary"),
         Binding("d", "define", "Define", show=False, id="reader.define"),
         Binding("slash", "find", "Find", id="reader.find"),
         Binding("n", "find_step(1)", "Next match", show=False, id="reader.find_next"),

@@ -1,0 +1,52 @@
+"""`handbook define` and `handbook glossary`, run for real."""
+
+from __future__ import annotations
+
+import json
+
+from ..conftest import SEEDS, needs_shared, run_handbook
+
+
+def test_define_by_term_alias_and_case() -> None:
+    for asked in ("SLO", "slo", "service level objective"):
+        result = run_handbook("define", *asked.split())
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("SLO (service level objective)\n")
+        assert "\x1b" not in result.stdout  # plain when piped
+
+
+def test_define_unknown_suggests() -> None:
+    result = run_handbook("define", "sloo")
+    assert result.returncode == 1
+    assert "no glossary entry for 'sloo'; did you mean 'SLO'" in result.stderr
+
+
+def test_define_json_keeps_every_source() -> None:
+    data = json.loads(run_handbook("define", "--json", "1:1").stdout)
+    assert data["term"] == "1:1" and "one-on-one" in data["aliases"]
+    assert len(data["definitions"]) == 2 and {d["source"].split("#")[0] for d in data["definitions"]} >= {
+        "glossary.md"
+    }
+
+
+def test_glossary_lists_every_term() -> None:
+    listing = run_handbook("glossary")
+    assert listing.returncode == 0 and "MTTR (mean time to recovery, " in listing.stdout
+    data = json.loads(run_handbook("glossary", "--json").stdout)
+    assert len(data) >= 40 and [t["term"] for t in data] == sorted(
+        (t["term"] for t in data), key=lambda x: (x.lower().lstrip("0123456789"), x.lower())
+    )
+
+
+def test_glossary_of_a_seed() -> None:
+    seed = needs_shared(SEEDS / "001_3a1b2ec40ff908fe.txt")
+    listing = run_handbook("--content", str(seed), "glossary")
+    assert listing.stdout.splitlines() == [
+        "CD (Continuous Delivery): Continuous Delivery",
+        "CI (Continuous Integration): Continuous Integration",
+    ]
+
+
+def test_search_expands_acronyms_both_ways() -> None:
+    hits = json.loads(run_handbook("search", "--json", "mean", "time", "to", "recovery").stdout)
+    assert any("MTTR" in h["snippet"] for h in hits)

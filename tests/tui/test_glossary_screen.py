@@ -1,0 +1,59 @@
+"""The glossary under Pilot: filter, read, open a source; define from the reader."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from handbook.content import Handbook
+from handbook.tui.app import HandbookApp
+from handbook.tui.screens.glossary import DefinitionScreen, GlossaryScreen
+from handbook.tui.screens.reader import ReaderScreen
+
+SIZE = (120, 40)
+
+
+async def test_filter_then_open_a_source() -> None:
+    app = HandbookApp(Handbook.open())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GlossaryScreen)
+        assert len(screen.shown) == len(app.glossary.terms)
+        await pilot.press(*"mttr")
+        await pilot.pause()
+        assert screen.shown[0].term == "MTTR"
+        assert "mean time to recovery" in str(screen.query_one("#glossary-definition").render())
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("enter")  # to the list of sources
+        await pilot.pause()
+        links = screen.query_one("#glossary-links", OptionList)
+        assert app.focused is links
+        source = links.get_option_at_index(0).id
+        assert source is not None and source.startswith("src:")
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        path, _, anchor = source[4:].partition("#")
+        assert reader.page is not None and reader.page.path == path
+        assert (
+            reader.page_view.current_section is not None and reader.page_view.current_section.anchor == anchor
+        )
+
+
+async def test_define_from_the_reader_and_unknown_terms() -> None:
+    app = HandbookApp(Handbook.open())
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("d", *"sev1", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DefinitionScreen) and app.screen.term.term == "SEV1"
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("d", *"sevv1", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
+        assert "No glossary entry for 'sevv1'" in toasts and "SEV1" in toasts
