@@ -57,3 +57,23 @@ async def test_define_from_the_reader_and_unknown_terms() -> None:
         assert isinstance(app.screen, ReaderScreen)
         toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
         assert "No glossary entry for 'sevv1'" in toasts and "SEV1" in toasts
+
+
+async def test_mark_terms_in_the_page_and_define_one() -> None:
+    handbook = Handbook.open()
+    app = HandbookApp(handbook, handbook.find("operations/incident-response#severity-levels"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        await pilot.press("m")
+        view = reader.page_view
+        assert reader.marking_terms and view.match_count > 5
+        marked = view.current_match_text
+        assert marked is not None and app.glossary.lookup(marked) is not None
+        await pilot.press("n", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, DefinitionScreen)
+        assert app.screen.term is app.glossary.lookup(view.current_match_text or "")
+        await pilot.press("escape", "m")
+        assert not reader.marking_terms and view.match_count == 0

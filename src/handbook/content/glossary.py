@@ -74,6 +74,15 @@ class Glossary:
         starts = [n for n in names if n.startswith(_key(text))] if len(text) > 1 else []
         return list(dict.fromkeys(names[n] for n in close + starts))[:limit]
 
+    def pattern(self) -> re.Pattern[str] | None:
+        """A regex matching any term or alias as a whole word (longest first), case-insensitively."""
+        names = sorted({n for t in self.terms for n in t.names if len(n) > 1}, key=len, reverse=True)
+        if not names:
+            return None
+        return re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE
+        )
+
     def expansions(self, text: str) -> list[str]:
         """Search hook: the other names of a term (an acronym ↔ its expansion)."""
         term = self.lookup(text)

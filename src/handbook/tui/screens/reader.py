@@ -35,6 +35,7 @@ class ReaderScreen(Screen[None]):
         Binding("o", "app.onboarding", "Onboarding", id="reader.onboarding"),
         Binding("ctrl+g", "app.glossary", "Glossary", id="reader.glossary"),
         Binding("d", "define", "Define", show=False, id="reader.define"),
+        Binding("m", "mark_terms", "Mark terms", show=False, id="reader.mark_terms"),
         Binding("slash", "find", "Find", id="reader.find"),
         Binding("n", "find_step(1)", "Next match", show=False, id="reader.find_next"),
         Binding("N", "find_step(-1)", "Previous match", show=False, id="reader.find_previous"),
@@ -53,6 +54,7 @@ class ReaderScreen(Screen[None]):
         self.page: Page | None = None
         self.last_search = ""
         self.return_to_onboarding_at: int | None = None  # history position opened from the checklist
+        self.marking_terms = False
 
     @property
     def handbook_app(self) -> HandbookApp:
@@ -201,10 +203,31 @@ class ReaderScreen(Screen[None]):
 
     # ---------------------------------------------------------------- glossary
 
-    def action_define(self) -> None:
-        """Look a term up without leaving the page: the selected link's text, else ask for one."""
+    def action_mark_terms(self) -> None:
+        """Mark (or unmark) every glossary term in the page; n/N move between them, d defines one."""
         view = self.page_view
-        selected = view.selected_text or ""
+        bar = self.query_one(FindBar)
+        if self.marking_terms:
+            self._close_find()
+            return
+        pattern = self.handbook_app.glossary.pattern()
+        count = view.highlight_pattern("glossary terms", pattern) if pattern is not None else 0
+        if not count:
+            self.notify("No glossary terms on this page.", timeout=2)
+            return
+        self.marking_terms = True
+        bar.display = True
+        bar.query_one("#find-label", Label).update("Terms:")
+        field = bar.query_one(Input)
+        with field.prevent(Input.Changed):
+            field.value = "n/N to move, d to define, m to unmark"
+        bar.set_count(view.match_number, count, "terms")
+        view.focus()
+
+    def action_define(self) -> None:
+        """Look a term up without leaving the page: a marked term, a chosen link's text, or ask."""
+        view = self.page_view
+        selected = (view.current_match_text if self.marking_terms else None) or view.selected_text or ""
         app = self.handbook_app
         if selected and app.glossary.lookup(selected):
             app.show_definition(selected)
@@ -317,6 +340,7 @@ class ReaderScreen(Screen[None]):
         self.page_view.focus()
 
     def _close_find(self) -> None:
+        self.marking_terms = False
         bar = self.query_one(FindBar)
         bar.display = False
         self.page_view.clear_find()

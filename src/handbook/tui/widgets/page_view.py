@@ -488,6 +488,19 @@ class PageView(ScrollView, can_focus=True):
         pattern = re.compile(re.escape(query), 0 if case_sensitive else re.IGNORECASE)
         return self._find_spans(query, lambda text: (m.span() for m in pattern.finditer(text)), reveal=True)
 
+    def highlight_pattern(self, label: str, pattern: re.Pattern[str]) -> int:
+        """Mark every match of ``pattern`` without moving; n/N step through them."""
+        return self._find_spans(label, lambda text: (m.span() for m in pattern.finditer(text)), reveal=False)
+
+    @property
+    def current_match_text(self) -> str | None:
+        """The text of the current find (or marked-term) match."""
+        if not self._matches or self._match_index < 0:
+            return None
+        match = self._matches[self._match_index]
+        strip = self.line_strip(match.line)
+        return strip.crop(match.start, match.end).text.strip() if strip is not None else None
+
     def highlight_terms(self, label: str, wanted: Callable[[str], bool]) -> int:
         """Mark every word for which ``wanted(word)`` holds (a search's terms), without moving; n/N step."""
         cache: dict[str, bool] = {}
