@@ -160,3 +160,14 @@ def test_no_junk_terms_from_ordinary_pages(name: str) -> None:
             page = definition.source.split("#")[0]
             assert "glossar" in page.lower() or "#" in definition.source, (term.term, definition.source)
             assert len(term.term) <= 60 and definition.text
+
+
+def test_marking_pattern_respects_acronym_case(tmp_path: Path) -> None:
+    g = glossary_of(
+        tmp_path,
+        {"glossary.md": "# Glossary\n\n- **AT**: Assistive technology\n- **Canary**: A small rollout\n"},
+    )
+    pattern = g.pattern()
+    assert pattern is not None
+    text = "Meet at AT training; a canary and a Canary-free day."
+    assert [m.group(0) for m in pattern.finditer(text)] == ["AT", "canary"]

@@ -75,13 +75,13 @@ class Glossary:
         return list(dict.fromkeys(names[n] for n in close + starts))[:limit]
 
     def pattern(self) -> re.Pattern[str] | None:
-        """A regex matching any term or alias as a whole word (longest first), case-insensitively."""
+        """A regex for any term or alias as a whole word, longest first. Acronyms (capitals) match only
+        in capitals — the word "at" is not AT — other names in any case."""
         names = sorted({n for t in self.terms for n in t.names if len(n) > 1}, key=len, reverse=True)
         if not names:
             return None
-        return re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE
-        )
+        alternatives = [re.escape(n) if _is_acronym(n) else f"(?i:{re.escape(n)})" for n in names]
+        return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
 
     def expansions(self, text: str) -> list[str]:
         """Search hook: the other names of a term (an acronym ↔ its expansion)."""
@@ -89,6 +89,11 @@ class Glossary:
         if term is None:
             return []
         return [name for name in term.names if name.lower() != _key(text)]
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _key(text: str) -> str:
