@@ -171,3 +171,18 @@ def test_marking_pattern_respects_acronym_case(tmp_path: Path) -> None:
     assert pattern is not None
     text = "Meet at AT training; a canary and a Canary-free day."
     assert [m.group(0) for m in pattern.finditer(text)] == ["AT", "canary"]
+
+
+def test_the_glossary_is_cached_until_a_page_changes(tmp_path: Path) -> None:
+    import os
+
+    from handbook.content.glossary import load_glossary
+
+    page = write(tmp_path, "glossary.md", "# Glossary\n\n- **SLO**: A target\n")
+    first = load_glossary(Handbook.open(tmp_path))
+    assert [t.term for t in first.terms] == ["SLO"]
+    again = load_glossary(Handbook.open(tmp_path))
+    assert [t.as_json() for t in again.terms] == [t.as_json() for t in first.terms]
+    page.write_text("# Glossary\n\n- **SLO**: A target\n- **SLA**: A promise\n")
+    os.utime(page, ns=(1, page.stat().st_mtime_ns + 10**9))
+    assert [t.term for t in load_glossary(Handbook.open(tmp_path)).terms] == ["SLA", "SLO"]

@@ -7,7 +7,7 @@ import json
 import sys
 
 from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, err, open_handbook
-from handbook.content.glossary import Term, build_glossary
+from handbook.content.glossary import Term, load_glossary
 
 
 def configure_define(parser: argparse.ArgumentParser) -> None:
@@ -20,7 +20,7 @@ def configure_glossary(parser: argparse.ArgumentParser) -> None:
 
 
 def run_define(args: argparse.Namespace) -> int:
-    glossary = build_glossary(open_handbook(args))
+    glossary = load_glossary(open_handbook(args))
     for problem in glossary.problems:
         err(problem)
     text = " ".join(args.term)
@@ -38,7 +38,7 @@ def run_define(args: argparse.Namespace) -> int:
 
 
 def run_glossary(args: argparse.Namespace) -> int:
-    glossary = build_glossary(open_handbook(args))
+    glossary = load_glossary(open_handbook(args))
     for problem in glossary.problems:
         err(problem)
     if args.json:

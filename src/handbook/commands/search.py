@@ -11,7 +11,7 @@ from contextlib import contextmanager
 
 from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, err, open_handbook
 from handbook.content import Handbook
-from handbook.content.glossary import build_glossary
+from handbook.content.glossary import load_glossary
 from handbook.search import IndexBusy, SearchIndex, UpdateStats
 from handbook.search.indexer import Progress
 
@@ -92,7 +92,7 @@ def run_search(args: argparse.Namespace) -> int:
     index = SearchIndex(handbook)
     update_index(index, label="indexing (first search builds the index)")
     query = " ".join(args.query)
-    glossary = build_glossary(handbook)
+    glossary = load_glossary(handbook)
     result = index.search(query, args.limit, expand=glossary.expansions)
     term = glossary.lookup(query)
     if term is not None and sys.stdout.isatty() and not args.json:

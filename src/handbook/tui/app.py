@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 from handbook.config import ConfigError, load_config, save_setting
 from handbook.content import Handbook, HandbookError, PageRef
-from handbook.content.glossary import Glossary, build_glossary
+from handbook.content.glossary import Glossary, load_glossary
 from handbook.onboarding import Onboarding
 from handbook.search import IndexBusy, SearchIndex
 from handbook.tui.commands import PageCommands, TermCommands
@@ -118,7 +118,7 @@ class HandbookApp(App[None]):
     @property
     def glossary(self) -> Glossary:
         if self._glossary is None:
-            self._glossary = build_glossary(self.handbook)
+            self._glossary = load_glossary(self.handbook)
         return self._glossary
 
     def action_glossary(self) -> None:
