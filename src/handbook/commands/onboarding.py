@@ -137,20 +137,19 @@ def _guard(action) -> int:  # type: ignore[no-untyped-def]
 
 
 def run_check(args: argparse.Namespace) -> int:
-    ob = onboarding(args)
-    code = _guard(lambda: ob.check(*args.ids))
-    _tell(ob)
-    if code == EXIT_OK:
-        print(f"checked: {', '.join(args.ids)} — {ob.checklist().summary()}")
-    return code
+    return _mark(args, done=True)
 
 
 def run_uncheck(args: argparse.Namespace) -> int:
+    return _mark(args, done=False)
+
+
+def _mark(args: argparse.Namespace, *, done: bool) -> int:
     ob = onboarding(args)
-    code = _guard(lambda: ob.uncheck(*args.ids))
+    code = _guard(lambda: ob.check(*args.ids) if done else ob.uncheck(*args.ids))
     _tell(ob)
     if code == EXIT_OK:
-        print(f"unchecked: {', '.join(args.ids)} — {ob.checklist().summary()}")
+        print(f"{'checked' if done else 'unchecked'}: {', '.join(args.ids)} — {ob.checklist().summary()}")
     return code
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,8 +13,7 @@ from handbook.content import Handbook
 from handbook.content.glossary import load_glossary
 from handbook.search import IndexBusy, SearchIndex, UpdateStats
 from handbook.search.indexer import Progress
-
-_MARK = re.compile(r"\*\*(.+?)\*\*")
+from handbook.search.searcher import snippet_parts
 
 
 def configure_search(parser: argparse.ArgumentParser) -> None:
@@ -117,7 +115,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 def unmark(snippet: str) -> str:
     """A snippet without its **match** marks (for pipes and JSON)."""
-    return _MARK.sub(r"\1", snippet)
+    return "".join(text for text, _ in snippet_parts(snippet))
 
 
 def _plain_json(data: dict[str, object]) -> dict[str, object]:
@@ -142,10 +140,6 @@ def _print_rich(handbook: Handbook, hits: list) -> None:  # type: ignore[type-ar
         console.print(Text.assemble((f"{number}. ", "dim"), (_where(hit.title, hit.heading), "bold")))
         console.print(Text("   " + _location(hit.path, hit.anchor), style="cyan"))
         snippet = Text("   ")
-        position = 0
-        for m in _MARK.finditer(hit.snippet):
-            snippet.append(hit.snippet[position : m.start()])
-            snippet.append(m.group(1), style="bold yellow")
-            position = m.end()
-        snippet.append(hit.snippet[position:])
+        for text, matched in snippet_parts(hit.snippet):
+            snippet.append(text, style="bold yellow" if matched else "")
         console.print(snippet)

@@ -333,6 +333,20 @@ def _has_phrases(markdown: str, phrases: list[str]) -> bool:
     return all(_squash(p) in haystack for p in phrases)
 
 
+_MARK = re.compile(r"\*\*(.+?)\*\*")
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet as (text, is_match) pieces, for front ends that style the matched words."""
+    parts: list[tuple[str, bool]] = []
+    position = 0
+    for m in _MARK.finditer(snippet):
+        parts += [(snippet[position : m.start()], False), (m.group(1), True)]
+        position = m.end()
+    parts.append((snippet[position:], False))
+    return [p for p in parts if p[0]]
+
+
 def snippet(markdown: str, highlight_terms: set[str]) -> str:
     """A short passage of the section with the matched words marked; its opening if none match."""
     text = plain_text(markdown)

@@ -3,7 +3,7 @@ from and the pages that use it. Enter on a source opens it in the reader."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
@@ -17,9 +17,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from handbook.content.glossary import Term
-
-if TYPE_CHECKING:
-    from handbook.tui.app import HandbookApp
+from handbook.tui.screens.base import HandbookAppAccess
 
 
 def definition_text(term: Term) -> Text:
@@ -33,7 +31,7 @@ def definition_text(term: Term) -> Text:
     return text
 
 
-class GlossaryScreen(Screen[None]):
+class GlossaryScreen(HandbookAppAccess, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back to reading", id="glossary.back"),
         Binding("down", "move(1)", "Next term", show=False, id="glossary.next"),
@@ -45,13 +43,6 @@ class GlossaryScreen(Screen[None]):
         super().__init__()
         self.start = start
         self.shown: list[Term] = []
-
-    @property
-    def handbook_app(self) -> HandbookApp:
-        from handbook.tui.app import HandbookApp
-
-        assert isinstance(self.app, HandbookApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()

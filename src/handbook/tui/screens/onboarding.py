@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,9 +15,7 @@ from textual.widgets.option_list import Option
 
 from handbook.onboarding import Checklist, ItemStatus, Onboarding, ProgressError, today
 from handbook.tui.screens.ask import AskScreen
-
-if TYPE_CHECKING:
-    from handbook.tui.app import HandbookApp
+from handbook.tui.screens.base import HandbookAppAccess
 
 
 def item_label(status: ItemStatus) -> Text:
@@ -42,7 +40,7 @@ def order(statuses: list[ItemStatus]) -> list[ItemStatus]:
     return sorted(statuses, key=lambda s: (s.done, not s.overdue, not s.due_soon, s.item.due))
 
 
-class OnboardingScreen(Screen[None]):
+class OnboardingScreen(HandbookAppAccess, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "Done / not done", id="onboarding.toggle"),
         Binding("n", "note", "Note", id="onboarding.note"),
@@ -56,13 +54,6 @@ class OnboardingScreen(Screen[None]):
         self.onboarding = onboarding
         self.checklist: Checklist | None = None
         self._seen_mtime = 0
-
-    @property
-    def handbook_app(self) -> HandbookApp:
-        from handbook.tui.app import HandbookApp
-
-        assert isinstance(self.app, HandbookApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -15,6 +15,7 @@ from handbook.content import HandbookError, Page
 from handbook.search.analysis import terms
 from handbook.tui.history import History, Place
 from handbook.tui.screens.ask import AskScreen
+from handbook.tui.screens.base import HandbookAppAccess
 from handbook.tui.screens.external_link import ExternalLinkScreen
 from handbook.tui.screens.search import SearchChoice, SearchScreen
 from handbook.tui.widgets.find_bar import FindBar
@@ -22,14 +23,10 @@ from handbook.tui.widgets.outline import Outline
 from handbook.tui.widgets.page_tree import PageTree
 from handbook.tui.widgets.page_view import PageView
 
-if TYPE_CHECKING:
-    from handbook.tui.app import HandbookApp
-
-
 NARROW = 100  # below this many columns the page tree starts hidden
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(HandbookAppAccess, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "search", "Search", id="reader.search"),
         Binding("o", "app.onboarding", "Onboarding", id="reader.onboarding"),
@@ -55,13 +52,6 @@ class ReaderScreen(Screen[None]):
         self.last_search = ""
         self.return_to_onboarding_at: int | None = None  # history position opened from the checklist
         self.marking_terms = False
-
-    @property
-    def handbook_app(self) -> HandbookApp:
-        from handbook.tui.app import HandbookApp
-
-        assert isinstance(self.app, HandbookApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
@@ -17,12 +16,10 @@ from textual.worker import get_current_worker
 
 from handbook.search import Hit, SearchResult
 from handbook.search.analysis import terms
-
-if TYPE_CHECKING:
-    from handbook.tui.app import HandbookApp
+from handbook.search.searcher import snippet_parts
+from handbook.tui.screens.base import HandbookAppAccess
 
 RESULTS = 30
-_MARK = re.compile(r"\*\*(.+?)\*\*")
 
 
 @dataclass(frozen=True)
@@ -41,16 +38,12 @@ def hit_label(hit: Hit) -> Text:
         (where, "bold"), "\n", (f"{hit.path}#{hit.anchor}" if hit.anchor else hit.path, "dim")
     )
     label.append("\n")
-    position = 0
-    for m in _MARK.finditer(hit.snippet):
-        label.append(hit.snippet[position : m.start()])
-        label.append(m.group(1), style="bold reverse")
-        position = m.end()
-    label.append(hit.snippet[position:])
+    for text, matched in snippet_parts(hit.snippet):
+        label.append(text, style="bold reverse" if matched else "")
     return label
 
 
-class SearchScreen(Screen["SearchChoice | None"]):
+class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back to reading", id="search.back"),
         Binding("down", "move(1)", "Next result", show=False, id="search.next"),
@@ -65,13 +58,6 @@ class SearchScreen(Screen["SearchChoice | None"]):
         self.hits: list[Hit] = []
         self.result: SearchResult | None = None
         self.last_query = ""
-
-    @property
-    def handbook_app(self) -> HandbookApp:
-        from handbook.tui.app import HandbookApp
-
-        assert isinstance(self.app, HandbookApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()
