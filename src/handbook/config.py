@@ -6,15 +6,14 @@ the theme) goes through tomlkit so the user's comments and layout survive, and i
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from handbook import paths
+from handbook.files import write_atomic
 
 
 class ConfigError(Exception):
@@ -81,14 +80,5 @@ def save_setting(key: str, value: str, path: Path | None = None) -> Path:
         raise ConfigError(f"{path} is not valid TOML, so it was left alone: {exc}") from exc
     document[key] = value
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(tomlkit.dumps(document))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, tomlkit.dumps(document), durable=True)
     return path

@@ -11,13 +11,13 @@ import html
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, PageInfo
 from handbook.content.normalise import normalise
+from handbook.files import write_atomic
 
 # Bump when title/order extraction changes: entries cached by older code are then re-read.
 CATALOG_VERSION = 3
@@ -293,9 +293,6 @@ def _save_cache(cache_file: Path, root: Path, pages: dict[str, list[Any]]) -> No
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps({"version": _cache_version(), "root": str(root), "pages": pages})
-        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".catalog-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(payload)
-        os.replace(tmp, cache_file)
+        write_atomic(cache_file, payload)
     except OSError:
         return

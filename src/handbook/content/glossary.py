@@ -13,9 +13,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +26,7 @@ from handbook import paths
 from handbook.content.handbook import Handbook
 from handbook.content.model import PageInfo, Section
 from handbook.content.parse import inline_text, markdown_parser
+from handbook.files import write_atomic
 
 GLOSSARY_FILE = "glossary.yaml"
 GLOSSARY_WORDS = ("glossary", "terminology", "vocabulary", "definitions", "acronyms", "jargon")
@@ -141,10 +140,7 @@ def load_glossary(handbook: Handbook) -> Glossary:
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         payload = {"key": key, "terms": [t.as_json() for t in glossary.terms], "problems": glossary.problems}
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".glossary-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(payload, fh)
-        os.replace(tmp, cache)
+        write_atomic(cache, json.dumps(payload))
     except OSError:
         pass  # a read-only cache only costs time
     return glossary

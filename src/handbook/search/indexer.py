@@ -17,7 +17,6 @@ import multiprocessing
 import os
 import queue
 import shutil
-import tempfile
 import threading
 import time
 import zlib
@@ -33,6 +32,7 @@ from whoosh.index import Index
 
 from handbook import paths
 from handbook.content import Handbook, PageInfo
+from handbook.files import write_atomic
 from handbook.search.documents import PageJob, file_digest, page_documents
 from handbook.search.schema import SCHEMA_VERSION, build_schema
 
@@ -99,10 +99,7 @@ class Shard:
 
     def save_vocabulary(self, words: Counter[str]) -> None:
         """Words seen in this shard's pages with their counts (words of removed pages may linger)."""
-        fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".vocabulary-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(dict(words.most_common(MAX_VOCABULARY)), fh)
-        os.replace(tmp, self.vocabulary_path)
+        write_atomic(self.vocabulary_path, json.dumps(dict(words.most_common(MAX_VOCABULARY))))
 
     def load_manifest(self) -> bool:
         try:
@@ -119,13 +116,9 @@ class Shard:
         return True
 
     def save_manifest(self) -> None:
-        payload = json.dumps({"schema": SCHEMA_VERSION, "pages": self.pages})
-        fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".manifest-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.manifest_path)
+        write_atomic(
+            self.manifest_path, json.dumps({"schema": SCHEMA_VERSION, "pages": self.pages}), durable=True
+        )
 
     def open(self) -> tuple[Index, str]:
         """The shard's index, created if missing. Returns (index, why it had to be rebuilt, or "")."""
