@@ -7,6 +7,7 @@ import json
 import sys
 
 from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, err, open_handbook
+from handbook.content import did_you_mean
 from handbook.content.glossary import Term, load_glossary
 
 
@@ -26,9 +27,7 @@ def run_define(args: argparse.Namespace) -> int:
     text = " ".join(args.term)
     term = glossary.lookup(text)
     if term is None:
-        suggestions = glossary.suggest(text)
-        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-        err(f"no glossary entry for {text!r}{hint}")
+        err(f"no glossary entry for {text!r}{did_you_mean(glossary.suggest(text))}")
         return EXIT_NOT_FOUND
     if args.json:
         print(json.dumps(term.as_json(), indent=2, ensure_ascii=False))

@@ -1,6 +1,6 @@
 """Loading, normalising and parsing handbooks. Never imports Textual: the TUI and CLI are clients."""
 
-from handbook.content.handbook import Handbook, HandbookError, PageNotFound, PageRef
+from handbook.content.handbook import Handbook, HandbookError, PageNotFound, PageRef, did_you_mean
 from handbook.content.model import Link, LinkTarget, Page, PageInfo, Section, TaskItem
 
 __all__ = [
@@ -14,4 +14,5 @@ __all__ = [
     "PageRef",
     "Section",
     "TaskItem",
+    "did_you_mean",
 ]

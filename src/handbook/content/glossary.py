@@ -23,6 +23,7 @@ import yaml
 from markdown_it.token import Token
 
 from handbook import paths
+from handbook.content.catalog import clean_title
 from handbook.content.handbook import Handbook
 from handbook.content.model import PageInfo, Section
 from handbook.content.parse import inline_text, markdown_parser
@@ -275,7 +276,7 @@ def _inline_entry(tok: Token, in_list: bool) -> tuple[str, list[str], str] | Non
                 break
             if child.type in ("text", "code_inline"):
                 term_parts.append(child.content)
-        term = _strip_symbols("".join(term_parts).strip().strip("*:").strip())
+        term = clean_title("".join(term_parts).strip().strip("*:").strip())
         rest = Token("inline", "", 0, children=children[rest_start:])
         remainder = inline_text(rest)
         m = _SEPARATOR.match(remainder)
@@ -294,7 +295,7 @@ def _inline_entry(tok: Token, in_list: bool) -> tuple[str, list[str], str] | Non
     definition = _clean(m.group("definition"))
     if len(definition.split()) < 2:  # "Acronyms: Defined" (a badge's words) is no definition
         return None
-    term, aliases = _split_alias(_strip_symbols(m.group("term").strip()))
+    term, aliases = _split_alias(clean_title(m.group("term").strip()))
     return term, aliases, definition
 
 
@@ -341,11 +342,6 @@ def _first_paragraph(section: Section, references: dict[str, Any]) -> str:
         if tok.type == "inline" and i > 0 and tokens[i - 1].type == "paragraph_open":
             return _clean(inline_text(tok))
     return ""
-
-
-def _strip_symbols(text: str) -> str:
-    """Leading emoji and symbols off a term ('📚 Acronyms' → 'Acronyms')."""
-    return re.sub(r"^[^\w\"'(]+", "", text).strip()
 
 
 def _term_like(text: str) -> bool:

@@ -27,6 +27,11 @@ class HandbookError(Exception):
     """A problem the user can fix (a wrong path, an empty folder): shown as a message, not a traceback."""
 
 
+def did_you_mean(suggestions: list[str]) -> str:
+    """``"; did you mean 'a', 'b'?"`` to end a not-found message, or nothing without suggestions."""
+    return f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+
+
 class PageNotFound(HandbookError):
     def __init__(self, ref: str, suggestions: list[str], ambiguous: bool = False) -> None:
         self.ref = ref
@@ -35,7 +40,7 @@ class PageNotFound(HandbookError):
         if ambiguous:
             super().__init__(f"{ref!r} matches several pages: {listed}")
         else:
-            super().__init__(f"no page {ref!r}" + (f"; did you mean {listed}?" if suggestions else ""))
+            super().__init__(f"no page {ref!r}{did_you_mean(suggestions)}")
 
 
 @dataclass(frozen=True)

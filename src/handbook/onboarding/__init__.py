@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from handbook.content import Handbook, HandbookError
+from handbook.content import Handbook, HandbookError, did_you_mean
 from handbook.onboarding.checklist import Checklist, ItemStatus, PhaseStatus, build_checklist, export_markdown
 from handbook.onboarding.plan import PLAN_FILE, STARTER_PLAN, Item, Plan, load_plan, plan_from_pages
 from handbook.onboarding.progress import Progress, ProgressError, ProgressStore, progress_path, today
@@ -32,8 +32,7 @@ __all__ = [
 
 class UnknownItem(Exception):
     def __init__(self, item_id: str, suggestions: list[str]) -> None:
-        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-        super().__init__(f"no checklist item {item_id!r}{hint}")
+        super().__init__(f"no checklist item {item_id!r}{did_you_mean(suggestions)}")
         self.suggestions = suggestions
 
 

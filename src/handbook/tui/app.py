@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from handbook.config import ConfigError, load_config, save_setting
-from handbook.content import Handbook, HandbookError, PageRef
+from handbook.content import Handbook, HandbookError, PageRef, did_you_mean
 from handbook.content.glossary import Glossary, load_glossary
 from handbook.onboarding import Onboarding
 from handbook.search import IndexBusy, SearchIndex
@@ -128,9 +128,10 @@ class HandbookApp(App[None]):
     def show_definition(self, text: str) -> None:
         term = self.glossary.lookup(text)
         if term is None:
-            suggestions = self.glossary.suggest(text)
-            hint = f" Did you mean {', '.join(suggestions)}?" if suggestions else ""
-            self.notify(f"No glossary entry for {text!r}.{hint}", severity="warning")
+            self.notify(
+                f"No glossary entry for {text!r}{did_you_mean(self.glossary.suggest(text))}",
+                severity="warning",
+            )
             return
         self.push_screen(DefinitionScreen(term))
 
