@@ -3,8 +3,8 @@
 Ranking: BM25F over three pre-analysed fields weighted title > headings > body; each typed word may
 match in any of them. Sections that have all the words come first; when they are too few, sections
 with some of the words follow, so a partial match still shows. Quoted phrases must appear verbatim
-in the section. Words the handbook does not contain (or all words, when hits are few) are corrected
-from its own vocabulary and searched too, and the correction is offered as "did you mean".
+in the section. Words the handbook does not contain are corrected from its own vocabulary and
+searched too; those hits come first, and the correction is offered as "did you mean".
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ CANDIDATES = 60  # sections fetched from the index before re-ranking
 COVERAGE_FLOOR = 0.5  # the share of its score a section keeps when it has few of the query words
 SIBLINGS = 0.15  # how much a page's other matching sections add to its best one
 PER_PAGE = 2  # sections of one page before every page has shown its best
-FEW_HITS = 3  # below this many hits, known words are corrected too (a rarer spelling may be meant)
 SNIPPET_CHARS = 180
 
 
@@ -84,7 +83,7 @@ class IndexSearcher:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self._indexes: list[Any] = []
+        self._opened: dict[Path, Any] = {}  # shard folder → its open Whoosh index
         self._generations: list[int] = []
         self._searcher: Searcher | None = None
         self._corrector: tuple[ListCorrector, Counter[str]] | None = None
@@ -96,27 +95,34 @@ class IndexSearcher:
         return any(index_exists(d) for d in self.shard_dirs())
 
     def searcher(self) -> Searcher | None:
-        """A searcher over every readable shard (a damaged one is skipped until the next update)."""
+        """A searcher over every readable shard (a damaged one is skipped until the next update).
+
+        Shards stay open between queries; only their generation (a folder listing) is checked, so a
+        commit by an update is picked up without re-reading every shard's table of contents per query.
+        """
         current = []
+        generations = []
         for directory in self.shard_dirs():
-            if not index_exists(directory):
-                continue
             try:
-                current.append((directory, whoosh_index.open_dir(str(directory))))
-            except Exception:  # damaged: the next update sets it aside and rebuilds it
-                continue
-        generations = [ix.latest_generation() for _, ix in current]
+                ix = self._opened.get(directory)
+                if ix is None:
+                    if not index_exists(directory):
+                        continue
+                    ix = self._opened[directory] = whoosh_index.open_dir(str(directory))
+                generations.append(ix.latest_generation())
+                current.append(ix)
+            except Exception:  # damaged or gone: the next update sets it aside and rebuilds it
+                self._opened.pop(directory, None)
         if self._searcher is not None and generations == self._generations:
             return self._searcher
         self.close()
         if not current:
             return None
-        self._indexes = [ix for _, ix in current]
         self._generations = generations
         # One flat reader over every segment of every shard: nesting multi-segment readers inside a
         # MultiReader makes whoosh3's matchers fail (NotImplementedError in skip_to_quality, IndexError
         # in Or's coordination bonus) as soon as a shard has more than one segment.
-        segments = [leaf for ix in self._indexes for leaf, _ in ix.reader().leaf_readers()]
+        segments = [leaf for ix in current for leaf, _ in ix.reader().leaf_readers()]
         self._searcher = Searcher(MultiReader(segments), weighting=BM25F())
         self._corrector = None
         return self._searcher
@@ -155,21 +161,18 @@ class IndexSearcher:
             return result
         limit = max(1, min(int(limit), 200))
         hits = self._run(searcher, query, limit, expand)
-        unknown = [w for w in query.words if not self._known(searcher, w)]
-        if query.words and (unknown or len(hits) < FEW_HITS):
-            corrected = self._correct(searcher, query.words)
-            if corrected != query.words:
-                result.suggestion = " ".join(
-                    [*corrected, *(f'"{p}"' for p in query.phrases)]
-                    + [f"in:{c}" for c in query.chapters]
-                    + [f"tag:{t}" for t in query.tags]
-                )
-                more = self._run(searcher, query.with_words(corrected), limit, expand)
-                result.corrected = bool(more)
-                if unknown:  # the corrected words are what was meant: their hits lead
-                    hits, more = more, hits
-                seen = {(h.path, h.anchor) for h in hits}
-                hits += [h for h in more if (h.path, h.anchor) not in seen]
+        unknown = {w for w in query.words if not self._known(searcher, w)}
+        corrected = self._correct(query.words, unknown) if unknown else query.words
+        if corrected != query.words:
+            result.suggestion = " ".join(
+                [*corrected, *(f'"{p}"' for p in query.phrases)]
+                + [f"in:{c}" for c in query.chapters]
+                + [f"tag:{t}" for t in query.tags]
+            )
+            meant = self._run(searcher, query.with_words(corrected), limit, expand)
+            result.corrected = bool(meant)
+            seen = {(h.path, h.anchor) for h in meant}  # what was meant leads; the rest follows
+            hits = meant + [h for h in hits if (h.path, h.anchor) not in seen]
         result.hits = hits[:limit]
         return result
 
@@ -222,13 +225,13 @@ class IndexSearcher:
         reader = searcher.reader()
         return not stems or any(reader.doc_frequency(TERMS_FIELD, s) for s in stems)
 
-    def _correct(self, searcher: Searcher, words: list[str]) -> list[str]:
-        """Words the index does not know, replaced by the closest, most frequent word it does know."""
+    def _correct(self, words: list[str], unknown: set[str]) -> list[str]:
+        """The ``unknown`` words replaced by the closest, most frequent word the index does know."""
         corrector, counts = self.corrector()
         out = []
         for word in words:
             lowered = word.lower()
-            if self._known(searcher, word) or not lowered.isalpha() or len(lowered) < 3:
+            if word not in unknown or not lowered.isalpha() or len(lowered) < 3:
                 out.append(word)
                 continue
             maxdist = 1 if len(lowered) <= 5 else 2
