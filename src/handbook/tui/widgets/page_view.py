@@ -105,6 +105,7 @@ class PageView(ScrollView, can_focus=True):
         self._targets: dict[str, LinkTarget] = {}
         self._references = ""
         self._render_scheduled = False
+        self._visible_pending = False
         self._matches: list[Match] = []
         self._matches_by_line: dict[int, list[int]] = {}
         self._match_index = -1
@@ -326,13 +327,15 @@ class PageView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         strip = self.line_strip(line)
         if strip is None:
-            if 0 <= line < self._offsets[-1]:
+            if 0 <= line < self._offsets[-1] and not self._visible_pending:
+                self._visible_pending = True  # once per frame, not once per blank line
                 self.call_later(self._render_visible)
             return Strip.blank(width, self.rich_style)
         strip = self._decorate(line, strip)
         return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style).apply_style(self.rich_style)
 
     def _render_visible(self) -> None:
+        self._visible_pending = False
         top = self._block_at(int(self.scroll_y))
         bottom = self._block_at(int(self.scroll_y) + self.size.height)
         for index in range(top, bottom + 1):
