@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
+from handbook.content.html_text import badge_words, html_to_markdown
+from handbook.content.mojibake import decode, repair_mojibake
 from handbook.content.normalise import (
-    badge_words,
-    decode,
     decode_entities,
-    html_to_markdown,
     normalise,
     normalise_newlines,
     outside_code,
-    reduce_shortcodes,
-    repair_mojibake,
     split_code_blocks,
     split_front_matter,
     strip_comments,
     strip_controls,
 )
+from handbook.content.shortcodes import reduce_shortcodes
 
 
 def test_decode_utf8_and_bom() -> None:
