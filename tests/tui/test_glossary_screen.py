@@ -77,3 +77,20 @@ async def test_mark_terms_in_the_page_and_define_one() -> None:
         assert app.screen.term is app.glossary.lookup(view.current_match_text or "")
         await pilot.press("escape", "m")
         assert not reader.marking_terms and view.match_count == 0
+
+
+async def test_marked_terms_survive_a_resize() -> None:
+    """A resize re-renders the page; the marks must be found again by the same matcher, not turned
+    into a literal search for their label."""
+    handbook = Handbook.open()
+    app = HandbookApp(handbook, handbook.find("operations/incident-response"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        view = app.screen.query_one("PageView")
+        before = view.match_count
+        assert before > 5
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        assert view.match_count > 5
+        assert app.glossary.lookup(view.current_match_text or "") is not None

@@ -14,12 +14,11 @@ import bisect
 import math
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -32,8 +31,8 @@ from textual.strip import Strip
 from handbook.content.model import LinkTarget, Page, Section, loose_anchor
 from handbook.content.parse import reference_block
 from handbook.tui.page_render import LinkSpot, render_section
+from handbook.tui.widgets.page_find import Matches, Spans, highlight, literal_spans, pattern_spans, word_spans
 
-_WORD = re.compile(r"\w+(?:[-_.'’/]\w+)*")
 SLICE_SECONDS = 0.012  # idle rendering works in slices this long, so keys stay responsive
 MATCH_STYLE = Style(bgcolor="yellow", color="black")
 CURRENT_MATCH_STYLE = Style(bgcolor="dark_orange", color="black", bold=True)
@@ -58,13 +57,6 @@ def estimate_height(section: Section, width: int) -> int:
     width = max(width, 10)
     lines = section.markdown.splitlines() or [""]
     return sum(max(1, math.ceil(cell_len(line) / width)) for line in lines) + 1
-
-
-@dataclass(frozen=True)
-class Match:
-    line: int  # line in the whole page
-    start: int  # cells
-    end: int
 
 
 class PageView(ScrollView, can_focus=True):
@@ -106,10 +98,7 @@ class PageView(ScrollView, can_focus=True):
         self._references = ""
         self._render_scheduled = False
         self._visible_pending = False
-        self._matches: list[Match] = []
-        self._matches_by_line: dict[int, list[int]] = {}
-        self._match_index = -1
-        self._query = ""
+        self.matches = Matches()
         self._selected_link: tuple[int, int] | None = None
         self._top_block = -1
         # A jump to a section that cannot reach the top (near the end of the page) pins it as the
@@ -127,7 +116,7 @@ class PageView(ScrollView, can_focus=True):
         self._references = reference_block(page.references)
         self._width = self._content_width()
         self.blocks = [Block(sec, estimate_height(sec, self._width)) for sec in page.sections]
-        self._clear_find_state()
+        self.matches.clear()
         self._selected_link = None
         self._top_block = -1
         self.render_failures = []
@@ -233,11 +222,11 @@ class PageView(ScrollView, can_focus=True):
             block.strips = None
             block.links = []
             block.estimate = estimate_height(block.section, width)
-        had_query = self._query
-        self._clear_find_state()
+        label, spans = self.matches.label, self.matches.spans
+        self.matches.clear()
         self._show_block(index, line)
-        if had_query:
-            self.find(had_query)
+        if spans is not None:  # the same matcher again: a find, search terms or marked glossary terms
+            self._collect(label, spans, reveal=False)
 
     # ---------------------------------------------------------------- rendering
 
@@ -345,10 +334,8 @@ class PageView(ScrollView, can_focus=True):
 
     def _decorate(self, line: int, strip: Strip) -> Strip:
         spans: list[tuple[int, int, Style]] = []
-        for match_index in self._matches_by_line.get(line, ()):
-            match = self._matches[match_index]
-            style = CURRENT_MATCH_STYLE if match_index == self._match_index else MATCH_STYLE
-            spans.append((match.start, match.end, style))
+        for match, current in self.matches.on_line(line):
+            spans.append((match.start, match.end, CURRENT_MATCH_STYLE if current else MATCH_STYLE))
         if self._selected_link is not None:
             block_index, link_index = self._selected_link
             spot = self.blocks[block_index].links[link_index]
@@ -475,111 +462,70 @@ class PageView(ScrollView, can_focus=True):
 
     # ---------------------------------------------------------------- find in page
 
-    def _clear_find_state(self) -> None:
-        self._matches = []
-        self._matches_by_line = {}
-        self._match_index = -1
-        self._query = ""
-
     def find(self, query: str) -> int:
         """Highlight every match of ``query`` (case-insensitive unless it has capitals); go to the first."""
         if not query:
-            self._clear_find_state()
-            self.refresh()
+            self.clear_find()
             return 0
-        case_sensitive = query != query.lower()
-        pattern = re.compile(re.escape(query), 0 if case_sensitive else re.IGNORECASE)
-        return self._find_spans(query, lambda text: (m.span() for m in pattern.finditer(text)), reveal=True)
+        return self._collect(query, literal_spans(query), reveal=True)
 
     def highlight_pattern(self, label: str, pattern: re.Pattern[str]) -> int:
         """Mark every match of ``pattern`` without moving; n/N step through them."""
-        return self._find_spans(label, lambda text: (m.span() for m in pattern.finditer(text)), reveal=False)
+        return self._collect(label, pattern_spans(pattern), reveal=False)
+
+    def highlight_terms(self, label: str, wanted: Callable[[str], bool]) -> int:
+        """Mark every word for which ``wanted(word)`` holds (a search's terms), without moving; n/N step."""
+        return self._collect(label, word_spans(wanted), reveal=False)
+
+    def _collect(self, label: str, spans: Spans, *, reveal: bool) -> int:
+        if not self.blocks:
+            self.matches.clear()
+            return 0
+        self.render_all()
+        count = self.matches.collect(label, spans, self._page_lines(), top=int(self.scroll_y))
+        if count and reveal:
+            self._reveal_match()
+        self.refresh()
+        return count
+
+    def _page_lines(self) -> Iterator[tuple[int, str]]:
+        for block_index, block in enumerate(self.blocks):
+            base = self._offsets[block_index]
+            for number, strip in enumerate(block.strips or []):
+                yield base + number, strip.text
 
     @property
     def current_match_text(self) -> str | None:
         """The text of the current find (or marked-term) match."""
-        if not self._matches or self._match_index < 0:
-            return None
-        match = self._matches[self._match_index]
-        strip = self.line_strip(match.line)
-        return strip.crop(match.start, match.end).text.strip() if strip is not None else None
-
-    def highlight_terms(self, label: str, wanted: Callable[[str], bool]) -> int:
-        """Mark every word for which ``wanted(word)`` holds (a search's terms), without moving; n/N step."""
-        cache: dict[str, bool] = {}
-
-        def spans(text: str) -> Iterator[tuple[int, int]]:
-            for m in _WORD.finditer(text):
-                word = m.group(0)
-                hit = cache.get(word)
-                if hit is None:
-                    hit = cache[word] = wanted(word)
-                if hit:
-                    yield m.span()
-
-        return self._find_spans(label, spans, reveal=False)
-
-    def _find_spans(
-        self, query: str, spans: Callable[[str], Iterable[tuple[int, int]]], *, reveal: bool
-    ) -> int:
-        self._clear_find_state()
-        self._query = query
-        if not self.blocks:
-            return 0
-        self.render_all()
-        for block_index, block in enumerate(self.blocks):
-            assert block.strips is not None
-            base = self._offsets[block_index]
-            for number, strip in enumerate(block.strips):
-                text = strip.text
-                for start, end in spans(text):
-                    if end == start:
-                        continue
-                    cells = cell_len(text[:start])
-                    match = Match(base + number, cells, cells + cell_len(text[start:end]))
-                    self._matches_by_line.setdefault(match.line, []).append(len(self._matches))
-                    self._matches.append(match)
-        if self._matches:
-            top = int(self.scroll_y)
-            self._match_index = next((i for i, m in enumerate(self._matches) if m.line >= top), 0)
-            if reveal:
-                self._reveal_match()
-        self.refresh()
-        return len(self._matches)
+        match = self.matches.current
+        strip = self.line_strip(match.line) if match is not None else None
+        return (
+            strip.crop(match.start, match.end).text.strip()
+            if match is not None and strip is not None
+            else None
+        )
 
     @property
     def match_count(self) -> int:
-        return len(self._matches)
+        return len(self.matches.items)
 
     @property
     def match_number(self) -> int:
-        """1-based number of the current match, 0 when there is none."""
-        return self._match_index + 1 if self._matches else 0
+        return self.matches.number
 
     def next_match(self, step: int = 1) -> None:
-        if not self._matches:
-            return
-        self._match_index = (self._match_index + step) % len(self._matches)
-        self._reveal_match()
-        self.refresh()
+        if self.matches.step(step) is not None:
+            self._reveal_match()
+            self.refresh()
 
     def clear_find(self) -> None:
-        self._clear_find_state()
+        self.matches.clear()
         self.refresh()
 
     def _reveal_match(self) -> None:
-        line = self._matches[self._match_index].line
+        match = self.matches.current
+        if match is None:
+            return
         top, height = int(self.scroll_y), self.scrollable_content_region.height
-        if not top <= line < top + height:
-            self.set_scroll(None, max(0, min(line - height // 3, self._max_scroll_y())))
-
-
-def highlight(strip: Strip, start: int, end: int, style: Style) -> Strip:
-    """``strip`` with cells ``start``..``end`` restyled."""
-    length = strip.cell_length
-    start, end = max(0, min(start, length)), max(0, min(end, length))
-    if start >= end:
-        return strip
-    before, middle, after = strip.divide([start, end, length])
-    middle = Strip(Segment.apply_style(middle, post_style=style), middle.cell_length)
-    return Strip.join([before, middle, after])
+        if not top <= match.line < top + height:
+            self.set_scroll(None, max(0, min(match.line - height // 3, self._max_scroll_y())))
