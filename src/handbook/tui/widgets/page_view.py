@@ -11,14 +11,11 @@ costs the same to show as a 5 KiB one.
 from __future__ import annotations
 
 import bisect
-import math
 import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -30,33 +27,14 @@ from textual.strip import Strip
 
 from handbook.content.model import LinkTarget, Page, Section, loose_anchor
 from handbook.content.parse import reference_block
-from handbook.tui.page_render import LinkSpot, render_section
+from handbook.tui.page_render import render_section
+from handbook.tui.widgets.page_blocks import Block, LinkKey, estimate_height, link_line, step_link
 from handbook.tui.widgets.page_find import Matches, Spans, highlight, literal_spans, pattern_spans, word_spans
 
 SLICE_SECONDS = 0.012  # idle rendering works in slices this long, so keys stay responsive
 MATCH_STYLE = Style(bgcolor="yellow", color="black")
 CURRENT_MATCH_STYLE = Style(bgcolor="dark_orange", color="black", bold=True)
 SELECTED_LINK_STYLE = Style(reverse=True)
-
-
-@dataclass
-class Block:
-    """One section's lines, or (before it is rendered) an estimate of how many there will be."""
-
-    section: Section
-    estimate: int
-    strips: list[Strip] | None = None
-    links: list[LinkSpot] = field(default_factory=list)
-
-    @property
-    def height(self) -> int:
-        return len(self.strips) if self.strips is not None else self.estimate
-
-
-def estimate_height(section: Section, width: int) -> int:
-    width = max(width, 10)
-    lines = section.markdown.splitlines() or [""]
-    return sum(max(1, math.ceil(cell_len(line) / width)) for line in lines) + 1
 
 
 class PageView(ScrollView, can_focus=True):
@@ -99,7 +77,7 @@ class PageView(ScrollView, can_focus=True):
         self._render_scheduled = False
         self._visible_pending = False
         self.matches = Matches()
-        self._selected_link: tuple[int, int] | None = None
+        self._selected_link: LinkKey | None = None
         self._top_block = -1
         # A jump to a section that cannot reach the top (near the end of the page) pins it as the
         # current section until the reader scrolls away.
@@ -389,16 +367,6 @@ class PageView(ScrollView, can_focus=True):
 
     # ---------------------------------------------------------------- links
 
-    def _all_links(self) -> list[tuple[int, int]]:
-        order: list[tuple[int, int]] = []
-        for block_index, block in enumerate(self.blocks):
-            order += [(block_index, i) for i in range(len(block.links))]
-        return order
-
-    def _link_line(self, key: tuple[int, int]) -> int:
-        block_index, link_index = key
-        return self._offsets[block_index] + self.blocks[block_index].links[link_index].line
-
     def action_next_link(self) -> None:
         self._step_link(+1)
 
@@ -407,22 +375,13 @@ class PageView(ScrollView, can_focus=True):
 
     def _step_link(self, step: int) -> None:
         self._render_visible()
-        links = [key for key in self._all_links() if self.blocks[key[0]].strips is not None]
-        if not links:
+        top, bottom = int(self.scroll_y), int(self.scroll_y) + self.scrollable_content_region.height - 1
+        chosen = step_link(self.blocks, self._offsets, self._selected_link, top, bottom, step)
+        if chosen is None:
             self.notify("No links on this page.", timeout=2)
             return
-        top, bottom = int(self.scroll_y), int(self.scroll_y) + self.scrollable_content_region.height - 1
-        if self._selected_link in links:
-            position = (links.index(self._selected_link) + step) % len(links)
-        else:
-            on_screen = [i for i, key in enumerate(links) if top <= self._link_line(key) <= bottom]
-            if on_screen:
-                position = on_screen[0] if step > 0 else on_screen[-1]
-            else:
-                after = [i for i, key in enumerate(links) if self._link_line(key) >= top]
-                position = after[0] if after and step > 0 else (len(links) - 1 if step < 0 else 0)
-        self._selected_link = links[position]
-        line = self._link_line(self._selected_link)
+        self._selected_link = chosen
+        line = link_line(self.blocks, self._offsets, chosen)
         if not top <= line <= bottom:
             self.set_scroll(None, max(0, min(line - self.size.height // 3, self._max_scroll_y())))
         self.refresh()
@@ -433,12 +392,7 @@ class PageView(ScrollView, can_focus=True):
         if self._selected_link is None:
             return None
         block_index, link_index = self._selected_link
-        spot = self.blocks[block_index].links[link_index]
-        strips = self.blocks[block_index].strips
-        if strips is None:
-            return None
-        strip = strips[spot.line]
-        return strip.crop(spot.start, spot.end).text.strip()
+        return self.blocks[block_index].link_text(link_index)
 
     @property
     def selected_href(self) -> str | None:

@@ -1,0 +1,66 @@
+"""The page as the reader holds it: one block of rendered lines per section, and the links in them."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+from textual.strip import Strip
+
+from handbook.content.model import Section
+from handbook.tui.page_render import LinkSpot
+
+LinkKey = tuple[int, int]  # (block index, link index within the block)
+
+
+@dataclass
+class Block:
+    """One section's lines, or (before it is rendered) an estimate of how many there will be."""
+
+    section: Section
+    estimate: int
+    strips: list[Strip] | None = None
+    links: list[LinkSpot] = field(default_factory=list)
+
+    @property
+    def height(self) -> int:
+        return len(self.strips) if self.strips is not None else self.estimate
+
+    def link_text(self, index: int) -> str | None:
+        """The words a link is drawn with."""
+        if self.strips is None:
+            return None
+        spot = self.links[index]
+        return self.strips[spot.line].crop(spot.start, spot.end).text.strip()
+
+
+def estimate_height(section: Section, width: int) -> int:
+    width = max(width, 10)
+    lines = section.markdown.splitlines() or [""]
+    return sum(max(1, math.ceil(cell_len(line) / width)) for line in lines) + 1
+
+
+def link_line(blocks: list[Block], offsets: list[int], key: LinkKey) -> int:
+    """The page line a link is drawn on."""
+    block_index, link_index = key
+    return offsets[block_index] + blocks[block_index].links[link_index].line
+
+
+def step_link(
+    blocks: list[Block], offsets: list[int], selected: LinkKey | None, top: int, bottom: int, step: int
+) -> LinkKey | None:
+    """The link Tab (step 1) or Shift+Tab (-1) moves to among the rendered ones: from the chosen one if
+    any, else the first (or last) on screen, else the next one below the top of the screen."""
+    links = [
+        (b, i) for b, block in enumerate(blocks) if block.strips is not None for i in range(len(block.links))
+    ]
+    if not links:
+        return None
+    if selected in links:
+        return links[(links.index(selected) + step) % len(links)]
+    on_screen = [key for key in links if top <= link_line(blocks, offsets, key) <= bottom]
+    if on_screen:
+        return on_screen[0] if step > 0 else on_screen[-1]
+    after = [key for key in links if link_line(blocks, offsets, key) >= top]
+    return after[0] if after and step > 0 else links[-1 if step < 0 else 0]
