@@ -27,9 +27,9 @@ from whoosh.spelling import ListCorrector
 
 from handbook.content.text import plain_text
 from handbook.search.analysis import analyzer, terms
-from handbook.search.indexer import Shard, index_exists
 from handbook.search.query import ParsedQuery, parse_query
 from handbook.search.schema import TERMS_FIELD
+from handbook.search.shard import Shard, index_exists
 
 Expander = Callable[[str], Sequence[str]]  # a word or the whole query → other ways to say it
 

@@ -1,0 +1,177 @@
+"""One shard of the search index: a Whoosh index and the manifest of the pages committed to it.
+
+``update_shard`` is what an indexing worker process runs: it reads, prepares and writes its own pages,
+committing in batches and recording each batch in the manifest only once it is committed.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.index import Index
+
+from handbook.files import write_atomic
+from handbook.search.documents import PageJob, page_documents
+from handbook.search.schema import SCHEMA_VERSION, build_schema
+
+BATCH_BYTES = 2 * 1024 * 1024  # a shard commits after about this much page text
+MAX_VOCABULARY = 200_000  # most frequent surface words kept per shard for spelling suggestions
+WRITER_LIMIT_MB = 48  # Whoosh's posting pool per writer; with 2 MB batches all processes stay under 250 MB
+
+
+def index_exists(directory: Path) -> bool | None:
+    """True/False, or None when what is there cannot be read (Whoosh raises even to answer this)."""
+    try:
+        return whoosh_index.exists_in(str(directory))
+    except Exception:  # a damaged table of contents
+        return None
+
+
+class Shard:
+    """One Whoosh index and the manifest of the pages committed to it."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.manifest_path = directory / "manifest.json"
+        self.vocabulary_path = directory / "vocabulary.json"
+        self.pages: dict[str, list[Any]] = {}
+
+    def load_vocabulary(self) -> Counter[str]:
+        try:
+            data = json.loads(self.vocabulary_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return Counter()
+        return Counter({str(k): int(v) for k, v in data.items()}) if isinstance(data, dict) else Counter()
+
+    def save_vocabulary(self, words: Counter[str]) -> None:
+        """Words seen in this shard's pages with their counts (words of removed pages may linger)."""
+        write_atomic(self.vocabulary_path, json.dumps(dict(words.most_common(MAX_VOCABULARY))))
+
+    def load_manifest(self) -> bool:
+        try:
+            data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        if (
+            not isinstance(data, dict)
+            or data.get("schema") != SCHEMA_VERSION
+            or not isinstance(data.get("pages"), dict)
+        ):
+            return False
+        self.pages = data["pages"]
+        return True
+
+    def save_manifest(self) -> None:
+        write_atomic(
+            self.manifest_path, json.dumps({"schema": SCHEMA_VERSION, "pages": self.pages}), durable=True
+        )
+
+    def open(self) -> tuple[Index, str]:
+        """The shard's index, created if missing. Returns (index, why it had to be rebuilt, or "")."""
+        reason = ""
+        exists = index_exists(self.directory)
+        if exists is None:
+            reason = "it could not be read (damaged table of contents)"
+            self.set_aside()
+        elif exists:
+            try:
+                ix = whoosh_index.open_dir(str(self.directory))
+                with ix.searcher() as searcher:
+                    searcher.doc_count()
+                if self.load_manifest():
+                    return ix, ""
+                reason = "its list of indexed pages was missing or from another version"
+            except Exception as exc:  # any failure to read it means it cannot be trusted
+                reason = f"it could not be read ({type(exc).__name__}: {exc})"
+            self.set_aside()
+        elif self.directory.exists() and any(self.directory.iterdir()):
+            reason = "it was incomplete"
+            self.set_aside()
+        self.directory.mkdir(parents=True, exist_ok=True)
+        ix = whoosh_index.create_in(str(self.directory), build_schema())
+        self.pages = {}
+        self.save_manifest()
+        return ix, reason
+
+    def set_aside(self) -> None:
+        """Keep the last damaged copy for inspection rather than deleting it outright."""
+        aside = self.directory.with_name(self.directory.name + ".damaged")
+        shutil.rmtree(aside, ignore_errors=True)
+        try:
+            self.directory.rename(aside)
+        except OSError:
+            shutil.rmtree(self.directory, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class ShardWork:
+    directory: str
+    root: str
+    jobs: list[PageJob]
+    removed: list[str]
+
+
+def update_shard(work: ShardWork, progress: Any = None) -> dict[str, Any]:
+    """Apply one shard's changes: removals, then pages in committed batches. Runs in a worker too."""
+    shard = Shard(Path(work.directory))
+    ix, _ = shard.open()
+    result: dict[str, Any] = {"added": 0, "changed": 0, "removed": 0, "unreadable": []}
+    if work.removed:
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        for path in work.removed:
+            writer.delete_by_term("path", path)
+            shard.pages.pop(path, None)
+        writer.commit()
+        shard.save_manifest()
+        result["removed"] = len(work.removed)
+    pending: list[Any] = []
+    size = 0
+    writer = None
+    words = shard.load_vocabulary() if work.jobs else Counter()
+    for job in work.jobs:
+        page = page_documents(job)
+        words.update(page.words)
+        if writer is None:
+            writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        if page.path in shard.pages:
+            writer.delete_by_term("path", page.path)
+            result["changed"] += 1
+        else:
+            result["added"] += 1
+        if page.error:
+            result["unreadable"].append(f"{page.path}: {page.error}")
+        for document in page.documents:
+            writer.add_document(**document)
+        pending.append(page)
+        size += page.size
+        if size >= BATCH_BYTES:
+            _commit(writer, shard, pending, progress)
+            writer, pending, size = None, [], 0
+    if writer is not None:
+        _commit(writer, shard, pending, progress)
+    if work.jobs:
+        shard.save_vocabulary(words)
+    return result
+
+
+def _commit(writer: Any, shard: Shard, pages: list[Any], progress: Any) -> None:
+    writer.commit(merge=len(pages) < 32)
+    for page in pages:
+        shard.pages[page.path] = [page.size, page.mtime_ns, page.digest]
+    shard.save_manifest()
+    if progress is not None:
+        progress.put(len(pages))
+
+
+def shard_process(work: ShardWork, updates: Any, results: Any) -> None:
+    """Worker process body: update one shard, report progress and the outcome through queues."""
+    try:
+        results.put(update_shard(work, updates))
+    except Exception as exc:  # reported to the parent, which raises it as an indexing failure
+        results.put({"error": f"{type(exc).__name__}: {exc}"})
