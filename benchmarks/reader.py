@@ -5,7 +5,7 @@
 Pages measured: a synthetic 500 KiB page (prose, tables, code, links, built from ../shared/corpora or
 the bundled handbook), a 220 KB one, and the largest page of ../shared/corpora when present.
 
-In-process (App.run_test at 120x40):
+In-process (App.run_test at 120x40, after the app's start-up search-index check has finished):
   open      time for the reader to load, normalise, split and render the first screen of the page
   complete  time until every section has been rendered in the background
   frame     cost of drawing one full screen while paging from top to bottom (median / p95 / max)
@@ -61,6 +61,7 @@ async def in_process(root: Path, page: str, label: str) -> None:
     app = HandbookApp(handbook)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()  # "once the app is up": the start-up index check is done
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
         start = time.perf_counter()
