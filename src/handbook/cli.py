@@ -12,9 +12,8 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from handbook import __version__, paths
+from handbook import __version__
 from handbook.commands.common import (
     EXIT_BUG,
     EXIT_NOT_FOUND,
@@ -41,6 +40,7 @@ from handbook.commands.search import configure_index, configure_search, run_inde
 from handbook.commands.show import run_show
 from handbook.config import ConfigError
 from handbook.content import HandbookError, PageNotFound
+from handbook.log import log_details
 
 
 @dataclass(frozen=True)
@@ -200,13 +200,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
-def _log_bug(exc: BaseException) -> Path | None:
-    log = paths.log_file()
-    try:
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with log.open("a", encoding="utf-8") as fh:
-            fh.write(f"--- handbook {__version__} argv={sys.argv!r}\n")
-            fh.write("".join(traceback.format_exception(exc)))
-    except OSError:
-        return None
-    return log
+def _log_bug(exc: BaseException) -> str:
+    return log_details("unexpected error", traceback.format_exception(exc))

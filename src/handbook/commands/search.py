@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -12,6 +14,7 @@ from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, err, open_handbook
 from handbook.content import Handbook
 from handbook.content.glossary import load_glossary
 from handbook.search import IndexBusy, SearchIndex, UpdateStats
+from handbook.search.background import report_line, stats_fields
 from handbook.search.indexer import Progress
 from handbook.search.searcher import snippet_parts
 
@@ -24,6 +27,9 @@ def configure_search(parser: argparse.ArgumentParser) -> None:
 
 def configure_index(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rebuild", action="store_true", help="throw the index away and build it again")
+    # For the app, which runs this command in the background (handbook.search.background).
+    parser.add_argument("--report-json", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--wait", type=float, default=600, help=argparse.SUPPRESS)
 
 
 @contextmanager
@@ -65,6 +71,30 @@ def update_index(index: SearchIndex, *, rebuild: bool = False, label: str = "ind
     return stats
 
 
+def _index_for_app(index: SearchIndex, wait: float) -> int:
+    """Progress and outcome as JSON lines on stdout; stop (keeping what is committed) when stdin closes."""
+    cancel = threading.Event()
+
+    def watch_stdin() -> None:
+        with contextlib.suppress(OSError, ValueError):
+            while sys.stdin.read(4096):
+                pass
+        cancel.set()
+
+    threading.Thread(target=watch_stdin, daemon=True).start()
+
+    def report(done: int, total: int) -> None:
+        print(report_line(done=done, total=total), flush=True)
+
+    try:
+        stats = index.update(report, wait=wait, cancel=cancel)
+    except IndexBusy as exc:
+        print(report_line(busy=str(exc)), flush=True)
+        return EXIT_NOT_FOUND
+    print(report_line(stats=stats_fields(stats)), flush=True)
+    return EXIT_OK
+
+
 def _busy(exc: IndexBusy) -> int:
     err(f"{exc}; try again when it has finished")
     return EXIT_NOT_FOUND
@@ -73,6 +103,8 @@ def _busy(exc: IndexBusy) -> int:
 def run_index(args: argparse.Namespace) -> int:
     handbook = open_handbook(args)
     index = SearchIndex(handbook)
+    if args.report_json:
+        return _index_for_app(index, args.wait)
     stats = update_index(index, rebuild=args.rebuild)
     what = "rebuilt" if args.rebuild else "up to date"
     print(

@@ -7,14 +7,10 @@ result = index.search("rollback canary", limit=10)
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Sequence
-from pathlib import Path
-
-from handbook.content import Handbook
-from handbook.search.indexer import IndexBusy, Indexer, Progress, UpdateStats, index_dir
+from handbook.search.index import SearchIndex
+from handbook.search.indexer import IndexBusy, UpdateStats
 from handbook.search.query import ParsedQuery, parse_query
-from handbook.search.searcher import Expander, Hit, IndexSearcher, SearchResult
+from handbook.search.searcher import Expander, Hit, SearchResult
 
 __all__ = [
     "Expander",
@@ -26,42 +22,3 @@ __all__ = [
     "UpdateStats",
     "parse_query",
 ]
-
-
-class SearchIndex:
-    """The search index of one handbook: kept in the cache dir, updated incrementally."""
-
-    def __init__(self, handbook: Handbook, directory: Path | None = None) -> None:
-        self.handbook = handbook
-        self.directory = directory or index_dir(handbook)
-        self.indexer = Indexer(handbook, self.directory)
-        self.searcher = IndexSearcher(self.directory)
-
-    def update(
-        self,
-        progress: Progress | None = None,
-        *,
-        rebuild: bool = False,
-        wait: float = 600,
-        cancel: threading.Event | None = None,
-    ) -> UpdateStats:
-        return self.indexer.update(progress, rebuild=rebuild, wait=wait, cancel=cancel)
-
-    @property
-    def available(self) -> bool:
-        """True once something has been committed (a build in progress already answers)."""
-        return self.searcher.available()
-
-    def search(
-        self,
-        query: str,
-        limit: int = 10,
-        *,
-        chapters: Sequence[str] = (),
-        tags: Sequence[str] = (),
-        expand: Expander | None = None,
-    ) -> SearchResult:
-        return self.searcher.search(query, limit, chapters=chapters, tags=tags, expand=expand)
-
-    def close(self) -> None:
-        self.searcher.close()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
+from traceback import format_exception
 from typing import ClassVar
 
 from textual import work
@@ -15,8 +15,10 @@ from textual.screen import Screen
 from handbook.config import ConfigError, load_config, save_setting
 from handbook.content import Handbook, HandbookError, PageRef, did_you_mean
 from handbook.content.glossary import Glossary, load_glossary
+from handbook.log import log_details
 from handbook.onboarding import Onboarding
-from handbook.search import IndexBusy, SearchIndex
+from handbook.search import SearchIndex
+from handbook.search.background import BackgroundUpdate, UpdateOutcome, index_command_for
 from handbook.tui.commands import PageCommands, TermCommands
 from handbook.tui.history import Place
 from handbook.tui.page_render import MARKDOWN_THEME
@@ -47,7 +49,7 @@ class HandbookApp(App[None]):
         self.handbook = handbook
         self.role = role
         self.search_index = SearchIndex(handbook)
-        self._stop_indexing = threading.Event()
+        self._index_update: BackgroundUpdate | None = None
         self.start = start or PageRef(handbook.landing.path)
         self.title = handbook.title
         config = load_config(report=False)
@@ -79,28 +81,54 @@ class HandbookApp(App[None]):
         def progress(done: int, total: int) -> None:
             self.call_from_thread(self._set_index_status, f"Indexing {done}/{total} pages…")
 
+        update = BackgroundUpdate(self.search_index)
+        self._index_update = update
         try:
-            stats = self.search_index.update(progress, wait=0.5, cancel=self._stop_indexing)
-        except IndexBusy:
-            message = "Another handbook window is indexing; results may be incomplete until it finishes."
-            self.call_from_thread(self._set_index_status, message)
+            outcome = update.run(progress)
+        except Exception as exc:  # a boundary: search degrades, reading must go on
+            outcome = UpdateOutcome(error=f"{type(exc).__name__}: {exc}", details=format_exception(exc))
+        self.call_from_thread(self._index_finished, outcome)
+
+    def _index_finished(self, outcome: UpdateOutcome) -> None:
+        if outcome.cancelled:
             return
-        except Exception as exc:  # search degrades; reading must go on
-            self.call_from_thread(self._set_index_status, f"Search index unavailable: {exc}")
-            return
-        if stats.rebuilt_because:
-            self.call_from_thread(
-                self.notify,
-                f"The search index was rebuilt because {stats.rebuilt_because}.",
-                severity="warning",
+        if outcome.busy:
+            self.index_status = (
+                "Another handbook window is indexing; results may be incomplete until it finishes."
             )
-        self.call_from_thread(self._set_index_status, "")
+            return
+        if outcome.error or outcome.stats is None:
+            self._index_failed(outcome)
+            return
+        if outcome.stats.rebuilt_because:
+            self.notify(
+                f"The search index was rebuilt because {outcome.stats.rebuilt_because}.",
+                severity="warning",
+                markup=False,
+            )
+        self.index_status = ""
+
+    def _index_failed(self, outcome: UpdateOutcome) -> None:
+        """Said once, in words, with the way out; the details go to the log; the next start retries."""
+        error = outcome.error or "the indexing process gave no answer"
+        log = log_details(f"the search index could not be built: {error}", outcome.details)
+        command = index_command_for(self.handbook.location)
+        self.index_status = f"Search is unavailable: the index could not be built. Run: {command}"
+        self.notify(
+            f"Search could not build its index: {error}.\nIt will be tried again when you next start "
+            f"handbook, or run: {command}" + (f"\nDetails: {log}" if log else ""),
+            title="Search unavailable",
+            severity="error",
+            timeout=20,
+            markup=False,
+        )
 
     def _set_index_status(self, status: str) -> None:
         self.index_status = status
 
     async def action_quit(self) -> None:
-        self._stop_indexing.set()  # a build in progress stops at its next batch; it resumes next time
+        if self._index_update is not None:
+            self._index_update.stop()  # a build in progress stops at its next batch; it resumes next time
         self.exit()
 
     def _remember_theme(self, theme: object) -> None:

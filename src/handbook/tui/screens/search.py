@@ -95,10 +95,11 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
     def show_results(self, query: str, result: SearchResult | None) -> None:
         if query != self.query_one(Input).value:
             return  # typed on since: a newer search is coming
+        results = self.query_one(OptionList)
+        chosen = self._highlighted_hit() if query == self.last_query else None
         self.last_query = query
         self.result = result
         self.hits = result.hits if result else []
-        results = self.query_one(OptionList)
         results.clear_options()
         options: list[Option | None] = []
         for number, hit in enumerate(self.hits):
@@ -107,9 +108,21 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
             options.append(Option(hit_label(hit), id=str(number)))
         results.add_options(options)
         if self.hits:
-            results.highlighted = 0
+            same = [i for i, hit in enumerate(self.hits) if (hit.path, hit.anchor) == chosen]
+            results.highlighted = results.get_option_index(str(same[0])) if same else 0
         self._update_status(result)
         self._show_definition(query)
+
+    def _highlighted_hit(self) -> tuple[str, str] | None:
+        """The hit the user is on, so new results of the same query (the index grew) keep it chosen."""
+        results = self.query_one(OptionList)
+        if results.highlighted is None:
+            return None
+        option_id = results.get_option_at_index(results.highlighted).id
+        if option_id is None or not option_id.isdigit() or int(option_id) >= len(self.hits):
+            return None
+        hit = self.hits[int(option_id)]
+        return hit.path, hit.anchor
 
     def _show_definition(self, query: str) -> None:
         """A query that is a glossary term gets its definition above the results."""
@@ -141,7 +154,8 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
         self.query_one("#search-status", Static).update(" · ".join(parts))
 
     def _index_changed(self, status: str) -> None:
-        if not status:  # the index just finished: search again so the results are complete
+        """While the index is built, each committed batch can add results: search again."""
+        if self.query_one(Input).value.strip():
             self.run_query(self.query_one(Input).value)
         else:
             self._update_status(self.result)

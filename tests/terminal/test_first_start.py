@@ -1,0 +1,97 @@
+"""The first start of the app on a handbook big enough for worker processes, in a real pseudo-terminal.
+
+Under a real terminal Textual replaces ``sys.stderr``; spawning index workers from inside the app then
+failed ("bad value(s) in fds_to_keep") and search never worked on a first open. Headless tests could not
+see it: these run the installed ``handbook`` command in a pty, with an empty cache, as a user does.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from handbook import paths
+from handbook.search.indexer import PARALLEL_FROM
+from handbook.search.schema import SCHEMA_VERSION
+
+from .screen import Terminal, processes_mentioning
+
+pytestmark = pytest.mark.skipif(
+    not Path("/proc").is_dir() or shutil.which("true") is None, reason="needs a POSIX pty"
+)
+
+
+def big_handbook(tmp_path: Path) -> Path:
+    """The bundled handbook's pages four times over: real text, more pages than PARALLEL_FROM."""
+    root = tmp_path / "big-handbook"
+    for team in range(4):
+        shutil.copytree(
+            paths.bundled_content(), root / f"team-{team}", ignore=shutil.ignore_patterns("*.yaml")
+        )
+    assert len(list(root.rglob("*.md"))) >= PARALLEL_FROM
+    return root
+
+
+def wait_until_gone(text: str, timeout: float = 20) -> list[int]:
+    deadline = time.monotonic() + timeout
+    left = processes_mentioning(text)
+    while left and time.monotonic() < deadline:
+        time.sleep(0.1)  # polling for other processes to end, not timing anything
+        left = processes_mentioning(text)
+    return left
+
+
+def test_search_works_on_the_first_open_of_a_big_handbook(tmp_path: Path) -> None:
+    root = big_handbook(tmp_path)
+    term = Terminal(["--content", str(root)])
+    try:
+        term.wait_for("Quit")
+        term.send("s")
+        term.wait_for("Search the handbook")
+        term.send("rollback")
+        screen = term.wait_for("team-", timeout=60)  # a hit's path: results came
+        assert "unavailable" not in screen and "fds_to_keep" not in screen
+        term.send("\x1b")  # back to the reader
+        term.wait_for("Outline")
+        assert term.quit() == 0
+    finally:
+        term.close()
+    assert wait_until_gone(str(root)) == []
+
+
+def test_quitting_during_the_first_build_leaves_no_process_behind(tmp_path: Path) -> None:
+    root = big_handbook(tmp_path)
+    term = Terminal(["--content", str(root)])
+    try:
+        term.wait_for("Quit")
+        assert term.quit() == 0
+    finally:
+        term.close()
+    assert wait_until_gone(str(root)) == []
+
+
+def test_a_failed_build_is_logged_said_once_and_offers_the_command(tmp_path: Path) -> None:
+    root = big_handbook(tmp_path)
+    blocker = paths.handbook_cache_dir(root) / f"search-v{SCHEMA_VERSION}"
+    blocker.parent.mkdir(parents=True)
+    blocker.write_text("a file where the index folder should be")
+    term = Terminal(["--content", str(root)])
+    try:
+        screen = term.wait_for("Search unavailable", timeout=60)
+        assert "tried again when you next start" in screen
+        term.send("s")
+        term.wait_for("Type to search 80 pages")  # the search screen is painted
+        flat = " ".join(term.text().split())  # a long path wraps
+        said = "Search is unavailable: the index could not be built. Run: handbook index --content"
+        assert f"{said} {root}" in flat
+        term.send("\x1b")
+        term.wait_for("Outline")
+        assert term.quit() == 0
+    finally:
+        term.close()
+    log = paths.log_file().read_text(encoding="utf-8")
+    assert "the search index could not be built" in log
+    assert "Traceback" in log  # the child's own traceback, logged where a user can send it to us
