@@ -12,12 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.fuzzy import Matcher
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from handbook.content.glossary import Term
 from handbook.tui.screens.base import HandbookAppAccess
+from handbook.tui.widgets.footer import FittedFooter
 
 
 def definition_text(term: Term) -> Text:
@@ -52,7 +53,7 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
             with Vertical(id="glossary-detail"):
                 yield Static(id="glossary-definition")
                 yield OptionList(id="glossary-links")
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Glossary"

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, ProgressBar, Static
+from textual.widgets import Header, Label, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from handbook.onboarding import Checklist, ItemStatus, Onboarding, ProgressError, today
 from handbook.tui.screens.ask import AskScreen
 from handbook.tui.screens.base import HandbookAppAccess
+from handbook.tui.widgets.footer import FittedFooter
 
 
 def item_label(status: ItemStatus) -> Text:
@@ -72,7 +73,7 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
         )
         yield Static(id="onboarding-problems")
         yield OptionList(id="onboarding-items")
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Onboarding"

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Static, Tree
+from textual.widgets import Header, Input, Label, Static, Tree
 
 from handbook.content import HandbookError, Page
 from handbook.search.analysis import terms
@@ -19,6 +19,7 @@ from handbook.tui.screens.base import HandbookAppAccess
 from handbook.tui.screens.external_link import ExternalLinkScreen
 from handbook.tui.screens.search import SearchChoice, SearchScreen
 from handbook.tui.widgets.find_bar import FindBar
+from handbook.tui.widgets.footer import FittedFooter
 from handbook.tui.widgets.outline import Outline
 from handbook.tui.widgets.page_tree import PageTree
 from handbook.tui.widgets.page_view import PageView
@@ -64,15 +65,17 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
                 yield PageView(id="page", code_theme=self.handbook_app.code_theme)
                 yield FindBar(id="find")
             yield Outline(id="outline")
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.query_one("#find", FindBar).display = False
         self.query_one("#outline", Outline).display = False
         self.query_one("#page-warnings", Static).display = False
-        if len(self.handbook_app.handbook.pages) == 1 or self.app.size.width < NARROW:
-            # One page: the tree would only repeat its title. A narrow terminal: the page needs the room.
-            self.query_one(PageTree).display = False
+        if len(self.handbook_app.handbook.pages) == 1:
+            self.query_one(PageTree).display = False  # it would only repeat the page's title
+        elif self.app.size.width < NARROW:
+            self.query_one(PageTree).display = False  # the page needs the room
+            self.notify("The list of pages is hidden at this width: press p to show it.", timeout=6)
         self.open_place(self.start)
         self.query_one(PageView).focus()
 

@@ -10,7 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -18,6 +18,7 @@ from handbook.search import Hit, SearchResult
 from handbook.search.analysis import terms
 from handbook.search.searcher import snippet_parts
 from handbook.tui.screens.base import HandbookAppAccess
+from handbook.tui.widgets.footer import FittedFooter
 
 RESULTS = 30
 
@@ -69,7 +70,7 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
         yield Static(id="search-status")
         yield Static(id="search-definition")
         yield OptionList(id="search-results")
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Search"
