@@ -50,6 +50,7 @@ class HandbookApp(App[None]):
         self.role = role
         self.search_index = SearchIndex(handbook)
         self._index_update: BackgroundUpdate | None = None
+        self.index_failed = False  # the background build gave up; the search screen says how to retry
         self.start = start or PageRef(handbook.landing.path)
         self.title = handbook.title
         config = load_config(report=False)
@@ -113,6 +114,7 @@ class HandbookApp(App[None]):
         error = outcome.error or "the indexing process gave no answer"
         log = log_details(f"the search index could not be built: {error}", outcome.details)
         command = index_command_for(self.handbook.location)
+        self.index_failed = True
         self.index_status = f"Search is unavailable: the index could not be built. Run: {command}"
         self.notify(
             f"Search could not build its index: {error}.\nIt will be tried again when you next start "

@@ -152,6 +152,8 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
             )
         elif not self.query_one(Input).value.strip():
             parts.append(f"Type to search {len(self.handbook_app.handbook.pages)} pages")
+        elif not self.handbook_app.index_failed:
+            parts.append("results will show as soon as the first pages are indexed")
         self.query_one("#search-status", Static).update(" · ".join(parts))
 
     def _index_changed(self, status: str) -> None:
