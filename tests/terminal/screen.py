@@ -45,17 +45,17 @@ class Terminal:
     def text(self) -> str:
         return "\n".join(line.rstrip() for line in self.screen.display)
 
-    def wait_for(self, text: str, timeout: float = 30) -> str:
-        """Read the screen until ``text`` is on it; fail with what the screen shows after ``timeout``."""
+    def wait_for(self, *texts: str, timeout: float = 30) -> str:
+        """Read the screen until every one of ``texts`` is on it (a screen is painted in pieces)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             self.pump()
-            if text in self.text():
+            if all(text in self.text() for text in texts):
                 return self.text()
             if not self.child.isalive():
                 self.pump()
                 break
-        raise AssertionError(f"{text!r} did not appear on the screen:\n{self.text()}")
+        raise AssertionError(f"{texts!r} did not all appear on the screen:\n{self.text()}")
 
     def send(self, keys: str) -> None:
         self.child.send(keys)
@@ -70,6 +70,8 @@ class Terminal:
             self.child.terminate(force=True)
             raise AssertionError(f"the app did not quit; screen:\n{self.text()}")
         self.child.close()
+        if self.child.exitstatus:  # what the app said on its way out (a traceback) goes in the report
+            print(bytes(self.raw[-4000:]).decode("utf-8", "replace"))
         return self.child.exitstatus
 
     def close(self) -> None:

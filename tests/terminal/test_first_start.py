@@ -52,7 +52,7 @@ def test_search_works_on_the_first_open_of_a_big_handbook(tmp_path: Path) -> Non
         term.send("s")
         term.wait_for("Search the handbook")
         term.send("rollback")
-        screen = term.wait_for("team-", timeout=60)  # a hit's path: results came
+        screen = term.wait_for("team-", "results", timeout=60)  # a hit's path: results came
         assert "unavailable" not in screen and "fds_to_keep" not in screen
         term.send("\x1b")  # back to the reader
         term.wait_for("Outline")
@@ -80,8 +80,7 @@ def test_a_failed_build_is_logged_said_once_and_offers_the_command(tmp_path: Pat
     blocker.write_text("a file where the index folder should be")
     term = Terminal(["--content", str(root)])
     try:
-        screen = term.wait_for("Search unavailable", timeout=60)
-        assert "tried again when you next start" in screen
+        term.wait_for("Search unavailable", "tried again when you next start", timeout=60)
         term.send("s")
         term.wait_for("Type to search 80 pages")  # the search screen is painted
         flat = " ".join(term.text().split())  # a long path wraps

@@ -70,3 +70,19 @@ async def test_arrows_move_and_typos_suggest(small_handbook: Handbook) -> None:
         assert results.highlighted == 0
         await pilot.press("down")
         assert results.highlighted == min(1, len(screen.hits) - 1)
+
+
+async def test_results_arriving_after_the_screen_closed_are_dropped(small_handbook: Handbook) -> None:
+    """A search worker may finish after Esc closed the screen (seen in a real terminal): no crash."""
+    app = HandbookApp(small_handbook)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_search(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        screen.show_results("", None)  # what the late worker's call_from_thread does
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)

@@ -109,6 +109,8 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
         self.app.call_from_thread(self._add_used_in, term, list(pages.values())[:8])
 
     def _add_used_in(self, term: Term, places: list[str]) -> None:
+        if not self.is_current:
+            return  # the screen was closed while the search ran
         links = self.query_one("#glossary-links", OptionList)
         known = {links.get_option_at_index(n).id for n in range(links.option_count)}
         links.add_options([Option(f"Used in {p}", id=f"use:{p}") for p in places if f"src:{p}" not in known])

@@ -94,6 +94,8 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
             self.app.call_from_thread(self.show_results, query, result)
 
     def show_results(self, query: str, result: SearchResult | None) -> None:
+        if not self.is_current:
+            return  # the screen was closed while the search ran
         if query != self.query_one(Input).value:
             return  # typed on since: a newer search is coming
         results = self.query_one(OptionList)
