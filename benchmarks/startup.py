@@ -1,0 +1,197 @@
+"""Start-up: process start until the page's text is on screen, in a real pseudo-terminal.
+
+    python benchmarks/startup.py [--runs 5] [--files 4000] [--megabytes 40] [--frogmouth]
+
+Measured in one run, so the floor moves with the machine's load like the rest:
+  floor           a bare Textual app showing one Static (the least any Textual app costs here)
+  bundled         `handbook` on the bundled handbook's landing page, warm caches
+  big warm        a 220 KB page of a 4,000-page handbook of real text (synthetic.py), warm caches
+  big cold        the same with an empty cache folder each time (catalog, then the page)
+  show            `handbook show PAGE` of that 220 KB page, piped (whole process)
+  frogmouth       (with --frogmouth, if installed) Frogmouth on the same 220 KB page
+Then a breakdown of what a warm start spends before the first paint: importing the core, importing
+the TUI, opening the catalog. Medians of --runs runs (min and max beside them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import build, source_pages
+
+MARKER = "Zebrafinch"
+BIN = Path(sys.executable).parent
+COLUMNS, LINES = 120, 40
+
+BARE_APP = f"""
+from textual.app import App
+from textual.widgets import Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("{MARKER} is here")
+
+Bare().run()
+"""
+
+
+def first_paint(command: list[str], env: dict[str, str], marker: str = MARKER, limit: float = 30) -> float:
+    """Seconds from exec until ``marker`` is written to the terminal (nan if it never is)."""
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # child
+        try:
+            os.execvpe(command[0], command, env)
+        finally:
+            os._exit(127)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+    seen = b""
+    elapsed = float("nan")
+    try:
+        while time.perf_counter() - start < limit:
+            ready, _, _ = select.select([fd], [], [], 0.02)
+            if not ready:
+                continue
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:
+                break
+            if marker.encode() in seen:
+                elapsed = time.perf_counter() - start
+                break
+    finally:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return elapsed
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def big_page(size: int) -> str:
+    """A page of real text (the corpora's pages one after another), the marker in its first paragraph."""
+    parts = [f"# A long page\n\n{MARKER} opens this page, which exists to be long.\n\n"]
+    total = len(parts[0])
+    for rel, text in source_pages():
+        if total >= size:
+            break
+        chunk = f"\n## From {rel}\n\n{text.split(chr(10) + '---' + chr(10), 1)[-1]}\n"
+        parts.append(chunk)
+        total += len(chunk)
+    return "".join(parts)[:size]
+
+
+def summary(values: list[float]) -> str:
+    good = [v for v in values if v == v]
+    if not good:
+        return "never painted"
+    return (
+        f"median {statistics.median(good):.3f} s  (min {min(good):.3f}, max {max(good):.3f}, n={len(good)})"
+    )
+
+
+def run(label: str, runs: int, once: Callable[[], float]) -> float:
+    values = [once() for _ in range(runs)]
+    print(f"{label:<14} {summary(values)}", flush=True)
+    good = [v for v in values if v == v]
+    return statistics.median(good) if good else float("nan")
+
+
+def breakdown(env: dict[str, str], root: Path, runs: int) -> None:
+    python = str(BIN / "python")
+    probes = {
+        "python alone": "pass",
+        "import core": "import handbook.content, handbook.search, handbook.onboarding",
+        "import TUI": "import handbook.tui.app",
+        "catalog (warm)": f"from handbook.content import Handbook; Handbook.open({str(root)!r})",
+    }
+    for label, code in probes.items():
+        run(label, runs, lambda code=code: timed([python, "-c", code], env))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--files", type=int, default=4000)
+    parser.add_argument("--megabytes", type=float, default=40)
+    parser.add_argument("--frogmouth", action="store_true", help="also time Frogmouth if it is installed")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        root = base / "big-handbook"
+        files, total = build(root, args.files, args.megabytes)
+        page = root / "big-page.md"
+        page.write_text(big_page(220_000), encoding="utf-8")
+        print(
+            f"handbook: {files + 1} pages, {total / 1024 / 1024:.1f} MB of real text; page 220 KB; "
+            f"{COLUMNS}x{LINES}; {args.runs} runs each\n"
+        )
+
+        def env_with(cache: Path) -> dict[str, str]:
+            env = dict(os.environ, TERM="xterm-256color", HANDBOOK_CACHE_DIR=str(cache))
+            env.update(HANDBOOK_DATA_DIR=str(base / "data"), HANDBOOK_CONFIG_DIR=str(base / "config"))
+            return env
+
+        warm = env_with(base / "cache")
+        handbook = str(BIN / "handbook")
+        subprocess.run([handbook, "index", "--content", str(root)], env=warm, check=True, capture_output=True)
+        subprocess.run([handbook, "index"], env=warm, check=True, capture_output=True)
+        bare = base / "bare.py"
+        bare.write_text(BARE_APP, encoding="utf-8")
+
+        floor = run("floor", args.runs, lambda: first_paint([str(BIN / "python"), str(bare)], warm))
+        bundled_marker = "shared"  # in the first paragraph of the bundled landing page
+        run("bundled", args.runs, lambda: first_paint([handbook], warm, bundled_marker))
+        big_warm = run(
+            "big warm", args.runs, lambda: first_paint([handbook, "--content", str(root), "big-page"], warm)
+        )
+
+        def cold() -> float:
+            cache = Path(tempfile.mkdtemp(dir=base))
+            try:
+                return first_paint([handbook, "--content", str(root), "big-page"], env_with(cache))
+            finally:
+                shutil.rmtree(cache, ignore_errors=True)
+
+        run("big cold", args.runs, cold)
+        run("show", args.runs, lambda: timed([handbook, "show", "--content", str(root), "big-page"], warm))
+        if args.frogmouth:
+            frogmouth = shutil.which("frogmouth")
+            if frogmouth:
+                froggy = run(
+                    "frogmouth", args.runs, lambda: first_paint([frogmouth, str(page)], warm, limit=60)
+                )
+                print(f"{'':<14} handbook is {froggy / big_warm:.1f}x faster than Frogmouth on this page")
+            else:
+                print("frogmouth      not installed (pip install frogmouth)")
+        print(f"\n{'':<14} big warm / floor = {big_warm / floor:.2f}x")
+        print("\nbreakdown (whole processes, warm caches):")
+        breakdown(warm, root, args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
