@@ -73,11 +73,14 @@ def test_quitting_during_the_first_build_leaves_no_process_behind(tmp_path: Path
     assert wait_until_gone(str(root)) == []
 
 
-def test_a_failed_build_is_logged_said_once_and_offers_the_command(tmp_path: Path) -> None:
+def test_a_failed_build_is_logged_said_once_and_offers_the_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = big_handbook(tmp_path)
-    blocker = paths.handbook_cache_dir(root) / f"search-v{SCHEMA_VERSION}"
-    blocker.parent.mkdir(parents=True)
-    blocker.write_text("a file where the index folder should be")
+    cache = tmp_path / "cache-is-a-file"
+    cache.write_text("the cache folder cannot be created: a file is in the way")
+    monkeypatch.setenv("HANDBOOK_CACHE_DIR", str(cache))
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # where the log goes when the cache folder cannot hold it
     term = Terminal(["--content", str(root)])
     try:
         term.wait_for("Search unavailable", "tried again when you next start", timeout=60)
@@ -91,6 +94,27 @@ def test_a_failed_build_is_logged_said_once_and_offers_the_command(tmp_path: Pat
         assert term.quit() == 0
     finally:
         term.close()
-    log = paths.log_file().read_text(encoding="utf-8")
+    log = (tmp_path / "handbook.log").read_text(encoding="utf-8")
     assert "the search index could not be built" in log
-    assert "Traceback" in log  # the child's own traceback, logged where a user can send it to us
+    assert "cannot be written" in log and "HANDBOOK_CACHE_DIR" in log  # what to do about it
+
+
+def test_a_file_where_the_index_folder_goes_is_replaced(tmp_path: Path) -> None:
+    """The index is a cache: something in its place is ours to remove, and search works."""
+    root = big_handbook(tmp_path)
+    blocker = paths.handbook_cache_dir(root) / f"search-v{SCHEMA_VERSION}"
+    blocker.parent.mkdir(parents=True)
+    blocker.write_text("a file where the index folder should be")
+    term = Terminal(["--content", str(root)])
+    try:
+        term.wait_for("Quit")
+        term.send("s")
+        term.wait_for("Search the handbook")
+        term.send("rollback")
+        term.wait_for("team-", "results", timeout=60)
+        term.send("\x1b")
+        term.wait_for("Outline")
+        assert term.quit() == 0
+    finally:
+        term.close()
+    assert blocker.is_dir()

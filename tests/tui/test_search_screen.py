@@ -86,3 +86,21 @@ async def test_results_arriving_after_the_screen_closed_are_dropped(small_handbo
         screen.show_results("", None)  # what the late worker's call_from_thread does
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_a_damaged_index_is_rebuilt_from_the_search_screen(small_handbook: Handbook) -> None:
+    app = HandbookApp(small_handbook)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await wait_for_search(pilot)
+        for segment in app.search_index.directory.glob("shard-*/*.seg"):
+            segment.write_bytes(segment.read_bytes()[:64])  # broken under the running app
+        app.search_index.close()
+        await pilot.press("s")
+        await pilot.press(*"make install")
+        await wait_for_search(pilot)  # the search failed, the rebuild ran
+        await wait_for_search(pilot)  # and the search ran again when it finished
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        assert screen.hits and screen.hits[0].path == "guide/setup.md"
+        toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
+        assert "search index was damaged" in toasts

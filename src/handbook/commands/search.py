@@ -10,13 +10,13 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, err, open_handbook
+from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, UsageError, err, open_handbook
 from handbook.content import Handbook
 from handbook.content.glossary import load_glossary
-from handbook.search import IndexBusy, SearchIndex, UpdateStats
+from handbook.search import IndexBusy, SearchIndex, SearchResult, UpdateStats
 from handbook.search.background import report_line, stats_fields
-from handbook.search.indexer import Progress
-from handbook.search.searcher import snippet_parts
+from handbook.search.indexer import IndexUnwritable, Progress
+from handbook.search.searcher import Expander, IndexDamaged, snippet_parts
 
 
 def configure_search(parser: argparse.ArgumentParser) -> None:
@@ -58,17 +58,58 @@ def progress_bar(label: str) -> Iterator[Progress | None]:
         yield report
 
 
-def update_index(index: SearchIndex, *, rebuild: bool = False, label: str = "indexing") -> UpdateStats:
-    try:
-        with progress_bar(label) as report:
-            stats = index.update(report, rebuild=rebuild)
-    except IndexBusy as exc:
-        raise SystemExit(_busy(exc)) from exc
+SEARCH_WAIT = 1.0  # seconds a search waits for another process's update before using what is committed
+
+
+def update_index(
+    index: SearchIndex, *, rebuild: bool = False, label: str = "indexing", wait: float = 600
+) -> UpdateStats:
+    """Bring the index up to date with a progress bar; raises IndexBusy or IndexUnwritable."""
+    with progress_bar(label) as report:
+        stats = index.update(report, rebuild=rebuild, wait=wait)
     if stats.rebuilt_because:
         err(f"the search index was rebuilt because {stats.rebuilt_because}")
-    for problem in stats.unreadable:
+    for problem in stats.unreadable if stats.touched else []:  # said when it happens, not every search
         err(f"not indexed: {problem}")
     return stats
+
+
+def prepare_for_search(index: SearchIndex) -> None:
+    """Update the index if it can be; else search what it holds, and say why; else stop with the reason."""
+    try:
+        update_index(index, label="indexing (first search builds the index)", wait=SEARCH_WAIT)
+        return
+    except IndexBusy:
+        problem = "another handbook process is updating the search index"
+        if not index.available:
+            message = f"{problem} and has not committed anything yet; try again shortly"
+            raise SearchUnavailable(message) from None
+        err(f"{problem}; searching what it has committed so far")
+    except IndexUnwritable as exc:
+        if not index.available:
+            raise UsageError(str(exc)) from exc
+        err(f"{exc}; searching the index as it is")
+
+
+class SearchUnavailable(Exception):
+    """Nothing to search yet: exit 1 with the reason."""
+
+
+def search_healing(index: SearchIndex, query: str, limit: int, expand: Expander | None) -> SearchResult:
+    """A damaged index is set aside and rebuilt once, with a message; then the search is run again."""
+    try:
+        return index.search(query, limit, expand=expand)
+    except IndexDamaged as exc:
+        err(f"the search index was damaged ({exc}); rebuilding it")
+    try:
+        index.set_aside()
+    except IndexBusy as exc:
+        raise SearchUnavailable(f"{exc}; try again when it has finished") from exc
+    prepare_for_search(index)
+    try:
+        return index.search(query, limit, expand=expand)
+    except IndexDamaged as exc:
+        raise SearchUnavailable(f"the search index is still damaged after a rebuild ({exc})") from exc
 
 
 def _index_for_app(index: SearchIndex, wait: float) -> int:
@@ -91,13 +132,11 @@ def _index_for_app(index: SearchIndex, wait: float) -> int:
     except IndexBusy as exc:
         print(report_line(busy=str(exc)), flush=True)
         return EXIT_NOT_FOUND
+    except IndexUnwritable as exc:
+        print(report_line(error=str(exc)), flush=True)
+        return EXIT_USAGE
     print(report_line(stats=stats_fields(stats)), flush=True)
     return EXIT_OK
-
-
-def _busy(exc: IndexBusy) -> int:
-    err(f"{exc}; try again when it has finished")
-    return EXIT_NOT_FOUND
 
 
 def run_index(args: argparse.Namespace) -> int:
@@ -105,7 +144,13 @@ def run_index(args: argparse.Namespace) -> int:
     index = SearchIndex(handbook)
     if args.report_json:
         return _index_for_app(index, args.wait)
-    stats = update_index(index, rebuild=args.rebuild)
+    try:
+        stats = update_index(index, rebuild=args.rebuild)
+    except IndexBusy as exc:
+        err(f"{exc}; try again when it has finished")
+        return EXIT_NOT_FOUND
+    except IndexUnwritable as exc:
+        raise UsageError(str(exc)) from exc
     what = "rebuilt" if args.rebuild else "up to date"
     print(
         f"{stats.pages} pages, {stats.sections} sections, {stats.seconds:.2f} seconds "
@@ -120,10 +165,14 @@ def run_search(args: argparse.Namespace) -> int:
         err("--limit must be at least 1")
         return 2
     index = SearchIndex(handbook)
-    update_index(index, label="indexing (first search builds the index)")
     query = " ".join(args.query)
     glossary = load_glossary(handbook)
-    result = index.search(query, args.limit, expand=glossary.expansions)
+    try:
+        prepare_for_search(index)
+        result = search_healing(index, query, args.limit, glossary.expansions)
+    except SearchUnavailable as exc:
+        err(str(exc))
+        return EXIT_NOT_FOUND
     term = glossary.lookup(query)
     if term is not None and sys.stdout.isatty() and not args.json:
         aka = f" ({', '.join(term.aliases)})" if term.aliases else ""

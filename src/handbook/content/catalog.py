@@ -256,7 +256,7 @@ def build_catalog(root: Path, cache_file: Path | None) -> Catalog:
     changed = len(found) != len(cached)
     for rel, size, mtime_ns in found:
         entry = cached.get(rel)
-        if entry and entry[1] == size and entry[2] == mtime_ns:
+        if _valid_entry(entry) and entry[1] == size and entry[2] == mtime_ns:
             info = PageInfo(rel, entry[0], size, mtime_ns, entry[3], entry[4])
         else:
             changed = True
@@ -269,6 +269,18 @@ def build_catalog(root: Path, cache_file: Path | None) -> Catalog:
     if cache_file is not None and changed:
         _save_cache(cache_file, root, fresh)
     return Catalog(root, pages)
+
+
+def _valid_entry(entry: Any) -> bool:
+    """[title, size, mtime_ns, weight, meta], as _save_cache writes it: anything else is read afresh."""
+    return (
+        isinstance(entry, list)
+        and len(entry) == 5
+        and isinstance(entry[0], str)
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in entry[1:3])
+        and (entry[3] is None or isinstance(entry[3], (int, float)))
+        and isinstance(entry[4], dict)
+    )
 
 
 def _cache_version() -> str:

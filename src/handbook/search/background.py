@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.search.index import SearchIndex
-from handbook.search.indexer import PARALLEL_FROM, IndexBusy, Progress, UpdateStats
+from handbook.search.indexer import PARALLEL_FROM, IndexBusy, IndexUnwritable, Progress, UpdateStats
 
 STOP_GRACE_SECONDS = 5  # a cancelled child gets this long to stop its workers before it is killed
 
@@ -78,8 +78,8 @@ class BackgroundUpdate:
             stats = self.index.update(progress, wait=self.wait, cancel=self._cancel)
         except IndexBusy as exc:
             return UpdateOutcome(busy=str(exc))
-        except OSError as exc:
-            return UpdateOutcome(error=f"the index folder could not be written ({exc})")
+        except IndexUnwritable as exc:
+            return UpdateOutcome(error=str(exc))
         return UpdateOutcome(stats=stats, cancelled=self._cancel.is_set())
 
     # ------------------------------------------------------------------ big: a child process

@@ -6,9 +6,12 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from filelock import Timeout
+
 from handbook.content import Handbook
-from handbook.search.indexer import Indexer, Progress, UpdateStats, index_dir
+from handbook.search.indexer import IndexBusy, Indexer, Progress, UpdateStats, index_dir
 from handbook.search.searcher import Expander, IndexSearcher, SearchResult
+from handbook.search.shard import Shard
 
 
 class SearchIndex:
@@ -45,6 +48,20 @@ class SearchIndex:
         expand: Expander | None = None,
     ) -> SearchResult:
         return self.searcher.search(query, limit, chapters=chapters, tags=tags, expand=expand)
+
+    def set_aside(self) -> None:
+        """Move a damaged index out of the way (kept as ``.damaged``); the next update builds it anew."""
+        self.searcher.close()
+        try:
+            self.indexer.lock.acquire(timeout=5)
+        except Timeout as exc:
+            raise IndexBusy(f"another handbook process is updating the index in {self.directory}") from exc
+        try:
+            for directory in self.indexer.shard_dirs():
+                if directory.exists():
+                    Shard(directory).set_aside()
+        finally:
+            self.indexer.lock.release()
 
     def close(self) -> None:
         self.searcher.close()

@@ -31,16 +31,27 @@ from handbook import paths
 from handbook.content import Handbook, PageInfo
 from handbook.search.documents import PageJob, file_digest
 from handbook.search.schema import SCHEMA_VERSION
-from handbook.search.shard import Shard, ShardWork, index_exists, shard_process, update_shard
+from handbook.search.shard import (
+    SHARDS,
+    Shard,
+    ShardWork,
+    index_exists,
+    shard_dirs,
+    shard_process,
+    update_shard,
+)
 
 Progress = Callable[[int, int], None]  # (pages done, pages to do)
 
-SHARDS = 2
 PARALLEL_FROM = 64  # pages to (re)index: below this, worker start-up costs more than it saves
 
 
 class IndexBusy(Exception):
     """Another process is updating this handbook's index."""
+
+
+class IndexUnwritable(Exception):
+    """The cache folder cannot hold the index (read-only, full, or a file where a folder should be)."""
 
 
 @dataclass
@@ -59,6 +70,24 @@ class UpdateStats:
         return self.added + self.changed + self.removed
 
 
+def _storable(path: str) -> bool:
+    """Whoosh stores text as UTF-8: a file name that is not valid UTF-8 cannot be a stored path."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _unwritable(directory: Path, why: object) -> str:
+    if isinstance(why, OSError) and why.strerror:
+        why = f"{why.strerror}: {why.filename}" if why.filename else why.strerror
+    return (
+        f"the search index cannot be written in {directory} ({why}); "
+        "free some space, or set HANDBOOK_CACHE_DIR to a folder you can write"
+    )
+
+
 def shard_of(path: str) -> int:
     return zlib.crc32(path.encode("utf-8", "surrogateescape")) % SHARDS
 
@@ -74,7 +103,7 @@ class Indexer:
         self.lock = FileLock(str(self.directory.parent / f"{self.directory.name}.lock"))
 
     def shard_dirs(self) -> list[Path]:
-        return [self.directory / f"shard-{n}" for n in range(SHARDS)]
+        return shard_dirs(self.directory)
 
     def update(
         self,
@@ -89,21 +118,34 @@ class Indexer:
         ``cancel`` (set from another thread, e.g. when the app quits) stops between batches; what was
         committed stays, and the next update carries on from there."""
         start = time.perf_counter()
-        self.directory.parent.mkdir(parents=True, exist_ok=True)
         try:
+            self.directory.parent.mkdir(parents=True, exist_ok=True)
             self.lock.acquire(timeout=wait)
         except Timeout as exc:
             raise IndexBusy(f"another handbook process is updating the index in {self.directory}") from exc
+        except OSError as exc:
+            raise IndexUnwritable(_unwritable(self.directory, exc)) from exc
         try:
             if rebuild:
                 shutil.rmtree(self.directory, ignore_errors=True)
+            healed = self._folder_healed()
             stats = self._update(progress, cancel)
+            stats.rebuilt_because = "; ".join(filter(None, [healed, stats.rebuilt_because]))
             stats.sections = self.document_count()
+        except OSError as exc:
+            raise IndexUnwritable(_unwritable(self.directory, exc)) from exc
         finally:
             self.lock.release()
         stats.pages = len(self.handbook.pages)
         stats.seconds = time.perf_counter() - start
         return stats
+
+    def _folder_healed(self) -> str:
+        """Something that is not a folder where the index folder goes (it is ours: a cache) is removed."""
+        if self.directory.exists() and not self.directory.is_dir():
+            self.directory.unlink()
+            return "a file stood where its folder should be"
+        return ""
 
     def _update(self, progress: Progress | None, cancel: threading.Event | None) -> UpdateStats:
         stats = UpdateStats()
@@ -121,12 +163,20 @@ class Indexer:
             if jobs or removed:
                 works.append(ShardWork(str(directory), str(self.handbook.root), jobs, removed))
         stats.rebuilt_because = "; ".join(dict.fromkeys(reasons))
+        stats.unreadable += [
+            f"{info.path.encode('utf-8', 'surrogateescape').decode('utf-8', 'replace')}: "
+            "its file name is not valid UTF-8"
+            for info in self.handbook.pages
+            if not _storable(info.path)
+        ]
         total = sum(len(w.jobs) for w in works)
         if not works:
             return stats
         if progress:
             progress(0, total)
         for result in self._run(works, total, progress, cancel):
+            if result.get("unwritable"):
+                raise IndexUnwritable(_unwritable(self.directory, result["error"]))
             if "error" in result:
                 raise RuntimeError(f"indexing failed: {result['error']}")
             stats.added += result["added"]
@@ -136,7 +186,7 @@ class Indexer:
         return stats
 
     def _changes(self, shard: Shard, pages: list[PageInfo]) -> tuple[list[PageJob], list[str]]:
-        current = {info.path: info for info in pages}
+        current = {info.path: info for info in pages if _storable(info.path)}
         removed = [path for path in shard.pages if path not in current]
         jobs: list[PageJob] = []
         touched_only = False

@@ -9,7 +9,9 @@ searched too; those hits come first, and the correction is offered as "did you m
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +19,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.highlight import ContextFragmenter, Formatter, highlight
 from whoosh.query import And, Or, Query, Term
 from whoosh.reading import MultiReader
@@ -29,7 +31,7 @@ from handbook.content.text import plain_text
 from handbook.search.analysis import analyzer, terms
 from handbook.search.query import ParsedQuery, parse_query
 from handbook.search.schema import TERMS_FIELD
-from handbook.search.shard import Shard, index_exists
+from handbook.search.shard import Shard, index_exists, shard_dirs
 
 Expander = Callable[[str], Sequence[str]]  # a word or the whole query → other ways to say it
 
@@ -38,6 +40,16 @@ COVERAGE_FLOOR = 0.5  # the share of its score a section keeps when it has few o
 SIBLINGS = 0.15  # how much a page's other matching sections add to its best one
 PER_PAGE = 2  # sections of one page before every page has shown its best
 SNIPPET_CHARS = 180
+
+
+def open_for_reading(directory: Path) -> Any:
+    """A shard opened with plain file reads, not mmap: a file truncated under a mapping kills the whole
+    process (SIGBUS), while a truncated read is an exception the search can recover from."""
+    return FileStorage(str(directory), supports_mmap=False, readonly=True).open_index()
+
+
+class IndexDamaged(Exception):
+    """Reading the index failed (a truncated or missing file): set it aside and build it again."""
 
 
 @dataclass(frozen=True)
@@ -87,9 +99,10 @@ class IndexSearcher:
         self._generations: list[int] = []
         self._searcher: Searcher | None = None
         self._corrector: tuple[ListCorrector, Counter[str]] | None = None
+        self._lock = threading.RLock()
 
     def shard_dirs(self) -> list[Path]:
-        return sorted(p for p in self.directory.glob("shard-*") if p.is_dir())
+        return [p for p in shard_dirs(self.directory) if p.is_dir()]
 
     def available(self) -> bool:
         return any(index_exists(d) for d in self.shard_dirs())
@@ -108,7 +121,7 @@ class IndexSearcher:
                 if ix is None:
                     if not index_exists(directory):
                         continue
-                    ix = self._opened[directory] = whoosh_index.open_dir(str(directory))
+                    ix = self._opened[directory] = open_for_reading(directory)
                 generations.append(ix.latest_generation())
                 current.append(ix)
             except Exception:  # damaged or gone: the next update sets it aside and rebuilds it
@@ -128,9 +141,11 @@ class IndexSearcher:
         return self._searcher
 
     def close(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
-        self._searcher = None
+        searcher, self._searcher = self._searcher, None
+        self._generations = []
+        if searcher is not None:
+            with contextlib.suppress(Exception):  # closing a damaged reader may fail too; it is gone
+                searcher.close()
 
     def corrector(self) -> tuple[ListCorrector, Counter[str]]:
         if self._corrector is None:
@@ -156,6 +171,17 @@ class IndexSearcher:
             query.text, query.words, query.phrases, [*query.chapters, *chapters], [*query.tags, *tags]
         )
         result = SearchResult(query)
+        try:
+            with self._lock:  # one query at a time: a new generation closes the searcher others read
+                return self._search(query, result, limit, expand)
+        except Exception as exc:  # the index is a cache: anything failing while reading it is damage
+            self.close()
+            self._opened.clear()
+            raise IndexDamaged(f"{type(exc).__name__}: {exc}") from exc
+
+    def _search(
+        self, query: ParsedQuery, result: SearchResult, limit: int, expand: Expander | None
+    ) -> SearchResult:
         searcher = self.searcher()
         if searcher is None or query.is_empty:
             return result

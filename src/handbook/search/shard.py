@@ -6,6 +6,7 @@ committing in batches and recording each batch in the manifest only once it is c
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 from collections import Counter
@@ -20,9 +21,15 @@ from handbook.files import write_atomic
 from handbook.search.documents import PageJob, page_documents
 from handbook.search.schema import SCHEMA_VERSION, build_schema
 
+SHARDS = 2  # separate Whoosh indexes, built in parallel; a page's shard is a stable hash of its path
 BATCH_BYTES = 2 * 1024 * 1024  # a shard commits after about this much page text
 MAX_VOCABULARY = 200_000  # most frequent surface words kept per shard for spelling suggestions
 WRITER_LIMIT_MB = 48  # Whoosh's posting pool per writer; with 2 MB batches all processes stay under 250 MB
+
+
+def shard_dirs(directory: Path) -> list[Path]:
+    """The shard folders of an index, by name: never a ``.damaged`` copy set aside beside them."""
+    return [directory / f"shard-{n}" for n in range(SHARDS)]
 
 
 def index_exists(directory: Path) -> bool | None:
@@ -47,7 +54,10 @@ class Shard:
             data = json.loads(self.vocabulary_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return Counter()
-        return Counter({str(k): int(v) for k, v in data.items()}) if isinstance(data, dict) else Counter()
+        if not isinstance(data, dict):
+            return Counter()
+        # A cache: entries of the wrong shape are dropped, never trusted.
+        return Counter({str(k): v for k, v in data.items() if isinstance(v, int) and not isinstance(v, bool)})
 
     def save_vocabulary(self, words: Counter[str]) -> None:
         """Words seen in this shard's pages with their counts (words of removed pages may linger)."""
@@ -64,7 +74,10 @@ class Shard:
             or not isinstance(data.get("pages"), dict)
         ):
             return False
-        self.pages = data["pages"]
+        pages = data["pages"]
+        if not all(_manifest_entry(entry) for entry in pages.values()):
+            return False  # a wrong-shape entry: the manifest cannot be trusted, the shard is rebuilt
+        self.pages = pages
         return True
 
     def save_manifest(self) -> None:
@@ -76,7 +89,10 @@ class Shard:
         """The shard's index, created if missing. Returns (index, why it had to be rebuilt, or "")."""
         reason = ""
         exists = index_exists(self.directory)
-        if exists is None:
+        if self.directory.exists() and not self.directory.is_dir():
+            reason = "a file stood where its folder should be"
+            self.set_aside()
+        elif exists is None:
             reason = "it could not be read (damaged table of contents)"
             self.set_aside()
         elif exists:
@@ -102,11 +118,30 @@ class Shard:
     def set_aside(self) -> None:
         """Keep the last damaged copy for inspection rather than deleting it outright."""
         aside = self.directory.with_name(self.directory.name + ".damaged")
-        shutil.rmtree(aside, ignore_errors=True)
+        _remove(aside)
         try:
             self.directory.rename(aside)
         except OSError:
-            shutil.rmtree(self.directory, ignore_errors=True)
+            _remove(self.directory)
+
+
+def _remove(path: Path) -> None:
+    """A folder or a file (what stands where a shard should be may be either); gone is fine."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _manifest_entry(entry: Any) -> bool:
+    """[size, mtime_ns, sha1]: what update_shard writes for each committed page."""
+    return (
+        isinstance(entry, list)
+        and len(entry) == 3
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in entry[:2])
+        and isinstance(entry[2], str)
+    )
 
 
 @dataclass(frozen=True)
@@ -173,5 +208,7 @@ def shard_process(work: ShardWork, updates: Any, results: Any) -> None:
     """Worker process body: update one shard, report progress and the outcome through queues."""
     try:
         results.put(update_shard(work, updates))
+    except OSError as exc:  # the cache cannot be written: the parent says so in words
+        results.put({"error": exc.strerror or str(exc), "unwritable": True})
     except Exception as exc:  # reported to the parent, which raises it as an indexing failure
         results.put({"error": f"{type(exc).__name__}: {exc}"})

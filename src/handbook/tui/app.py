@@ -17,7 +17,7 @@ from handbook.content import Handbook, HandbookError, PageRef, did_you_mean
 from handbook.content.glossary import Glossary, load_glossary
 from handbook.log import log_details
 from handbook.onboarding import Onboarding
-from handbook.search import SearchIndex
+from handbook.search import IndexBusy, SearchIndex
 from handbook.search.background import BackgroundUpdate, UpdateOutcome, index_command_for
 from handbook.tui.commands import PageCommands, TermCommands
 from handbook.tui.history import Place
@@ -51,6 +51,7 @@ class HandbookApp(App[None]):
         self.search_index = SearchIndex(handbook)
         self._index_update: BackgroundUpdate | None = None
         self.index_failed = False  # the background build gave up; the search screen says how to retry
+        self._repairing = False  # a damaged index is being set aside and rebuilt
         self.start = start or PageRef(handbook.landing.path)
         self.title = handbook.title
         config = load_config(report=False)
@@ -76,7 +77,7 @@ class HandbookApp(App[None]):
     # ---------------------------------------------------------------- the search index
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def update_index(self) -> None:
+    def update_index(self, *, set_aside_first: bool = False) -> None:
         """Bring the index up to date off the UI thread; the reader works meanwhile."""
 
         def progress(done: int, total: int) -> None:
@@ -85,12 +86,17 @@ class HandbookApp(App[None]):
         update = BackgroundUpdate(self.search_index)
         self._index_update = update
         try:
+            if set_aside_first:
+                self.search_index.set_aside()
             outcome = update.run(progress)
+        except IndexBusy as exc:
+            outcome = UpdateOutcome(busy=str(exc))
         except Exception as exc:  # a boundary: search degrades, reading must go on
             outcome = UpdateOutcome(error=f"{type(exc).__name__}: {exc}", details=format_exception(exc))
         self.call_from_thread(self._index_finished, outcome)
 
     def _index_finished(self, outcome: UpdateOutcome) -> None:
+        self._repairing = False
         if outcome.cancelled:
             return
         if outcome.busy:
@@ -124,6 +130,17 @@ class HandbookApp(App[None]):
             timeout=20,
             markup=False,
         )
+
+    def index_damaged(self, error: str) -> None:
+        """A search found the index damaged: say so once, set it aside and build it again."""
+        if self._repairing:
+            return
+        self._repairing = True
+        self.notify(
+            f"The search index was damaged ({error}); rebuilding it.", severity="warning", markup=False
+        )
+        self.index_status = "Rebuilding the damaged search index…"
+        self.update_index(set_aside_first=True)
 
     def _set_index_status(self, status: str) -> None:
         self.index_status = status

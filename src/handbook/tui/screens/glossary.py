@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from handbook.content.glossary import Term
+from handbook.search.searcher import IndexDamaged
 from handbook.tui.screens.base import HandbookAppAccess
 from handbook.tui.widgets.footer import FittedFooter
 
@@ -100,7 +101,11 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
     def used_in(self, term: Term) -> None:
         """Pages that use the term, from the search index (off the UI thread)."""
         index = self.handbook_app.search_index
-        hits = index.search(term.term, 20).hits if index.available else []
+        try:
+            hits = index.search(term.term, 20).hits if index.available else []
+        except IndexDamaged as exc:
+            self.app.call_from_thread(self.handbook_app.index_damaged, str(exc))
+            return
         if get_current_worker().is_cancelled:
             return
         pages: dict[str, str] = {}

@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 
 from handbook.search import Hit, SearchResult
 from handbook.search.analysis import terms
-from handbook.search.searcher import snippet_parts
+from handbook.search.searcher import IndexDamaged, snippet_parts
 from handbook.tui.screens.base import HandbookAppAccess
 from handbook.tui.widgets.footer import FittedFooter
 
@@ -89,7 +89,12 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
         app = self.handbook_app
         index = app.search_index
         expand = app.glossary.expansions
-        result = index.search(query, RESULTS, expand=expand) if query.strip() and index.available else None
+        result = None
+        try:
+            if query.strip() and index.available:
+                result = index.search(query, RESULTS, expand=expand)
+        except IndexDamaged as exc:
+            self.app.call_from_thread(app.index_damaged, str(exc))
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_results, query, result)
 
