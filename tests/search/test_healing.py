@@ -128,3 +128,32 @@ def test_a_file_name_that_is_not_utf8_does_not_stop_indexing(handbook_root: Path
     result = run_handbook("search", "--content", str(handbook_root), "canary")
     assert result.returncode == 0 and "deploy" in result.stdout
     assert "UTF-8" not in result.stderr  # said once, when it happened
+
+
+def test_two_threads_search_while_the_index_commits(index: SearchIndex, handbook_root: Path) -> None:
+    """The search screen and the glossary's 'used in' share one searcher; a commit reopens it."""
+    import threading
+
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def search_until_stopped() -> None:
+        try:
+            while not stop.is_set():
+                index.search("five minutes", 5)
+        except BaseException as exc:  # recorded for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=search_until_stopped) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    try:
+        for n in range(6):  # six commits, each a new generation the searchers must pick up
+            write(handbook_root, f"new/page-{n}.md", f"# Page {n}\n\nFive minutes of page {n}.\n")
+            SearchIndex(Handbook.open(handbook_root)).update()
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+    assert errors == []
+    assert {f"new/page-{n}.md" for n in range(6)} <= {h.path for h in index.search("five minutes", 50).hits}
