@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 
 from handbook import cli
 
-from .conftest import SEEDS, run_handbook, write
+from .conftest import SEEDS, handbook_command, run_handbook, write
 
 
 def content_line(result: subprocess.CompletedProcess[str]) -> str:
@@ -156,3 +157,17 @@ def test_a_bug_shows_a_short_message_and_the_log(
     assert "unexpected error: RuntimeError: boom" in err and "Traceback" not in err
     log = isolated_locations / "cache" / "handbook.log"
     assert "RuntimeError: boom" in log.read_text()
+
+
+STREAM_COMMANDS = [["search", "incident"], ["define", "SLO"], ["progress"], ["show", "faq"]]
+
+
+@pytest.mark.parametrize("command", STREAM_COMMANDS)
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_output_to_a_stream_that_cannot_show_unicode(command: list[str], encoding: str) -> None:
+    """'›', '—' and '·' on an ASCII or Latin-1 stdout: replaced, never a crash after the work is done."""
+    env = dict(os.environ, PYTHONIOENCODING=encoding)
+    result = subprocess.run([*handbook_command(), *command], capture_output=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert b"unexpected error" not in result.stderr
+    result.stdout.decode(encoding)  # what was printed is valid in that encoding

@@ -7,6 +7,7 @@ terminal. Bad input never shows a traceback: exit 2 for usage errors, 1 when not
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 import traceback
@@ -173,6 +174,11 @@ def run_tui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or pipe that cannot show '›' or '—' (an ASCII or Latin-1 locale) gets '?' instead;
+        # the work is done by the time we print, and must not end in a UnicodeEncodeError.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     try:
         return _run(argv)
     except PageNotFound as exc:

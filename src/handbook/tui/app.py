@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from traceback import format_exception
 from typing import ClassVar
 
 from textual import work
+from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -52,6 +54,7 @@ class HandbookApp(App[None]):
         self._index_update: BackgroundUpdate | None = None
         self.index_failed = False  # the background build gave up; the search screen says how to retry
         self._repairing = False  # a damaged index is being set aside and rebuilt
+        self._quitting = False
         self.start = start or PageRef(handbook.landing.path)
         self.title = handbook.title
         config = load_config(report=False)
@@ -145,7 +148,19 @@ class HandbookApp(App[None]):
     def _set_index_status(self, status: str) -> None:
         self.index_status = status
 
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Keys typed after q are dropped: a screen mounted while the app shuts down crashed it."""
+        if self._quitting:
+            return True
+        return await super().run_action(action, default_namespace, namespaces)
+
     async def action_quit(self) -> None:
+        self._quitting = True
         if self._index_update is not None:
             self._index_update.stop()  # a build in progress stops at its next batch; it resumes next time
         self.exit()
