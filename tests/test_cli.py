@@ -196,3 +196,16 @@ def test_a_page_whose_name_looks_like_a_command_still_opens(tmp_path: Path) -> N
     extra = run_handbook("--content", str(tmp_path), "serch", "foo")
     assert extra.returncode == 2
     assert "unrecognized arguments: foo" in extra.stderr and "did you mean" not in extra.stderr
+
+
+def test_show_uses_heading_ids_and_hides_attribute_blocks_and_shortcodes(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "team.md",
+        "# Team\n\n## Collaboration {#collab .wide}\n\n:handshake: Pair often; `:handshake:` is code.\n",
+    )
+    page = run_handbook("--content", str(tmp_path), "show", "team")
+    assert page.returncode == 0, page.stderr
+    assert "## Collaboration\n" in page.stdout and "{#" not in page.stdout
+    section = run_handbook("--content", str(tmp_path), "show", "team#collab")
+    assert section.stdout == "## Collaboration\n\n🤝 Pair often; `:handshake:` is code.\n"

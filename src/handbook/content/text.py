@@ -8,10 +8,13 @@ from handbook.content.model import Page
 
 
 def page_markdown(page: Page, anchor: str = "") -> str | None:
-    """The whole page (titled), or one section with its subsections; ``None`` for an unknown anchor."""
+    """The whole page (titled), or one section with its subsections; ``None`` for an unknown anchor.
+
+    Built from the sections, whose Markdown is what the reader shows (heading attribute blocks out).
+    """
     if anchor:
         return page.section_markdown(anchor)
-    text = page.markdown
+    text = "".join(s.markdown for s in page.sections)
     first = next((s for s in page.sections if s.level or s.markdown.strip()), None)
     if first is None or first.level != 1:
         text = f"# {page.title}\n\n{text}"
