@@ -159,6 +159,59 @@ def test_a_bug_shows_a_short_message_and_the_log(
     assert "RuntimeError: boom" in log.read_text()
 
 
+def test_a_page_into_a_pipe_is_printed_not_the_app(tmp_path: Path) -> None:
+    """``handbook PAGE | head``: the page as ``show`` prints it, never the app's escape codes."""
+    write(tmp_path, "index.md", "# Home\n\nStart here.\n")
+    write(tmp_path, "guide.md", "# Guide\n\nHello from the guide.\n\n## Setup\n\nInstall it.\n")
+    page = run_handbook("--content", str(tmp_path), "guide", input_text="")
+    assert page.returncode == 0, page.stderr
+    assert page.stdout == run_handbook("--content", str(tmp_path), "show", "guide").stdout
+    assert page.stdout.startswith("# Guide\n") and "\x1b" not in page.stdout
+    section = run_handbook("--content", str(tmp_path), "guide#setup", input_text="")
+    assert section.stdout == "## Setup\n\nInstall it.\n"
+    landing = run_handbook("--content", str(tmp_path), input_text="")
+    assert landing.returncode == 0, landing.stderr
+    assert landing.stdout.startswith("# Home\n") and "\x1b" not in landing.stdout
+
+
+@pytest.mark.parametrize("args", [["serach", "foo"], ["serach", "--limit", "3", "foo"], ["serach"]])
+def test_a_mistyped_command_is_suggested(args: list[str]) -> None:
+    result = run_handbook(*args)
+    assert result.returncode == 2, result
+    assert "did you mean 'search'?" in result.stderr
+    assert "command" in result.stderr and "unrecognized" not in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_an_unknown_word_with_more_words_is_a_usage_error() -> None:
+    result = run_handbook("frobnicate", "foo")
+    assert result.returncode == 2
+    assert "unknown command 'frobnicate'" in result.stderr and "handbook --help" in result.stderr
+
+
+def test_a_page_whose_name_looks_like_a_command_still_opens(tmp_path: Path) -> None:
+    write(tmp_path, "serch.md", "# Serch\n\nA page, not a typo.\n")
+    result = run_handbook("--content", str(tmp_path), "serch", input_text="")
+    assert result.returncode == 0, result.stderr
+    assert "A page, not a typo." in result.stdout
+    extra = run_handbook("--content", str(tmp_path), "serch", "foo")
+    assert extra.returncode == 2
+    assert "unrecognized arguments: foo" in extra.stderr and "did you mean" not in extra.stderr
+
+
+def test_show_uses_heading_ids_and_hides_attribute_blocks_and_shortcodes(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "team.md",
+        "# Team\n\n## Collaboration {#collab .wide}\n\n:handshake: Pair often; `:handshake:` is code.\n",
+    )
+    page = run_handbook("--content", str(tmp_path), "show", "team")
+    assert page.returncode == 0, page.stderr
+    assert "## Collaboration\n" in page.stdout and "{#" not in page.stdout
+    section = run_handbook("--content", str(tmp_path), "show", "team#collab")
+    assert section.stdout == "## Collaboration\n\n🤝 Pair often; `:handshake:` is code.\n"
+
+
 STREAM_COMMANDS = [["search", "incident"], ["define", "SLO"], ["progress"], ["show", "faq"]]
 
 

@@ -7,6 +7,7 @@ terminal. Bad input never shows a traceback: exit 2 for usage errors, 1 when not
 from __future__ import annotations
 
 import argparse
+import difflib
 import io
 import os
 import sys
@@ -38,9 +39,9 @@ from handbook.commands.onboarding import (
 )
 from handbook.commands.paths import run_paths
 from handbook.commands.search import configure_index, configure_search, run_index, run_search
-from handbook.commands.show import run_show
+from handbook.commands.show import print_page, run_show
 from handbook.config import ConfigError
-from handbook.content import HandbookError, PageNotFound
+from handbook.content import HandbookError, PageNotFound, PageRef, did_you_mean
 from handbook.log import log_details
 
 
@@ -143,7 +144,9 @@ def _run(argv: Sequence[str]) -> int:
     main_parser, subs = build_parsers()
     name, before, rest = split_command(argv)
     if name is None:
-        args = main_parser.parse_args(before)
+        args, extra = main_parser.parse_known_args(before)
+        if extra:
+            _reject_extra_words(main_parser, args, extra)
         return run_tui(args)
     top = argparse.ArgumentParser(add_help=False)
     _add_content(top)
@@ -156,17 +159,41 @@ def _run(argv: Sequence[str]) -> int:
     return COMMANDS[name].run(args)
 
 
+def close_commands(word: str) -> list[str]:
+    """The command a mistyped first word most likely meant (``serach`` → ``search``), if any."""
+    return difflib.get_close_matches(word, list(COMMANDS), n=1, cutoff=0.7)
+
+
+def _reject_extra_words(parser: argparse.ArgumentParser, args: argparse.Namespace, extra: list[str]) -> None:
+    """``handbook WORD more…`` where WORD is no command: a mistyped command, or a page given too much.
+
+    Always a usage error (exit 2); the handbook is only opened to tell the two apart.
+    """
+    word = args.page
+    if word is not None:
+        hb = open_handbook(args)
+        try:
+            hb.find(word)
+        except PageNotFound as exc:
+            close = close_commands(word)
+            hint = did_you_mean(close) if close else "; run 'handbook --help' for the commands"
+            raise UsageError(f"unknown command {word!r}{hint}") from exc
+    parser.error(f"unrecognized arguments: {' '.join(extra)}")
+
+
 def run_tui(args: argparse.Namespace) -> int:
+    """The app at PAGE (or the landing page); into a pipe or a file, the page as ``show`` prints it."""
     hb = open_handbook(args)
     try:
         start = hb.find(args.page) if args.page else None
     except PageNotFound as exc:
-        import difflib
-
-        close = difflib.get_close_matches(args.page, list(COMMANDS), n=1, cutoff=0.7)
+        close = close_commands(args.page)
         if close:
-            raise UsageError(f"{exc} (or did you mean the command '{close[0]}'?)") from exc
+            suggestions = did_you_mean(close + exc.suggestions)
+            raise UsageError(f"no page or command {args.page!r}{suggestions}") from exc
         raise
+    if not sys.stdout.isatty():  # full-screen escape codes must never go into a pipe or a file
+        return print_page(hb, start or PageRef(hb.landing.path))
     from handbook.tui.app import run_app
 
     return run_app(hb, start, role=args.role)

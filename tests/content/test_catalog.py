@@ -22,6 +22,7 @@ def test_title_sources_in_order(tmp_path: Path) -> None:
     write(tmp_path, "c-file_name.md", "no heading at all\n")
     write(tmp_path, "d.md", "Setext Title\n============\n")
     write(tmp_path, "e.md", "```\n# not this\n```\n# This one\n")
+    write(tmp_path, "f.md", "# :rocket: Deploys {#deploys}\n")
     titles = {p.path: p.title for p in Handbook.open(tmp_path).pages}
     assert titles == {
         "a.md": "From Front Matter",
@@ -29,11 +30,13 @@ def test_title_sources_in_order(tmp_path: Path) -> None:
         "c-file_name.md": "C file name",
         "d.md": "Setext Title",
         "e.md": "This one",
+        "f.md": "Deploys",
     }
 
 
 def test_title_helpers() -> None:
     assert first_heading("# 🚀 **Launch** `now`\n") == "Launch now"
+    assert first_heading("# Team handbook {#top .title}\n") == "Team handbook"
     assert title_from_name("ops/runbooks/README.md") == "Runbooks"
     assert title_from_name("02-getting_started.md") == "Getting started"
 

@@ -69,3 +69,15 @@ def test_binary_garbage_still_opens(tmp_path: Path) -> None:
     page = hb.page("junk.md")
     assert page.sections
     assert "\x1b" not in page.markdown and "\x00" not in page.markdown
+
+
+def test_links_to_explicit_heading_ids_in_a_real_handbook_resolve(corpora: Path) -> None:
+    """18F's pages link to `{#id}` headings; with the ids as anchors, those links are not broken."""
+    hb = Handbook.open(corpora / "18f")
+    page = hb.page("pages/about-us/tts-consulting/operations/delivery-assurance.md")
+    assert [s.anchor for s in page.sections][1:3] == [
+        "ttsc-help-wanted-slack-channel",
+        "18f-delivery-assurance-(aka-tlc-crew)",
+    ]
+    assert not [w for w in page.warnings if "broken link" in w]
+    assert "{#" not in (page_markdown(page) or "")

@@ -14,7 +14,7 @@ from handbook.content.normalise import (
     strip_comments,
     strip_controls,
 )
-from handbook.content.shortcodes import reduce_shortcodes
+from handbook.content.shortcodes import emojize_shortcodes, reduce_shortcodes
 
 
 def test_decode_utf8_and_bom() -> None:
@@ -196,3 +196,28 @@ def test_pipeline_end_to_end() -> None:
     assert "<!-- kept in code -->" in result.text
     assert "/x/" in result.text
     assert "\r" not in result.text
+
+
+def test_emoji_shortcodes_become_emoji() -> None:
+    assert emojize_shortcodes(":warning: Read this :handshake: :+1::tada:") == "⚠️ Read this 🤝 👍🎉"
+    assert (
+        emojize_shortcodes("[the deck](https://x.test/edit#):lock:.") == "[the deck](https://x.test/edit#)🔒."
+    )
+
+
+def test_what_only_looks_like_an_emoji_shortcode_stays() -> None:
+    for text in (
+        "at 10:30:00 sharp",
+        "ratio 1:2:3",
+        ":foo: is no emoji",
+        "std::cat::name",
+        "[sqlfluff:rules:L010]",
+        "see https://x.test/:smile:/",
+        "Note:smile: glued",
+    ):
+        assert emojize_shortcodes(text) == text
+
+
+def test_emoji_shortcodes_in_code_stay() -> None:
+    body = normalise(":warning: `:warning:`\n\n```\n:warning:\n```\n").text
+    assert body == "⚠️ `:warning:`\n\n```\n:warning:\n```\n"

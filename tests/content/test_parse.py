@@ -77,3 +77,46 @@ def test_task_items_checkboxes_and_boxes() -> None:
         ("ticked item", True),
     ]
     assert [t.line for t in tasks] == [2, 3, 5, 6]
+
+
+def test_heading_attribute_blocks_give_the_anchor_and_are_never_shown() -> None:
+    """kramdown / Pandoc / Hugo / MkDocs attr_list: `## Title {#id .class}` shows "Title", anchor "id"."""
+    found = sections(
+        "# Team {#top}\nintro\n## Collaboration{#collaboration}\nx\n"
+        '## Collaboration {#custom-id .class key="a b"}\ny\n### Closing {: #closing } ###\nz\n\n'
+        "Setext {#under}\n------\nw\n## Again {#custom-id}\nv\n"
+    )
+    assert [(s.anchor, s.title) for s in found] == [
+        ("top", "Team"),
+        ("collaboration", "Collaboration"),
+        ("custom-id", "Collaboration"),
+        ("closing", "Closing"),
+        ("under", "Setext"),
+        ("custom-id-1", "Again"),
+    ]
+    assert [s.markdown.split("\n", 1)[0] for s in found] == [
+        "# Team",
+        "## Collaboration",
+        "## Collaboration",
+        "### Closing ###",
+        "Setext",
+        "## Again",
+    ]
+    assert "{" not in "".join(s.text for s in found)
+
+
+def test_braces_that_are_not_attributes_stay_in_the_title() -> None:
+    found = sections("# Applying at source{d}\n## {Name and Surname}\n## Sets {a, b}\n## Only {#}\n")
+    assert [s.title for s in found] == [
+        "Applying at source{d}",
+        "{Name and Surname}",
+        "Sets {a, b}",
+        "Only {#}",
+    ]
+    assert found[0].anchor == "applying-at-sourced"
+
+
+def test_a_stray_hash_in_an_id_is_dropped_as_links_to_it_do() -> None:
+    """18F writes `{##channel}` and links to `##channel`; the page's lookup strips the hashes."""
+    found = sections("## \\#help-wanted Slack channel {##help-wanted-slack-channel}\nx\n")
+    assert (found[0].anchor, found[0].title) == ("help-wanted-slack-channel", "#help-wanted Slack channel")

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from handbook.content import Handbook
 from handbook.search import SearchIndex
 from handbook.search.analysis import analyzer, identifier_forms, terms
+
+from ..conftest import write
 
 
 def top(index: SearchIndex, query: str, n: int = 1) -> list[str]:
@@ -124,3 +129,11 @@ def test_shards_with_several_segments_are_searchable(index: SearchIndex) -> None
         assert len(ix.reader().leaf_readers()) > 1
     hits = index.search("five canary", 10).hits
     assert len(hits) == 10
+
+
+def test_phrases_with_identifiers_match(tmp_path: Path) -> None:
+    """Underscores inside identifiers are not emphasis: a quoted `noted_at` phrase finds its section."""
+    write(tmp_path, "db.md", "# Database\n\n## Heartbeats\n\nops_heartbeat (noted_at, host) rows.\n")
+    index = SearchIndex(Handbook.open(tmp_path))
+    index.update()
+    assert top(index, '"ops_heartbeat (noted_at"') == ["db.md#heartbeats"]

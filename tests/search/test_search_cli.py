@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from ..conftest import run_handbook
+from ..conftest import run_handbook, write
 
 
 def test_index_prints_pages_sections_seconds(handbook_root: Path) -> None:
@@ -58,3 +58,40 @@ def test_garbled_queries_never_traceback(handbook_root: Path) -> None:
 def test_bad_limit_is_a_usage_error(handbook_root: Path) -> None:
     result = run_handbook("--content", str(handbook_root), "search", "--limit", "0", "x")
     assert result.returncode == 2
+
+
+SNIPPET_PAGES = {
+    "db.md": (
+        "# Database\n\n## Heartbeats\n\n"
+        "Every host writes ops_heartbeat (noted_at, host) rows; see the _runbook_ and **alerts**.\n"
+    ),
+    "git.md": (
+        "# Git\n\n## Commits\n\nWrite a [good commit message]. Squash fixups with [the rebase\n"
+        "guide](https://example.test/rebase_(guide)) before merging.\n\n"
+        "## Links\n\n[good commit message]: https://example.test/commit-messages\n"
+    ),
+    "layout.md": (
+        "# Layout\n\n## Folder structure\n\n"
+        "```\nsrc/\n├── api/\n│   └── handlers.py\n└── tests/\n```\n\n"
+        "```\n+--------+     +---------+\n| client | --> | gateway |\n+--------+     +---------+\n```\n"
+    ),
+}
+
+
+def search_snippet(root: Path, *query: str) -> str:
+    result = run_handbook("--content", str(root), "search", "--json", "--limit", "1", *query)
+    assert result.returncode == 0, result.stderr
+    return str(json.loads(result.stdout)[0]["snippet"])
+
+
+def test_snippets_are_the_plain_words_of_the_section(tmp_path: Path) -> None:
+    """Underscores in identifiers stay, links are their words, diagrams' box drawing is gone."""
+    for rel, text in SNIPPET_PAGES.items():
+        write(tmp_path, rel, text)
+    heartbeat = search_snippet(tmp_path, "heartbeat")
+    assert "ops_heartbeat (noted_at, host) rows; see the runbook and alerts" in heartbeat
+    commit = search_snippet(tmp_path, "commit", "message")
+    assert commit.startswith("Write a good commit message. Squash fixups with the rebase guide before")
+    assert not set("[]()") & set(commit) and "https" not in commit
+    layout = search_snippet(tmp_path, "handlers")
+    assert layout == "src/ api/ handlers.py tests/ client gateway"

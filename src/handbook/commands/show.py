@@ -6,12 +6,20 @@ import argparse
 import sys
 
 from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, err, open_handbook
+from handbook.content import Handbook, PageRef
 from handbook.content.text import page_markdown
 
 
 def run_show(args: argparse.Namespace) -> int:
     hb = open_handbook(args)
-    ref = hb.find(args.page)
+    return print_page(hb, hb.find(args.page), warnings=args.warnings)
+
+
+def print_page(hb: Handbook, ref: PageRef, *, warnings: bool = False) -> int:
+    """Print a page or one section: formatted on a terminal, plain Markdown into a pipe or file.
+
+    Shared with a bare ``handbook PAGE`` whose output is not a terminal, where the app cannot run.
+    """
     page = hb.page(ref.path)
     text = page_markdown(page, ref.anchor)
     if text is None:
@@ -25,7 +33,7 @@ def run_show(args: argparse.Namespace) -> int:
         Console().print(Markdown(text, hyperlinks=False))
     else:
         sys.stdout.write(text)
-    if args.warnings:
+    if warnings:
         for warning in page.warnings:
             err(f"{page.path}: {warning}")
     return EXIT_OK

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, PageInfo
-from handbook.content.normalise import normalise
+from handbook.content.normalise import normalise, split_heading_attributes
 from handbook.files import write_atomic
 
 # Bump when title/order extraction changes: entries cached by older code are then re-read.
-CATALOG_VERSION = 3
+CATALOG_VERSION = 4
 HEAD_BYTES = 16 * 1024
 SKIP_DIRS = {"node_modules", "__pycache__", "_site", "site-packages", "venv"}
 SKIP_FILES = {"robots.txt", "cmakelists.txt", "license.txt", "requirements.txt"}
@@ -50,6 +50,7 @@ _NUMBER_PREFIX = re.compile(r"^(\d+)[-_. ]")
 
 def clean_title(text: str) -> str:
     """Heading markup out of a title: emphasis, links, code ticks, leading emoji and symbols."""
+    text = split_heading_attributes(text.strip())[0]
     text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", text))
     text = html.unescape(re.sub(r"</?[a-zA-Z][^<>]*>", "", text)) if "<" in text or "&" in text else text
     text = re.sub(r"(\*\*|__|\*|`)", "", text)

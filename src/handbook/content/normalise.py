@@ -17,7 +17,7 @@ import yaml
 
 from handbook.content.html_text import html_to_markdown
 from handbook.content.mojibake import decode, repair_mojibake
-from handbook.content.shortcodes import reduce_shortcodes
+from handbook.content.shortcodes import emojize_shortcodes, reduce_shortcodes
 
 
 def normalise_newlines(text: str) -> str:
@@ -186,7 +186,31 @@ def _prose_steps(text: str) -> str:
     text = strip_comments(text)
     text = reduce_shortcodes(text)
     text = html_to_markdown(text)
-    return decode_entities(text)
+    return emojize_shortcodes(decode_entities(text))
+
+
+# --------------------------------------------------------------------------------------------------
+# heading attributes: `## Title {#id .class key=value}` (kramdown, Pandoc, Hugo, MkDocs attr_list)
+
+_ATTR_TOKEN = r"(?:#[^\s{}]+|\.[^\s{}]+|[A-Za-z_][\w.:-]*=(?:\"[^\"]*\"|'[^']*'|[^\s{}\"']*)|-)"
+_HEADING_ATTRS = re.compile(rf"[ \t]*\{{:?[ \t]*({_ATTR_TOKEN}(?:[ \t]+{_ATTR_TOKEN})*)[ \t]*\}}[ \t]*\Z")
+_ATTR_ID = re.compile(r"(?:^|[ \t])#+([^\s{}]+)")
+
+
+def split_heading_attributes(text: str) -> tuple[str, str, str]:
+    """``Title {#id .class}`` → (``Title``, ``id``, `` {#id .class}``); no attribute block → (text, "", "").
+
+    Static-site generators take such a block as the heading's anchor and never show it. Only a block
+    of ``#id``, ``.class``, ``key=value`` (or Pandoc's ``-``) counts, so ``source{d}`` and
+    ``{Name and Surname}`` stay titles. The id is what links use; a stray extra ``#`` is dropped.
+    """
+    if not text.endswith("}"):
+        return text, "", ""
+    m = _HEADING_ATTRS.search(text)
+    if m is None or not text[: m.start()].strip():
+        return text, "", ""
+    found = _ATTR_ID.search(m.group(1))
+    return text[: m.start()], found.group(1) if found else "", m.group(0)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from handbook.content.model import Section
+from handbook.content.normalise import split_heading_attributes
 
 _NOT_SLUG = re.compile(r"[^\w\- ]", re.UNICODE)
 
@@ -104,6 +105,9 @@ class Heading:
     line: int  # 0-based line in the body
     level: int
     title: str
+    anchor: str = ""  # an explicit id from an attribute block (`## Title {#id}`), else ""
+    attributes: str = ""  # that block as written, to take out of the Markdown shown
+    attributes_line: int = -1  # the line it is on (a setext heading's last text line)
 
 
 def split(body: str) -> tuple[list[Heading], dict[str, Any]]:
@@ -113,8 +117,25 @@ def split(body: str) -> tuple[list[Heading], dict[str, Any]]:
     headings: list[Heading] = []
     for i, tok in enumerate(tokens):
         if tok.type == "heading_open" and tok.map and i + 1 < len(tokens):
-            headings.append(Heading(tok.map[0], int(tok.tag[1]), heading_text(tokens[i + 1].content)))
+            raw, anchor, attributes = split_heading_attributes(tokens[i + 1].content)
+            setext = tok.markup in ("=", "-")
+            headings.append(
+                Heading(
+                    tok.map[0],
+                    int(tok.tag[1]),
+                    heading_text(raw),
+                    anchor,
+                    attributes.strip(),
+                    tok.map[1] - 2 if setext else tok.map[0],
+                )
+            )
     return headings, env.get("references", {})
+
+
+def _drop_attributes(line: str, block: str) -> str:
+    """A heading line without its attribute block (and the blanks before it); closing #s stay."""
+    at = line.rfind(block)
+    return line if at < 0 else line[:at].rstrip(" \t") + line[at + len(block) :]
 
 
 def reference_block(references: dict[str, Any]) -> str:
@@ -179,23 +200,31 @@ def _collect_tasks(tok: Token, text: str, line: int, anchor: str, out: list[RawT
 
 
 def build_sections(body: str, page_title: str) -> tuple[list[Section], dict[str, Any]]:
-    """One section per heading (plus one for text before the first), with unique GitHub anchors."""
+    """One section per heading (plus one for text before the first), with unique GitHub anchors.
+
+    A heading's explicit id (``## Title {#id}``) is its anchor, as on the site the handbook comes
+    from; the attribute block is taken out of the section's Markdown, so it is never shown.
+    """
     headings, references = split(body)
     lines = body.splitlines(keepends=True)
-    bounds: list[tuple[int, int, str]] = []  # (start line, level, title); level 0: text before any heading
+    for h in headings:
+        if h.attributes and 0 <= h.attributes_line < len(lines):
+            lines[h.attributes_line] = _drop_attributes(lines[h.attributes_line], h.attributes)
+    # (start line, level, title, explicit anchor); level 0: text before any heading
+    bounds: list[tuple[int, int, str, str]] = []
     if not headings or (headings[0].line > 0 and "".join(lines[: headings[0].line]).strip()):
-        bounds.append((0, 0, page_title))
-    bounds += [(h.line, h.level, h.title) for h in headings]
+        bounds.append((0, 0, page_title, ""))
+    bounds += [(h.line, h.level, h.title, h.anchor) for h in headings]
 
     seen: dict[str, int] = {}
     stack: list[tuple[int, str]] = []
     sections: list[Section] = []
-    for index, (start, level, title) in enumerate(bounds):
+    for index, (start, level, title, explicit) in enumerate(bounds):
         end = bounds[index + 1][0] if index + 1 < len(bounds) else len(lines)
         if level == 0:
             anchor, path = "", (title,)
         else:
-            base = slugify(title) or "section"
+            base = explicit or slugify(title) or "section"
             count = seen.get(base, 0)
             seen[base] = count + 1
             anchor = base if count == 0 else f"{base}-{count}"

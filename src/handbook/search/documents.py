@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.content.normalise import normalise
-from handbook.content.parse import build_sections
+from handbook.content.parse import build_sections, reference_block
 from handbook.search.analysis import term_string
 from handbook.search.schema import HEADING_REPEAT, MAX_STORED_TEXT, TERMS_FIELD, TITLE_REPEAT
 
@@ -70,8 +70,8 @@ _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
 
 def searchable(markdown: str) -> str:
     """The words of a section for matching: Markdown punctuation is ignored by the tokenizer anyway,
-    so only link targets (URLs and paths, noise for matching) need to go. Cheaper than ``plain_text``,
-    which only runs for the few snippets a query shows."""
+    so only link targets (URLs and paths, noise for matching) need to go. Much cheaper than the full
+    parse of ``readable_text``, which only runs for the few snippets a query shows."""
     if "](" in markdown:
         markdown = _LINK_TARGET.sub("]", markdown)
     if "]:" in markdown:
@@ -79,9 +79,24 @@ def searchable(markdown: str) -> str:
     return markdown
 
 
+_BRACKETED = re.compile(r"\[([^\[\]]{1,999})\]")
+
+
+def references_used(markdown: str, references: dict[str, Any]) -> dict[str, Any]:
+    """The page's ``[label]: url`` definitions that this section's ``[text][label]`` links use.
+
+    Stored with the section's Markdown, so its snippet can be parsed alone and still show such a link
+    as its words, without brackets.
+    """
+    if not references or "[" not in markdown:
+        return {}
+    labels = {" ".join(m.group(1).split()).lower().upper() for m in _BRACKETED.finditer(markdown)}
+    return {label: ref for label, ref in references.items() if label in labels}
+
+
 def build_documents(job: PageJob, data: bytes) -> list[dict[str, Any]]:
     norm = normalise(data)
-    sections, _ = build_sections(norm.text, job.title)
+    sections, references = build_sections(norm.text, job.title)
     title_terms = " ".join([term_string(job.title)] * TITLE_REPEAT)
     tags = ",".join(t.lower() for t in job.tags)
     documents = []
@@ -96,7 +111,8 @@ def build_documents(job: PageJob, data: bytes) -> list[dict[str, Any]]:
                 "title": job.title,
                 "heading": section.title if section.level else job.title,
                 "trail": " › ".join(trail),
-                "markdown": section.markdown[:MAX_STORED_TEXT],
+                "markdown": section.markdown[:MAX_STORED_TEXT]
+                + reference_block(references_used(section.markdown, references)),
                 "chapter": job.chapter,
                 "tags": tags,
                 TERMS_FIELD: " ".join(

@@ -27,7 +27,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.spelling import ListCorrector
 
-from handbook.content.text import plain_text
+from handbook.content.text import plain_text, readable_text
 from handbook.search.analysis import analyzer, terms
 from handbook.search.query import ParsedQuery, parse_query
 from handbook.search.schema import TERMS_FIELD
@@ -377,11 +377,13 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
 
 
 def snippet(markdown: str, highlight_terms: set[str]) -> str:
-    """A short passage of the section with the matched words marked; its opening if none match."""
-    text = plain_text(markdown)
-    lines = text.split("\n", 1)
-    body = lines[1] if len(lines) > 1 and lines[1].strip() else text  # the first line is the heading
-    flat = " ".join(body.split())
+    """A short passage of the section with the matched words marked; its opening if none match.
+
+    Cut from the section's readable text (the Markdown parsed as the reader parses it), not from a
+    regex approximation, which lost underscores and left half-stripped links; a section with no
+    text besides its heading shows the heading.
+    """
+    flat = readable_text(markdown) or " ".join(plain_text(markdown).split())
     if highlight_terms:
         fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
         marked = highlight(flat, highlight_terms, analyzer(), fragmenter, MarkFormatter(), top=1)
