@@ -157,3 +157,13 @@ def test_two_threads_search_while_the_index_commits(index: SearchIndex, handbook
             thread.join()
     assert errors == []
     assert {f"new/page-{n}.md" for n in range(6)} <= {h.path for h in index.search("five minutes", 50).hits}
+
+
+def test_indexes_of_an_older_schema_are_removed(handbook_root: Path) -> None:
+    index = SearchIndex(Handbook.open(handbook_root))
+    old = index.directory.parent / "search-v1" / "shard-0"
+    old.mkdir(parents=True)
+    (old / "_MAIN_1.toc").write_bytes(b"old")
+    index.update()
+    assert not old.parent.exists()
+    assert index.directory.is_dir() and index.search("canary").hits

@@ -128,6 +128,7 @@ class Indexer:
         try:
             if rebuild:
                 shutil.rmtree(self.directory, ignore_errors=True)
+            self._old_schemas_removed()
             healed = self._folder_healed()
             stats = self._update(progress, cancel)
             stats.rebuilt_because = "; ".join(filter(None, [healed, stats.rebuilt_because]))
@@ -139,6 +140,13 @@ class Indexer:
         stats.pages = len(self.handbook.pages)
         stats.seconds = time.perf_counter() - start
         return stats
+
+    def _old_schemas_removed(self) -> None:
+        """Indexes of an older schema are never read again: they only take room in the cache."""
+        for old in self.directory.parent.glob("search-v*"):
+            if old.name.startswith(f"{self.directory.name}") or not old.is_dir():
+                continue  # ours (and its .damaged copies); or a lock file
+            shutil.rmtree(old, ignore_errors=True)
 
     def _folder_healed(self) -> str:
         """Something that is not a folder where the index folder goes (it is ours: a cache) is removed."""
