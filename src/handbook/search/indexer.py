@@ -144,7 +144,8 @@ class Indexer:
     def _old_schemas_removed(self) -> None:
         """Indexes of an older schema are never read again: they only take room in the cache."""
         for old in self.directory.parent.glob("search-v*"):
-            if old.name.startswith(f"{self.directory.name}") or not old.is_dir():
+            ours = old.name == self.directory.name or old.name.startswith(f"{self.directory.name}.")
+            if ours or not old.is_dir():
                 continue  # ours (and its .damaged copies); or a lock file
             shutil.rmtree(old, ignore_errors=True)
 
