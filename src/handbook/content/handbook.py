@@ -6,7 +6,6 @@ import difflib
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from handbook import paths
 from handbook.content.catalog import Catalog, build_catalog, read_info, title_from_name
@@ -63,7 +62,6 @@ class Handbook:
         self.catalog = catalog
         self.resolver = LinkResolver(catalog.pages)
         self._cache: OrderedDict[str, tuple[int, int, Page]] = OrderedDict()
-        self._search: Any = None
 
     # ---------------------------------------------------------------- opening
 
@@ -201,22 +199,6 @@ class Handbook:
             raw = Section("", info.title, 0, (info.title,), 0, lines, norm.text)
             return Page(info, norm.text, norm.front_matter, [raw], warnings, resolve)
         return Page(info, norm.text, norm.front_matter, sections, warnings, resolve, references)
-
-    def search(self, query: str, limit: int = 10, filters: dict[str, list[str]] | None = None) -> list[Any]:
-        """Section-level hits for ``query`` (``filters``: ``{"chapter": [...], "tag": [...]}``).
-
-        The index in the cache dir is brought up to date first (incrementally). See ``handbook.search``.
-        """
-        from handbook.search import SearchIndex
-
-        if self._search is None:
-            self._search = SearchIndex(self)
-        self._search.update()
-        filters = filters or {}
-        result = self._search.search(
-            query, limit, chapters=filters.get("chapter", []), tags=filters.get("tag", [])
-        )
-        return result.hits
 
     def broken_links(self) -> list[tuple[str, Link]]:
         """Every link in the handbook that leads nowhere, anchors into other pages included."""

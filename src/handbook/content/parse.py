@@ -219,6 +219,7 @@ def build_sections(body: str, page_title: str) -> tuple[list[Section], dict[str,
     seen: dict[str, int] = {}
     stack: list[tuple[int, str]] = []
     sections: list[Section] = []
+    path: tuple[str, ...]
     for index, (start, level, title, explicit) in enumerate(bounds):
         end = bounds[index + 1][0] if index + 1 < len(bounds) else len(lines)
         if level == 0:

@@ -8,8 +8,9 @@ parts (``on``, ``call``), so any way of typing them finds them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from whoosh.analysis import (
     STOP_WORDS,
@@ -46,7 +47,8 @@ def identifier_forms(word: str) -> list[str]:
 class IdentifierFilter(Filter):
     """Adds the joined form and the parts of compound identifiers, at the same position."""
 
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+    def __call__(self, tokens: Iterable[Token], **kwargs: Any) -> Iterator[Token]:  # type: ignore[override]
+        # Whoosh declares every Composable's __call__ as (value, **kwargs); a Filter takes tokens.
         for token in tokens:
             text = token.text
             if not _COMPOUND.search(text):

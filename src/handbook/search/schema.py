@@ -7,6 +7,8 @@ kept: quoted phrases are checked against the stored section text instead, which 
 
 from __future__ import annotations
 
+from typing import Any
+
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
@@ -22,7 +24,7 @@ TERMS_FIELD = "terms"
 
 
 def build_schema() -> Schema:
-    terms = SpaceSeparatedTokenizer()
+    terms: Any = SpaceSeparatedTokenizer()  # a Tokenizer is an analyzer in Whoosh, not in its annotations
     return Schema(
         path=ID(stored=True),
         anchor=STORED,

@@ -16,6 +16,7 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.index import Index
+from whoosh.writing import IndexWriter
 
 from handbook.files import write_atomic
 from handbook.search.documents import PageJob, page_documents
@@ -157,6 +158,7 @@ def update_shard(work: ShardWork, progress: Any = None) -> dict[str, Any]:
     shard = Shard(Path(work.directory))
     ix, _ = shard.open()
     result: dict[str, Any] = {"added": 0, "changed": 0, "removed": 0, "unreadable": []}
+    writer: IndexWriter | None
     if work.removed:
         writer = ix.writer(limitmb=WRITER_LIMIT_MB)
         for path in work.removed:

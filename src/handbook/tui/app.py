@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from traceback import format_exception
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.actions import ActionParseResult
@@ -237,7 +237,7 @@ class HandbookApp(App[None]):
         ]
         self.push_screen(HelpScreen(groups, self.keymap_overrides))  # type: ignore[arg-type]
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, ReaderScreen):
             yield SystemCommand(
