@@ -35,11 +35,6 @@ def item_label(status: ItemStatus) -> Text:
     return text
 
 
-def order(statuses: list[ItemStatus]) -> list[ItemStatus]:
-    """Overdue first, then due this week, then the rest by due day; done items last."""
-    return sorted(statuses, key=lambda s: (s.done, not s.overdue, not s.due_soon, s.item.due))
-
-
 class OnboardingScreen(HandbookAppAccess, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "Done / not done", id="onboarding.toggle"),
@@ -82,8 +77,10 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
         if self.onboarding.has_plan and self.onboarding.store.load().start_date is None:
             self.action_start_date(first_time=True)
 
-    def refresh_checklist(self, keep: str | None = None, row: int | None = None) -> None:
-        """Redraw from the files. The cursor stays on item ``keep``, else on ``row`` (the same place)."""
+    def refresh_checklist(self, keep: str | None = None) -> None:
+        """Redraw from the files. Items stay in the plan's order (as in ``handbook progress``), so a tick
+        here or in another terminal never moves a row: the cursor stays on item ``keep``, else on the
+        item it was on."""
         ob = self.onboarding
         problems = self.query_one("#onboarding-problems", Static)
         notices = [*ob.plan.problems, *ob.store.notices]
@@ -133,7 +130,7 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
                     disabled=True,
                 )
             )
-            for status in order(phase.items):
+            for status in phase.items:
                 options.append(Option(item_label(status), id=status.item.id))
         if checklist.orphans:
             options.append(
@@ -152,19 +149,27 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
                         disabled=True,
                     )
                 )
+        self._show_options(options, keep or self.current_id)
+        self._seen_mtime = self._progress_mtime()
+
+    def _show_options(self, options: list[Option | None], keep: str | None) -> None:
+        """Same rows as before (the usual case): new labels in place, so neither the cursor nor the
+        scroll moves. Otherwise (orphans came or went) rebuild and put the cursor back on ``keep``."""
         items = self.query_one(OptionList)
-        highlighted = keep or self.current_id
+        ids = [o.id if o else None for o in options]
+        shown = [items.get_option_at_index(n).id for n in range(items.option_count)]
+        if shown and shown == ids:
+            for n, option in enumerate(options):
+                if option is not None:
+                    items.replace_option_prompt_at_index(n, option.prompt)
+            return
         items.clear_options()
         items.add_options(options)
-        ids = [o.id if o else None for o in options]
         selectable = [n for n, item_id in enumerate(ids) if item_id]
-        if row is not None and selectable:  # the nearest item row at or after the same place
-            items.highlighted = next((n for n in selectable if n >= row), selectable[-1])
-        elif highlighted is not None and highlighted in ids:
-            items.highlighted = ids.index(highlighted)
+        if keep is not None and keep in ids:
+            items.highlighted = ids.index(keep)
         else:  # the first item row (phase headers have no id and cannot be chosen)
             items.highlighted = selectable[0] if selectable else None
-        self._seen_mtime = self._progress_mtime()
 
     @property
     def current_id(self) -> str | None:
@@ -179,13 +184,11 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
         item_id = self.current_id
         if item_id is None:
             return
-        row = self.query_one(OptionList).highlighted
         try:
             self.onboarding.toggle(item_id)
         except ProgressError as exc:
             self.notify(str(exc), severity="error")
-        # Done items sink to the end of their phase; the cursor stays where it was, on the next item.
-        self.refresh_checklist(row=row)
+        self.refresh_checklist(keep=item_id)  # the item stays in its place, under the cursor
 
     def _progress_mtime(self) -> int:
         try:
