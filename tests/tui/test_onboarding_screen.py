@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from textual.widgets import Input, OptionList
@@ -50,7 +51,7 @@ async def test_day_and_overdue_display(monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_toggle_and_note_are_saved(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HANDBOOK_TODAY", "2026-01-06")
     handbook = started("2026-01-05")
-    app = HandbookApp(handbook)
+    app = HandbookApp(handbook, role="engineer")  # hello-world is an engineer's item
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("o")
         await pilot.pause()
@@ -167,3 +168,58 @@ async def test_start_date_is_asked_on_first_open(monkeypatch: pytest.MonkeyPatch
         assert Onboarding(handbook).store.load().start_date == dt.date(2026, 2, 23)
         assert isinstance(app.screen, OnboardingScreen)
         assert "Day 8 of 90" in str(app.screen.query_one("#onboarding-day").render())
+
+
+def day_line(screen: OnboardingScreen) -> str:
+    return str(screen.query_one("#onboarding-day").render())
+
+
+async def test_role_items_are_hidden_without_a_role_and_it_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-01-06")
+    app = HandbookApp(started("2026-01-05"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OnboardingScreen)
+        shown = item_ids(screen)
+        assert "hello-world" not in shown and "meet-your-reports" not in shown and "account-setup" in shown
+        hidden = len(app.onboarding.plan.items) - len(shown)
+        assert hidden > 0 and f"/{len(shown)} done" in day_line(screen)
+        assert f"{hidden} items for a role are hidden (engineer, manager)" in day_line(screen)
+        assert "--role ROLE" in day_line(screen) and 'role = "ROLE"' in day_line(screen)
+
+
+async def test_a_role_from_the_config_shows_its_items(
+    monkeypatch: pytest.MonkeyPatch, isolated_locations: Path
+) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-01-06")
+    (isolated_locations / "config" / "config.toml").write_text('role = "manager"\n')
+    app = HandbookApp(started("2026-01-05"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OnboardingScreen)
+        shown = item_ids(screen)
+        assert "meet-your-reports" in shown and "hello-world" not in shown
+        assert "hidden" not in day_line(screen)
+
+
+async def test_unknown_role_is_told_and_the_checklist_still_works(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-01-06")
+    handbook = started("2026-01-05")
+    app = HandbookApp(handbook, role="[b]Mangaer")  # the role is data, never markup
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OnboardingScreen)
+        toasts = " ".join(str(t.render()) for t in screen.query("Toast"))
+        assert "Unknown role" in toasts and "[b]Mangaer" in toasts and "roles are engineer, manager" in toasts
+        problems = str(screen.query_one("#onboarding-problems").render())
+        assert "unknown role '[b]Mangaer'" in problems and "showing the items for everyone" in problems
+        assert "hello-world" not in item_ids(screen)  # as without a role
+        first = screen.current_id
+        await pilot.press("space")
+        assert first is not None and Onboarding(handbook).store.load().is_done(first)

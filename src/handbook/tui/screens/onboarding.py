@@ -35,6 +35,11 @@ def item_label(status: ItemStatus) -> Text:
     return text
 
 
+def _sentence(text: str) -> str:
+    """A message as a sentence: the first letter up, the rest (a role, a path) exactly as it was."""
+    return text[:1].upper() + text[1:]
+
+
 class OnboardingScreen(HandbookAppAccess, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "Done / not done", id="onboarding.toggle"),
@@ -71,6 +76,15 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Onboarding"
+        if self.onboarding.role_problem is not None:  # the checklist still works, as without a role
+            self.notify(
+                f"{_sentence(str(self.onboarding.role_problem))}. Showing the items for everyone; "
+                'choose one with --role ROLE or role = "ROLE" in config.toml.',
+                title="Unknown role",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
         self.refresh_checklist()
         self.set_interval(1.0, self._watch_progress_file)
         self.query_one(OptionList).focus()
@@ -84,13 +98,17 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
         ob = self.onboarding
         problems = self.query_one("#onboarding-problems", Static)
         notices = [*ob.plan.problems, *ob.store.notices]
-        problems.update("\n".join(f"⚠ {n}" for n in notices))
+        if ob.role_problem is not None:
+            notices.append(f"{ob.role_problem}; showing the items for everyone")
+        problems.update(Text("\n".join(f"⚠ {n}" for n in notices)))  # paths, plan text: never markup
         problems.display = bool(notices)
         if not ob.has_plan:
             self.query_one("#onboarding-day", Static).update(
-                f"This handbook has no onboarding plan yet. Add {ob.plan_file} — "
-                f"`handbook progress --init-plan {ob.plan_file}` writes a starter — "
-                "or mark pages with `onboarding: first-30` in their front matter."
+                Text(
+                    f"This handbook has no onboarding plan yet. Add {ob.plan_file} — "
+                    f"`handbook progress --init-plan {ob.plan_file}` writes a starter — "
+                    "or mark pages with `onboarding: first-30` in their front matter."
+                )
             )
             return
         checklist = ob.checklist()
@@ -103,12 +121,14 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
             heading = f"Day {day}: your {checklist.plan.last_day} days are behind you"
         else:
             heading = f"Day {day} of {checklist.plan.last_day}"
+        hint = checklist.hidden_hint()
         self.query_one("#onboarding-day", Static).update(
             Text.assemble(
                 (heading, "bold"),
                 f"  ·  {checklist.done}/{len(checklist.items)} done",
                 (f"  ·  {checklist.overdue} overdue", "bold red") if checklist.overdue else "",
                 assumed,
+                (f"\n{_sentence(hint)}", "dim") if hint else "",
             )
         )
         self.query_one("#overall-bar", ProgressBar).update(
