@@ -150,12 +150,17 @@ def _run(argv: Sequence[str]) -> int:
         return run_tui(args)
     top = argparse.ArgumentParser(add_help=False)
     _add_content(top)
+    top.add_argument("--role")  # `handbook --role manager progress` as well as `progress --role manager`
     top_args, unknown = top.parse_known_args(before)
+    if top_args.role is not None and "--role" not in subs[name].format_usage():
+        unknown = ["--role", top_args.role, *unknown]
     if unknown:
         subs[name].error(f"unrecognized arguments before '{name}': {' '.join(unknown)}")
     args = subs[name].parse_args(rest)
     if not hasattr(args, "content"):
         args.content = top_args.content
+    if getattr(args, "role", None) is None and top_args.role is not None:
+        args.role = top_args.role
     return COMMANDS[name].run(args)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from handbook.content.glossary import term_sort_key
+
 from ..conftest import SEEDS, needs_shared, run_handbook
 
 
@@ -34,7 +36,7 @@ def test_glossary_lists_every_term() -> None:
     assert listing.returncode == 0 and "MTTR (mean time to recovery, " in listing.stdout
     data = json.loads(run_handbook("glossary", "--json").stdout)
     assert len(data) >= 40 and [t["term"] for t in data] == sorted(
-        (t["term"] for t in data), key=lambda x: (x.lower().lstrip("0123456789"), x.lower())
+        (t["term"] for t in data), key=term_sort_key
     )
 
 

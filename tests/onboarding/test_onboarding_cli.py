@@ -15,7 +15,7 @@ def test_start_check_note_progress_json() -> None:
     assert checked.returncode == 0 and "checked: account-setup, hello-world" in checked.stdout
     assert run_handbook("note", "hello-world", "stack", "runs", env=env).returncode == 0
     assert run_handbook("uncheck", "hello-world", env=env).returncode == 0
-    data = json.loads(run_handbook("progress", "--json", env=env).stdout)
+    data = json.loads(run_handbook("progress", "--json", "--role", "engineer", env=env).stdout)
     assert (data["start_date"], data["today"], data["day"]) == ("2026-01-05", "2026-02-14", 41)
     items = {i["id"]: i for p in data["phases"] for i in p["items"]}
     assert items["account-setup"]["done"] and items["account-setup"]["done_at"] == "2026-02-14T09:00:00"

@@ -17,7 +17,7 @@ from ..conftest import write
 
 @pytest.fixture
 def ob() -> Onboarding:
-    return Onboarding(Handbook.open())
+    return Onboarding(Handbook.open(), role="engineer")  # hello-world, used below, is an engineer's item
 
 
 def test_check_uncheck_note_start(ob: Onboarding) -> None:
@@ -115,7 +115,7 @@ def test_export_markdown_for_a_one_to_one(ob: Onboarding) -> None:
     ob.start(dt.date(2026, 1, 1))
     ob.check("account-setup")
     ob.note("hello-world", "blocked on VPN")
-    text = export_markdown(build_checklist(ob.plan, ob.store.load(), dt.date(2026, 1, 10)))
+    text = export_markdown(build_checklist(ob.plan, ob.store.load(), dt.date(2026, 1, 10), ob.role))
     assert text.startswith("# Your first 90 days at Northwind Labs: day 10\n")
     assert "- [x] Set up your accounts and 2FA (done 2026-01-05)" in text
     assert "## Overdue" in text and "— blocked on VPN" in text

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import OptionList
 
 from handbook.content import Handbook
 from handbook.tui.app import HandbookApp
 from handbook.tui.screens.glossary import DefinitionScreen, GlossaryScreen
 from handbook.tui.screens.reader import ReaderScreen
+
+from ..conftest import write
 
 SIZE = (120, 40)
 
@@ -94,3 +98,23 @@ async def test_marked_terms_survive_a_resize() -> None:
         await pilot.pause()
         assert view.match_count > 5
         assert app.glossary.lookup(view.current_match_text or "") is not None
+
+
+async def test_a_to_z_puts_digits_first(tmp_path: Path) -> None:
+    write(tmp_path, "index.md", "# Home\n")
+    write(
+        tmp_path,
+        "glossary.yaml",
+        "- {term: 10X, definition: A way to pitch.}\n- {term: Alert, definition: A page.}\n"
+        "- {term: 2FA, definition: Two factors.}\n- {term: Fix, definition: A change.}\n",
+    )
+    app = HandbookApp(Handbook.open(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GlossaryScreen)
+        terms = screen.query_one("#glossary-terms", OptionList)
+        shown = [str(terms.get_option_at_index(n).prompt) for n in range(terms.option_count)]
+        assert shown == ["2FA", "10X", "Alert", "Fix"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from textual.widgets import Input, OptionList
@@ -44,13 +45,13 @@ async def test_day_and_overdue_display(monkeypatch: pytest.MonkeyPatch) -> None:
         assert str(screen.query_one("#onboarding-day").render()).startswith("Day 16 of 90")
         assert screen.checklist is not None and screen.checklist.overdue > 0
         first_item = screen.query_one(OptionList).get_option_at_index(1)
-        assert "overdue" in str(first_item.prompt)  # overdue items come first in their phase
+        assert "overdue" in str(first_item.prompt)  # the plan's first item, due on day 1
 
 
 async def test_toggle_and_note_are_saved(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HANDBOOK_TODAY", "2026-01-06")
     handbook = started("2026-01-05")
-    app = HandbookApp(handbook)
+    app = HandbookApp(handbook, role="engineer")  # hello-world is an engineer's item
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("o")
         await pilot.pause()
@@ -59,7 +60,7 @@ async def test_toggle_and_note_are_saved(monkeypatch: pytest.MonkeyPatch) -> Non
         highlight(screen, "hello-world")
         await pilot.press("space")
         assert Onboarding(handbook).store.load().is_done("hello-world")
-        highlight(screen, "hello-world")  # ticking moved the cursor on to the next item
+        assert screen.current_id == "hello-world"  # ticking leaves the cursor on the item
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, AskScreen)
@@ -73,7 +74,37 @@ async def test_toggle_and_note_are_saved(monkeypatch: pytest.MonkeyPatch) -> Non
         assert not progress.is_done("hello-world") and progress.note("hello-world") == "runs on 8080"
 
 
-async def test_ticking_keeps_the_cursor_in_place_and_other_terminals_show_up(
+def item_ids(screen: OnboardingScreen) -> list[str]:
+    items = screen.query_one(OptionList)
+    return [o.id for o in (items.get_option_at_index(n) for n in range(items.option_count)) if o.id]
+
+
+async def test_ticking_adjacent_items_ticks_the_intended_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    """space ↓ space ticks the first two items: a ticked item stays where it is, under the cursor."""
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-01-06")
+    handbook = started("2026-01-05")
+    app = HandbookApp(handbook)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OnboardingScreen)
+        before = item_ids(screen)
+        first, second, third = before[:3]
+        assert screen.current_id == first
+        await pilot.press("space")
+        assert screen.current_id == first  # still on the item just ticked
+        await pilot.press("down", "space")
+        await pilot.pause()
+        progress = Onboarding(handbook).store.load()
+        assert progress.is_done(first) and progress.is_done(second) and not progress.is_done(third)
+        assert screen.current_id == second
+        assert item_ids(screen) == before  # nothing moved
+        await pilot.press("space")  # and unticking acts on the same item again
+        assert not Onboarding(handbook).store.load().is_done(second) and screen.current_id == second
+
+
+async def test_changes_from_another_terminal_show_up_without_moving_the_cursor(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("HANDBOOK_TODAY", "2026-01-06")
@@ -84,18 +115,17 @@ async def test_ticking_keeps_the_cursor_in_place_and_other_terminals_show_up(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, OnboardingScreen)
-        first, second = screen.current_id, screen.query_one(OptionList).get_option_at_index(2).id
-        await pilot.press("space")
-        assert screen.current_id == second  # the done item sank; the cursor is on the next one
-        await pilot.press("space")
-        assert Onboarding(handbook).store.load().is_done(first) and Onboarding(handbook).store.load().is_done(
-            second
-        )
-        Onboarding(handbook).check("feedback-loop")  # as the CLI in another terminal would
+        before = item_ids(screen)
+        await pilot.press("down", "down")
+        on = screen.current_id
+        assert on == before[2]
+        Onboarding(handbook).check(before[0], before[1])  # as the CLI in another terminal would
         screen._watch_progress_file()
-        assert screen.checklist is not None and any(
-            s.item.id == "feedback-loop" and s.done for s in screen.checklist.items
-        )
+        await pilot.pause()
+        assert screen.checklist is not None and screen.checklist.done == 2
+        assert item_ids(screen) == before and screen.current_id == on
+        await pilot.press("space")
+        assert Onboarding(handbook).store.load().is_done(on)
 
 
 async def test_open_link_and_come_back(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -138,3 +168,58 @@ async def test_start_date_is_asked_on_first_open(monkeypatch: pytest.MonkeyPatch
         assert Onboarding(handbook).store.load().start_date == dt.date(2026, 2, 23)
         assert isinstance(app.screen, OnboardingScreen)
         assert "Day 8 of 90" in str(app.screen.query_one("#onboarding-day").render())
+
+
+def day_line(screen: OnboardingScreen) -> str:
+    return str(screen.query_one("#onboarding-day").render())
+
+
+async def test_role_items_are_hidden_without_a_role_and_it_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-01-06")
+    app = HandbookApp(started("2026-01-05"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OnboardingScreen)
+        shown = item_ids(screen)
+        assert "hello-world" not in shown and "meet-your-reports" not in shown and "account-setup" in shown
+        hidden = len(app.onboarding.plan.items) - len(shown)
+        assert hidden > 0 and f"/{len(shown)} done" in day_line(screen)
+        assert f"{hidden} items for a role are hidden (engineer, manager)" in day_line(screen)
+        assert "--role ROLE" in day_line(screen) and 'role = "ROLE"' in day_line(screen)
+
+
+async def test_a_role_from_the_config_shows_its_items(
+    monkeypatch: pytest.MonkeyPatch, isolated_locations: Path
+) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-01-06")
+    (isolated_locations / "config" / "config.toml").write_text('role = "manager"\n')
+    app = HandbookApp(started("2026-01-05"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OnboardingScreen)
+        shown = item_ids(screen)
+        assert "meet-your-reports" in shown and "hello-world" not in shown
+        assert "hidden" not in day_line(screen)
+
+
+async def test_unknown_role_is_told_and_the_checklist_still_works(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-01-06")
+    handbook = started("2026-01-05")
+    app = HandbookApp(handbook, role="[b]Mangaer")  # the role is data, never markup
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OnboardingScreen)
+        toasts = " ".join(str(t.render()) for t in screen.query("Toast"))
+        assert "Unknown role" in toasts and "[b]Mangaer" in toasts and "roles are engineer, manager" in toasts
+        problems = str(screen.query_one("#onboarding-problems").render())
+        assert "unknown role '[b]Mangaer'" in problems and "showing the items for everyone" in problems
+        assert "hello-world" not in item_ids(screen)  # as without a role
+        first = screen.current_id
+        await pilot.press("space")
+        assert first is not None and Onboarding(handbook).store.load().is_done(first)

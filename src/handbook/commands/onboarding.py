@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from handbook import paths
 from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, UsageError, err, open_handbook
 from handbook.config import load_config
 from handbook.onboarding import (
@@ -46,14 +47,23 @@ def configure_start(parser: argparse.ArgumentParser) -> None:
 
 
 def add_role(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--role", help="show only items for this role (and those for everyone)")
+    parser.add_argument(
+        "--role",
+        help="also show the items for this role (default: the config file's role; "
+        "without one, only the items for everyone)",
+    )
 
 
 def onboarding(args: argparse.Namespace) -> Onboarding:
-    role = getattr(args, "role", None) or load_config(report=False).raw.get("role")
+    """The checklist for the role of --role, else of the config file; an unknown role stops (exit 2)."""
+    role, source = getattr(args, "role", None), "--role"
+    if not role:
+        role, source = load_config(report=False).raw.get("role"), f"config file {paths.config_file()}"
     ob = Onboarding(open_handbook(args), role=str(role) if role else None)
     for problem in ob.plan.problems:
         err(problem)
+    if ob.role_problem is not None:
+        raise UsageError(f"{source}: {ob.role_problem}")
     return ob
 
 
@@ -104,6 +114,9 @@ def print_checklist(checklist: Checklist) -> None:
     print(f"{checklist.plan.title}: {checklist.summary()}")
     if checklist.start_assumed:
         print("(no start date saved: today counts as day 1; set yours with handbook start YYYY-MM-DD)")
+    hint = checklist.hidden_hint()
+    if hint:
+        print(hint[0].upper() + hint[1:])
     for phase in checklist.phases:
         width = 20
         filled = round(width * phase.done / phase.total) if phase.total else 0
@@ -150,7 +163,17 @@ def _mark(args: argparse.Namespace, *, done: bool) -> int:
     _tell(ob)
     if code == EXIT_OK:
         print(f"{'checked' if done else 'unchecked'}: {', '.join(args.ids)} — {ob.checklist().summary()}")
+        _tell_hidden(ob, args.ids)
     return code
+
+
+def _tell_hidden(ob: Onboarding, item_ids: list[str]) -> None:
+    """A plan item outside this role's checklist can be ticked, but it is not counted: say so."""
+    for item_id in item_ids:
+        item = ob.plan.item(item_id)
+        if item is not None and not item.for_role(ob.role):
+            how = f"--role {item.roles[0]}" if len(item.roles) == 1 else "--role " + "|".join(item.roles)
+            err(f"{item_id} is for {', '.join(item.roles)} only: it is not in your checklist without {how}")
 
 
 def run_note(args: argparse.Namespace) -> int:

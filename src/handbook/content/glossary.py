@@ -99,7 +99,7 @@ def _key(text: str) -> str:
 # ------------------------------------------------------------------------------------------ sources
 
 
-GLOSSARY_CACHE_VERSION = 1
+GLOSSARY_CACHE_VERSION = 2  # 2: terms sorted digits first, numbers by value
 
 
 def load_glossary(handbook: Handbook) -> Glossary:
@@ -232,4 +232,19 @@ class _Merger:
             entry.definitions.append(Definition(definition, source))
 
     def result(self) -> list[Term]:
-        return sorted(self.terms, key=lambda t: (t.term.lower().lstrip("0123456789"), t.term.lower()))
+        return sorted(self.terms, key=lambda t: term_sort_key(t.term))
+
+
+_DIGIT_RUNS = re.compile(r"([0-9]+)")
+
+
+def term_sort_key(name: str) -> tuple[Any, ...]:
+    """A–Z as a reader expects: digits before letters and numbers by value (2FA, 10X, ADR, SEV2, SEV10).
+
+    Comparing plain strings would put 10X before 2FA; stripping the digits put 2FA among the F's.
+    """
+    folded = name.casefold()
+    runs = tuple(
+        (0, int(run), "") if run[0].isdigit() else (1, 0, run) for run in _DIGIT_RUNS.split(folded) if run
+    )
+    return (runs, folded, name)

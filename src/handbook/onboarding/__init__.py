@@ -23,6 +23,7 @@ __all__ = [
     "ProgressError",
     "ProgressStore",
     "UnknownItem",
+    "UnknownRole",
     "build_checklist",
     "export_markdown",
     "load_plan",
@@ -36,16 +37,44 @@ class UnknownItem(Exception):
         self.suggestions = suggestions
 
 
+class UnknownRole(Exception):
+    """A role no item of the plan is for: most likely a typo, which would silently show the wrong list."""
+
+    def __init__(self, role: str, roles: list[str]) -> None:
+        import difflib
+
+        close = difflib.get_close_matches(role, roles, n=1, cutoff=0.6)
+        guess = f" (did you mean {close[0]!r}?)" if close else ""
+        super().__init__(f"unknown role {role!r}: this plan's roles are {', '.join(roles)}{guess}")
+        self.role = role
+        self.roles = roles
+
+
 class Onboarding:
-    """One handbook's plan and one user's progress through it."""
+    """One handbook's plan and one user's progress through it.
+
+    An unknown ``role`` does not raise: it is kept in ``role_problem`` (for the caller to report: the
+    CLI stops, the app warns) and the checklist is shown as without a role, so it stays usable. A plan
+    without role-specific items accepts any role: there is nothing it could change.
+    """
 
     def __init__(
         self, handbook: Handbook, role: str | None = None, store: ProgressStore | None = None
     ) -> None:
         self.handbook = handbook
-        self.role = role
         self.plan = self._load_plan()
+        self.role_problem: UnknownRole | None = None
+        self.role = self._known_role(role.strip() if role else None)
         self.store = store or ProgressStore(progress_path(handbook.location))
+
+    def _known_role(self, role: str | None) -> str | None:
+        roles = self.plan.roles
+        if not role or not roles:
+            return role or None
+        spelled = {r.casefold(): r for r in roles}.get(role.casefold())
+        if spelled is None:
+            self.role_problem = UnknownRole(role, roles)
+        return spelled
 
     @property
     def plan_file(self) -> Path:

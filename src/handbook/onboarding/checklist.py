@@ -58,6 +58,8 @@ class Checklist:
     orphans: list[tuple[str, dict[str, Any]]] = field(
         default_factory=list
     )  # progress for items not in the plan
+    role: str | None = None
+    hidden: int = 0  # items of the plan left out because they are for other roles (or for a role at all)
 
     @property
     def day(self) -> int:
@@ -83,11 +85,27 @@ class Checklist:
             parts.append(f"{self.overdue} overdue")
         return " · ".join(parts)
 
+    def hidden_hint(self) -> str | None:
+        """Without a role, role-specific items are left out: say how many, and how to see yours.
+
+        With a role there is nothing to say: leaving out other roles' items is what was asked for.
+        """
+        if self.role is not None or not self.hidden:
+            return None
+        items = f"{self.hidden} items for a role are" if self.hidden != 1 else "1 item for a role is"
+        return (
+            f"{items} hidden ({', '.join(self.plan.roles)}): "
+            'see yours with --role ROLE, or role = "ROLE" in config.toml'
+        )
+
     def as_json(self) -> dict[str, Any]:
         return {
             "start_date": self.start_date.isoformat(),
             "today": self.today.isoformat(),
             "day": self.day,
+            "role": self.role,
+            "roles": self.plan.roles,
+            "hidden_for_roles": self.hidden,
             "phases": [
                 {
                     "id": p.phase.id,
@@ -102,6 +120,7 @@ class Checklist:
 
 
 def build_checklist(plan: Plan, progress: Progress, today: dt.date, role: str | None = None) -> Checklist:
+    """The plan's items for ``role`` (without a role: only the items for everyone), with their state."""
     start = progress.start_date or today
     day = (today - start).days + 1
     shown = plan.for_role(role)
@@ -123,7 +142,8 @@ def build_checklist(plan: Plan, progress: Progress, today: dt.date, role: str | 
         phases.append(PhaseStatus(phase, statuses))
     known = {item.id for item in plan.items}
     orphans = sorted((k, v) for k, v in progress.items.items() if k not in known)
-    return Checklist(plan, start, progress.start_date is None, today, phases, orphans)
+    hidden = len(plan.items) - len(shown.items)
+    return Checklist(plan, start, progress.start_date is None, today, phases, orphans, role, hidden)
 
 
 def export_markdown(checklist: Checklist) -> str:
@@ -133,9 +153,13 @@ def export_markdown(checklist: Checklist) -> str:
         "",
         f"Started {checklist.start_date.isoformat()} · today {checklist.today.isoformat()} · "
         f"{checklist.done}/{len(checklist.items)} done"
-        + (f" · {checklist.overdue} overdue" if checklist.overdue else ""),
+        + (f" · {checklist.overdue} overdue" if checklist.overdue else "")
+        + (f" · role {checklist.role}" if checklist.role else ""),
         "",
     ]
+    hint = checklist.hidden_hint()
+    if hint:
+        lines += [f"{hint[0].upper()}{hint[1:]}.", ""]
     overdue = [s for s in checklist.items if s.overdue]
     if overdue:
         lines += ["## Overdue", ""]

@@ -34,7 +34,8 @@ class Item:
     roles: tuple[str, ...] = ()
 
     def for_role(self, role: str | None) -> bool:
-        return not role or not self.roles or role in self.roles
+        """Items without roles are for everyone; an item with roles only for those (not for "no role")."""
+        return not self.roles or (role is not None and role in self.roles)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,11 @@ class Plan:
     @property
     def last_day(self) -> int:
         return max((p.days[1] for p in self.phases), default=90)
+
+    @property
+    def roles(self) -> list[str]:
+        """Every role some item is for, sorted: what ``--role`` may name."""
+        return sorted({role for item in self.items for role in item.roles})
 
     def for_role(self, role: str | None) -> Plan:
         phases = [

@@ -36,9 +36,9 @@ def item_label(status: ItemStatus) -> Text:
     return text
 
 
-def order(statuses: list[ItemStatus]) -> list[ItemStatus]:
-    """Overdue first, then due this week, then the rest by due day; done items last."""
-    return sorted(statuses, key=lambda s: (s.done, not s.overdue, not s.due_soon, s.item.due))
+def _sentence(text: str) -> str:
+    """A message as a sentence: the first letter up, the rest (a role, a path) exactly as it was."""
+    return text[:1].upper() + text[1:]
 
 
 class OnboardingScreen(HandbookAppAccess, Screen[None]):
@@ -77,24 +77,39 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Onboarding"
+        if self.onboarding.role_problem is not None:  # the checklist still works, as without a role
+            self.notify(
+                f"{_sentence(str(self.onboarding.role_problem))}. Showing the items for everyone; "
+                'choose one with --role ROLE or role = "ROLE" in config.toml.',
+                title="Unknown role",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
         self.refresh_checklist()
         self.set_interval(1.0, self._watch_progress_file)
         self.query_one(OptionList).focus()
         if self.onboarding.has_plan and self.onboarding.store.load().start_date is None:
             self.action_start_date(first_time=True)
 
-    def refresh_checklist(self, keep: str | None = None, row: int | None = None) -> None:
-        """Redraw from the files. The cursor stays on item ``keep``, else on ``row`` (the same place)."""
+    def refresh_checklist(self, keep: str | None = None) -> None:
+        """Redraw from the files. Items stay in the plan's order (as in ``handbook progress``), so a tick
+        here or in another terminal never moves a row: the cursor stays on item ``keep``, else on the
+        item it was on."""
         ob = self.onboarding
         problems = self.query_one("#onboarding-problems", Static)
         notices = [*ob.plan.problems, *ob.store.notices]
-        problems.update("\n".join(f"⚠ {n}" for n in notices))
+        if ob.role_problem is not None:
+            notices.append(f"{ob.role_problem}; showing the items for everyone")
+        problems.update(Text("\n".join(f"⚠ {n}" for n in notices)))  # paths, plan text: never markup
         problems.display = bool(notices)
         if not ob.has_plan:
             self.query_one("#onboarding-day", Static).update(
-                f"This handbook has no onboarding plan yet. Add {ob.plan_file} — "
-                f"`handbook progress --init-plan {ob.plan_file}` writes a starter — "
-                "or mark pages with `onboarding: first-30` in their front matter."
+                Text(
+                    f"This handbook has no onboarding plan yet. Add {ob.plan_file} — "
+                    f"`handbook progress --init-plan {ob.plan_file}` writes a starter — "
+                    "or mark pages with `onboarding: first-30` in their front matter."
+                )
             )
             return
         checklist = ob.checklist()
@@ -107,12 +122,14 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
             heading = f"Day {day}: your {checklist.plan.last_day} days are behind you"
         else:
             heading = f"Day {day} of {checklist.plan.last_day}"
+        hint = checklist.hidden_hint()
         self.query_one("#onboarding-day", Static).update(
             Text.assemble(
                 (heading, "bold"),
                 f"  ·  {checklist.done}/{len(checklist.items)} done",
                 (f"  ·  {checklist.overdue} overdue", "bold red") if checklist.overdue else "",
                 assumed,
+                (f"\n{_sentence(hint)}", "dim") if hint else "",
             )
         )
         self.query_one("#overall-bar", ProgressBar).update(
@@ -134,7 +151,7 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
                     disabled=True,
                 )
             )
-            for status in order(phase.items):
+            for status in phase.items:
                 options.append(Option(item_label(status), id=status.item.id))
         if checklist.orphans:
             options.append(
@@ -153,19 +170,27 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
                         disabled=True,
                     )
                 )
+        self._show_options(options, keep or self.current_id)
+        self._seen_mtime = self._progress_mtime()
+
+    def _show_options(self, options: list[Option | None], keep: str | None) -> None:
+        """Same rows as before (the usual case): new labels in place, so neither the cursor nor the
+        scroll moves. Otherwise (orphans came or went) rebuild and put the cursor back on ``keep``."""
         items = self.query_one(OptionList)
-        highlighted = keep or self.current_id
+        ids = [o.id if o else None for o in options]
+        shown = [items.get_option_at_index(n).id for n in range(items.option_count)]
+        if shown and shown == ids:
+            for n, option in enumerate(options):
+                if option is not None:
+                    items.replace_option_prompt_at_index(n, option.prompt)
+            return
         items.clear_options()
         items.add_options(options)
-        ids = [o.id if o else None for o in options]
         selectable = [n for n, item_id in enumerate(ids) if item_id]
-        if row is not None and selectable:  # the nearest item row at or after the same place
-            items.highlighted = next((n for n in selectable if n >= row), selectable[-1])
-        elif highlighted is not None and highlighted in ids:
-            items.highlighted = ids.index(highlighted)
+        if keep is not None and keep in ids:
+            items.highlighted = ids.index(keep)
         else:  # the first item row (phase headers have no id and cannot be chosen)
             items.highlighted = selectable[0] if selectable else None
-        self._seen_mtime = self._progress_mtime()
 
     @property
     def current_id(self) -> str | None:
@@ -180,13 +205,11 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
         item_id = self.current_id
         if item_id is None:
             return
-        row = self.query_one(OptionList).highlighted
         try:
             self.onboarding.toggle(item_id)
         except ProgressError as exc:
             self.notify(str(exc), severity="error")
-        # Done items sink to the end of their phase; the cursor stays where it was, on the next item.
-        self.refresh_checklist(row=row)
+        self.refresh_checklist(keep=item_id)  # the item stays in its place, under the cursor
 
     def _progress_mtime(self) -> int:
         try:
