@@ -2,8 +2,8 @@
 
     python benchmarks/reader.py
 
-Pages measured: a synthetic 500 KiB page (prose, tables, code, links, built from ../shared/corpora or
-the bundled handbook), a 220 KB one, and the largest page of ../shared/corpora when present.
+Pages measured: a 500 KiB page of real text (the pages of ../shared/corpora, or of the bundled handbook,
+one after another), a 220 KB one, and the largest page of ../shared/corpora when present.
 
 In-process (App.run_test at 120x40, after the app's start-up search-index check has finished):
   open      time for the reader to load, normalise, split and render the first screen of the page
@@ -16,21 +16,17 @@ Whole process (a pty at 120x40): time from exec to the first paint of the page's
 from __future__ import annotations
 
 import asyncio
-import fcntl
 import os
-import pty
-import select
 import statistics
-import struct
 import sys
 import tempfile
-import termios
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import ROOT, shuffle_prose, source_pages
+from pty_paint import first_paint
+from synthetic import ROOT, long_page
 
 from handbook.content import Handbook
 from handbook.tui.app import HandbookApp
@@ -41,19 +37,7 @@ MARKER = "Zebrafinch"
 
 
 def build_big_page(size: int) -> str:
-    import random
-
-    rng = random.Random(1)
-    parts = [f"# A very long page\n\n{MARKER} opens this page: it exists to be long.\n\n"]
-    total = len(parts[0])
-    pages = source_pages()
-    while total < size:
-        rel, text = pages[rng.randrange(len(pages))]
-        body = shuffle_prose(text.split("\n---\n", 1)[-1], rng)
-        chunk = f"\n## From {rel}\n\n{body}\n"
-        parts.append(chunk)
-        total += len(chunk.encode("utf-8"))
-    return "".join(parts)
+    return long_page(size, MARKER)
 
 
 async def in_process(root: Path, page: str, label: str) -> None:
@@ -113,30 +97,7 @@ def whole_process(root: Path, page: str, marker: str, label: str, runs: int = 3)
 
 def _first_paint(root: Path, page: str, marker: str, env: dict[str, str]) -> float:
     command = [sys.executable, "-m", "handbook", "--content", str(root), page]
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:  # child
-        os.execvpe(command[0], command, env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    seen = b""
-    elapsed = float("nan")
-    try:
-        while time.perf_counter() - start < 20:
-            ready, _, _ = select.select([fd], [], [], 0.05)
-            if not ready:
-                continue
-            try:
-                seen += os.read(fd, 65536)
-            except OSError:
-                break
-            if marker.encode() in seen:
-                elapsed = time.perf_counter() - start
-                break
-    finally:
-        os.kill(pid, 9)
-        os.waitpid(pid, 0)
-        os.close(fd)
-    return elapsed
+    return first_paint(command, env, marker, limit=20)
 
 
 def main() -> None:

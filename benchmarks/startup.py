@@ -16,28 +16,23 @@ the TUI, opening the catalog. Medians of --runs runs (min and max beside them).
 from __future__ import annotations
 
 import argparse
-import fcntl
 import os
-import pty
-import select
 import shutil
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import build, source_pages
+from pty_paint import COLUMNS, LINES, first_paint
+from synthetic import build, long_page
 
 MARKER = "Zebrafinch"
 BIN = Path(sys.executable).parent
-COLUMNS, LINES = 120, 40
 
 BARE_APP = f"""
 from textual.app import App
@@ -51,54 +46,10 @@ Bare().run()
 """
 
 
-def first_paint(command: list[str], env: dict[str, str], marker: str = MARKER, limit: float = 30) -> float:
-    """Seconds from exec until ``marker`` is written to the terminal (nan if it never is)."""
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:  # child
-        try:
-            os.execvpe(command[0], command, env)
-        finally:
-            os._exit(127)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-    seen = b""
-    elapsed = float("nan")
-    try:
-        while time.perf_counter() - start < limit:
-            ready, _, _ = select.select([fd], [], [], 0.02)
-            if not ready:
-                continue
-            try:
-                seen += os.read(fd, 65536)
-            except OSError:
-                break
-            if marker.encode() in seen:
-                elapsed = time.perf_counter() - start
-                break
-    finally:
-        os.kill(pid, 9)
-        os.waitpid(pid, 0)
-        os.close(fd)
-    return elapsed
-
-
 def timed(command: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     return time.perf_counter() - start
-
-
-def big_page(size: int) -> str:
-    """A page of real text (the corpora's pages one after another), the marker in its first paragraph."""
-    parts = [f"# A long page\n\n{MARKER} opens this page, which exists to be long.\n\n"]
-    total = len(parts[0])
-    for rel, text in source_pages():
-        if total >= size:
-            break
-        chunk = f"\n## From {rel}\n\n{text.split(chr(10) + '---' + chr(10), 1)[-1]}\n"
-        parts.append(chunk)
-        total += len(chunk)
-    return "".join(parts)[:size]
 
 
 def summary(values: list[float]) -> str:
@@ -139,12 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--frogmouth", action="store_true", help="also time Frogmouth if it is installed")
     args = parser.parse_args(argv)
 
-    with tempfile.TemporaryDirectory() as tmp:
+    # A killed app's background indexer may still be stopping when the folder goes.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         base = Path(tmp)
         root = base / "big-handbook"
         files, total = build(root, args.files, args.megabytes)
         page = root / "big-page.md"
-        page.write_text(big_page(220_000), encoding="utf-8")
+        page.write_text(long_page(220_000, MARKER), encoding="utf-8")
         print(
             f"handbook: {files + 1} pages, {total / 1024 / 1024:.1f} MB of real text; page 220 KB; "
             f"{COLUMNS}x{LINES}; {args.runs} runs each\n"
@@ -162,17 +114,16 @@ def main(argv: list[str] | None = None) -> int:
         bare = base / "bare.py"
         bare.write_text(BARE_APP, encoding="utf-8")
 
-        floor = run("floor", args.runs, lambda: first_paint([str(BIN / "python"), str(bare)], warm))
+        floor = run("floor", args.runs, lambda: first_paint([str(BIN / "python"), str(bare)], warm, MARKER))
         bundled_marker = "shared"  # in the first paragraph of the bundled landing page
         run("bundled", args.runs, lambda: first_paint([handbook], warm, bundled_marker))
-        big_warm = run(
-            "big warm", args.runs, lambda: first_paint([handbook, "--content", str(root), "big-page"], warm)
-        )
+        big = [handbook, "--content", str(root), "big-page"]
+        big_warm = run("big warm", args.runs, lambda: first_paint(big, warm, MARKER))
 
         def cold() -> float:
             cache = Path(tempfile.mkdtemp(dir=base))
             try:
-                return first_paint([handbook, "--content", str(root), "big-page"], env_with(cache))
+                return first_paint(big, env_with(cache), MARKER)
             finally:
                 shutil.rmtree(cache, ignore_errors=True)
 

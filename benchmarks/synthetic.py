@@ -100,6 +100,21 @@ def build(
     return files, total
 
 
+def long_page(size: int, marker: str) -> str:
+    """One page of real text (the sources' pages one after another), ``marker`` in its first paragraph."""
+    parts = [f"# A long page\n\n{marker} opens this page, which exists to be long.\n\n"]
+    total = len(parts[0])
+    pages = source_pages()
+    n = 0
+    while total < size:
+        rel, text = pages[n % len(pages)]
+        n += 1
+        chunk = f"\n## From {rel}\n\n{text.split(chr(10) + '---' + chr(10), 1)[-1]}\n"
+        parts.append(chunk)
+        total += len(chunk.encode("utf-8"))
+    return "".join(parts)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter

@@ -35,6 +35,19 @@ def big_handbook(tmp_path: Path) -> Path:
     return root
 
 
+def search_until_results(term: Terminal) -> str:
+    """Search as a user does (s, type, wait for hits), go back and quit; returns the results screen."""
+    term.wait_for("Quit")
+    term.send("s")
+    term.wait_for("Search the handbook")
+    term.send("rollback")
+    screen = term.wait_for("team-", "results", timeout=60)  # a hit's path: results came
+    term.send("\x1b")  # back to the reader
+    term.wait_for("Outline")
+    assert term.quit() == 0
+    return screen
+
+
 def wait_until_gone(text: str, timeout: float = 20) -> list[int]:
     deadline = time.monotonic() + timeout
     left = processes_mentioning(text)
@@ -48,15 +61,8 @@ def test_search_works_on_the_first_open_of_a_big_handbook(tmp_path: Path) -> Non
     root = big_handbook(tmp_path)
     term = Terminal(["--content", str(root)])
     try:
-        term.wait_for("Quit")
-        term.send("s")
-        term.wait_for("Search the handbook")
-        term.send("rollback")
-        screen = term.wait_for("team-", "results", timeout=60)  # a hit's path: results came
+        screen = search_until_results(term)
         assert "unavailable" not in screen and "fds_to_keep" not in screen
-        term.send("\x1b")  # back to the reader
-        term.wait_for("Outline")
-        assert term.quit() == 0
     finally:
         term.close()
     assert wait_until_gone(str(root)) == []
@@ -107,14 +113,7 @@ def test_a_file_where_the_index_folder_goes_is_replaced(tmp_path: Path) -> None:
     blocker.write_text("a file where the index folder should be")
     term = Terminal(["--content", str(root)])
     try:
-        term.wait_for("Quit")
-        term.send("s")
-        term.wait_for("Search the handbook")
-        term.send("rollback")
-        term.wait_for("team-", "results", timeout=60)
-        term.send("\x1b")
-        term.wait_for("Outline")
-        assert term.quit() == 0
+        search_until_results(term)
     finally:
         term.close()
     assert blocker.is_dir()
