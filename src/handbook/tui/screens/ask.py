@@ -28,9 +28,10 @@ class AskScreen(ModalScreen["str | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="ask-box"):
-            yield Label(self.question, id="ask-question")
+            # The question quotes a checklist item's title, the hint a problem with what was typed: data.
+            yield Label(self.question, id="ask-question", markup=False)
             yield Input(value=self.value, id="ask-input")
-            yield Label(self.hint, id="ask-hint")
+            yield Label(self.hint, id="ask-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
