@@ -18,6 +18,7 @@ import yaml
 from handbook.content.html_text import html_to_markdown
 from handbook.content.mojibake import decode, repair_mojibake
 from handbook.content.shortcodes import emojize_shortcodes, reduce_shortcodes
+from handbook.safe_text import safe_value, strip_controls
 
 
 def normalise_newlines(text: str) -> str:
@@ -158,23 +159,6 @@ def decode_entities(text: str) -> str:
     return _ENTITY.sub(lambda m: html.unescape(m.group(0)).replace("\xa0", " "), text)
 
 
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC (titles, hyperlinks)
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
-    r"|\x1b[@-Z\\-_]?"
-    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
-)
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
-
-
-def strip_controls(text: str) -> str:
-    """Nothing from a page may reach the terminal as an escape sequence or a bidi override."""
-    if "\x1b" in text or "\x9b" in text:
-        text = _ESCAPES.sub("", text)
-    return _CONTROLS.sub("", text)
-
-
 _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
@@ -246,5 +230,5 @@ def _clean_front_matter(data: dict[str, Any]) -> dict[str, Any]:
     for key, value in data.items():
         if isinstance(value, str):
             value = strip_controls(repair_mojibake(value))
-        out[key] = value
+        out[key] = safe_value(value)  # tags, aliases and redirects are shown too
     return out
