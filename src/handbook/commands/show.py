@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, err, open_handbook
+from handbook.commands.site import page_json
 from handbook.content.text import page_markdown
 
 
 def run_show(args: argparse.Namespace) -> int:
     hb = open_handbook(args)
-    ref = hb.find(args.page)
+    ref = hb.find(args.page) if args.page else hb.find(hb.landing.path)
     page = hb.page(ref.path)
+    if getattr(args, "json", False):
+        print(json.dumps(page_json(page), indent=2, ensure_ascii=False))
+        return EXIT_OK
     text = page_markdown(page, ref.anchor)
     if text is None:
         names = ", ".join(f"#{s.anchor}" for s in page.sections if s.anchor)

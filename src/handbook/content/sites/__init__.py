@@ -43,7 +43,7 @@ __all__ = [
     "walk",
 ]
 
-SITE_VERSION = 1
+SITE_VERSION = 2
 
 KINDS: dict[str, Callable[[Path], Site]] = {
     "mkdocs": mkdocs.build,

@@ -43,6 +43,7 @@ def build(source: Path) -> Site:
         root = source / "docs" if (source / "docs").is_dir() else source
     site.root = str(root)
     site.repo_subdir = root.relative_to(source).as_posix() if root != source else ""
+    site.title = _string(text, "title")
     url, base = _string(text, "url"), _string(text, "baseUrl") or "/"
     route = _string(text, "routeBasePath")
     route = "docs" if route is None else route.strip("/")

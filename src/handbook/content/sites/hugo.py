@@ -54,6 +54,7 @@ def build(source: Path) -> Site:
         root = source
     site.root = str(root)
     site.repo_subdir = root.relative_to(source).as_posix() if root != source else ""
+    site.title = as_str(lowered.get("title"))
     base = web_url(lowered.get("baseurl"))
     if base:
         site.base_urls.append(base)

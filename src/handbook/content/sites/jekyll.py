@@ -23,6 +23,7 @@ def build(source: Path) -> Site:
     path = source / "_config.yml" if (source / "_config.yml").is_file() else source / "_config.yaml"
     config = read_data(site, path)
     config = config if isinstance(config, dict) else {}
+    site.title = as_str(config.get("title"))
     url = web_url(config.get("url"))
     if url:
         baseurl = as_str(config.get("baseurl")) or ""

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from handbook.content.model import PageInfo
 from handbook.content.sites.model import Site
-
-# Names a site without an index page gives its front page (checked at the top level only).
-HOME_STEMS = ("home", "welcome", "about", "introduction", "intro", "overview", "start-here", "start")
+from handbook.content.sites.toc import HOME_STEMS
 
 
 def choose_landing(site: Site, pages: list[PageInfo]) -> PageInfo:

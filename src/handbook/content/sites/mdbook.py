@@ -19,6 +19,7 @@ def build(source: Path) -> Site:
     config = config if isinstance(config, dict) else {}
     book = config.get("book") if isinstance(config.get("book"), dict) else {}
     assert isinstance(book, dict)
+    site.title = as_str(book.get("title"))
     src = as_str(book.get("src")) or "src"
     root = (source / src).resolve()
     if not root.is_dir() or not root.is_relative_to(source):

@@ -28,6 +28,7 @@ def build(source: Path) -> Site:
         root = source
     site.root = str(root)
     site.repo_subdir = root.relative_to(source).as_posix() if root != source else ""
+    site.title = as_str(config.get("site_name"))
     base = web_url(config.get("site_url"))
     if base:
         site.base_urls.append(base)

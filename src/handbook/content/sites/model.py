@@ -64,6 +64,7 @@ class Site:
     url_prefixes: dict[str, str] = field(default_factory=dict)  # URL path prefix -> folder under root
     data_dirs: list[str] = field(default_factory=list)  # absolute
     problems: list[str] = field(default_factory=list)
+    title: str | None = None  # the site's name from its config
     stamps: dict[str, list[int]] = field(default_factory=dict)  # file read -> [size, mtime_ns]
 
     def to_json(self) -> dict[str, Any]:

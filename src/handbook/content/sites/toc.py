@@ -15,6 +15,9 @@ from typing import Any
 from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, PageInfo
 from handbook.content.sites.model import FolderNav, NavNode, Site
 
+# Names a site without an index page gives its front page (checked at the top level only).
+HOME_STEMS = ("home", "welcome", "about", "introduction", "intro", "overview", "start-here", "start")
+
 _NUMBER_PREFIX = re.compile(r"^(\d+)[-_. ]")
 
 
@@ -142,7 +145,8 @@ class _Builder:
         landing = self._landing(pages, folder) or adopted
         if landing is not None:
             self.used.add(landing.path)
-        title = nav.title or given_title or (nav_title(landing) if landing else _title_from_name(folder))
+        name = folder.rpartition("/")[2]
+        title = nav.title or given_title or (nav_title(landing) if landing else _title_from_name(name))
         return [TocNode(title, landing.path if landing else None, children)]
 
     # ------------------------------------------------------------------ an explicit nav
@@ -271,7 +275,7 @@ def build_toc(site: Site, pages: list[PageInfo]) -> tuple[list[TocNode], list[st
         top = builder.nav_nodes(site.nav)
         builder.attach_rest(top)
         return top, builder.problems
-    root_landing = builder._landing(pages, "")
+    root_landing = builder._landing(pages, "") or _home_like(pages)
     top = []
     if root_landing is not None:
         builder.used.add(root_landing.path)
@@ -279,6 +283,12 @@ def build_toc(site: Site, pages: list[PageInfo]) -> tuple[list[TocNode], list[st
         top.append(TocNode(title, root_landing.path))
     top += builder.folder_nodes(pages, "")
     return top, builder.problems
+
+
+def _home_like(pages: list[PageInfo]) -> PageInfo | None:
+    """A top-level page named like a front page, for a site without an index page."""
+    top = {p.stem.lower(): p for p in pages if "/" not in p.path}
+    return next((top[stem] for stem in HOME_STEMS if stem in top), None)
 
 
 def walk(

@@ -13,6 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 _REPO_FILE = re.compile(r"^/([^/]+/[^/]+)/(?:-/)?(?:blob|tree|edit|raw)/[^/]+/?(.*)$")
 MIN_MATCHES = 2
+# Files every repository has: a link to another project's README says nothing about this one.
+GENERIC_FILES = ("readme", "index", "contributing", "license", "changelog", "code_of_conduct", "security")
 
 
 def split_base(url: str) -> tuple[str, str]:
@@ -92,8 +94,10 @@ def infer_repos(links: Iterable[str], is_local_file: Callable[[str], bool]) -> l
         if not m or not m.group(2).lower().endswith((".md", ".markdown", ".mdx")):
             continue
         key = f"https://{parts.netloc.lower()}/{m.group(1)}"
-        seen = counts.setdefault(key, [0, 0])
+        seen = counts.setdefault(key, [0, 0, 0])
         seen[1] += 1
         if is_local_file(m.group(2)):
             seen[0] += 1
-    return [repo for repo, (hit, total) in counts.items() if hit >= 1 and hit * 2 >= total]
+            stem = m.group(2).rpartition("/")[2].rsplit(".", 1)[0].lower()
+            seen[2] += stem not in GENERIC_FILES
+    return [repo for repo, (hit, total, telling) in counts.items() if telling >= 1 and hit * 2 >= total]
