@@ -28,6 +28,7 @@ class TocNode:
     title: str
     path: str | None
     children: list[TocNode] = field(default_factory=list)
+    folder: bool = False  # a folder of the site (shown as a section even when it holds one page)
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ class _Builder:
             self.used.add(landing.path)
         name = folder.rpartition("/")[2]
         title = nav.title or given_title or (nav_title(landing) if landing else _title_from_name(name))
-        return [TocNode(title, landing.path if landing else None, children)]
+        return [TocNode(title, landing.path if landing else None, children, folder=True)]
 
     # ------------------------------------------------------------------ an explicit nav
 
