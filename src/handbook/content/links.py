@@ -95,7 +95,7 @@ class LinkResolver:
         """(host, path prefix) of the site's own URLs: from config, else inferred from the links."""
         if self._bases is None:
             configured = [split_base(url) for url in self.site.base_urls] if self.site else []
-            local = lambda p: self._absolute(p) is not None  # noqa: E731
+            local = lambda p: self._absolute(p) is not None or _norm_url_path(p) in self.redirects  # noqa: E731
             self._bases = configured or infer_bases(self._all_links(), local)
         return self._bases
 

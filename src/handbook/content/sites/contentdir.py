@@ -26,7 +26,7 @@ def content_folder(source: Path) -> Path | None:
             continue
         if total is None:
             total = count_pages(source, limit=2000)
-        if inside >= 0.6 * total or inside >= 400:
+        if inside * 2 > total or inside >= 400:
             return folder
     return None
 
