@@ -102,7 +102,7 @@ class _Builder:
         nav = self.site.folders.get(base, FolderNav())
         items: list[tuple[tuple[Any, ...], str, list[TocNode]]] = []
         for info in own:
-            if info.is_landing and info.folder == base:
+            if (info.is_landing and info.folder == base) or info.path in self.used:
                 continue
             title = (
                 nav.titles.get(info.path.rpartition("/")[2]) or nav.titles.get(info.stem) or nav_title(info)
