@@ -143,6 +143,8 @@ class Handbook:
     def title(self) -> str:
         if self.single_file is not None:
             return self.pages[0].title
+        if self.site.title:
+            return self.site.title
         landing = self.landing
         if landing.is_landing and "/" not in landing.path:
             return landing.title
