@@ -115,7 +115,7 @@ def test_unknown_anchor_exits_1_and_lists_sections() -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["show"], ["show", "--limit", "x", "faq"], ["--bogus"], ["search", "--limit", "ten", "x"], ["serch"]],
+    [["show", "--limit", "x", "faq"], ["--bogus"], ["search", "--limit", "ten", "x"], ["serch"]],
 )
 def test_usage_errors_exit_2_without_traceback(args: list[str]) -> None:
     result = run_handbook(*args)
@@ -156,3 +156,9 @@ def test_a_bug_shows_a_short_message_and_the_log(
     assert "unexpected error: RuntimeError: boom" in err and "Traceback" not in err
     log = isolated_locations / "cache" / "handbook.log"
     assert "RuntimeError: boom" in log.read_text()
+
+
+def test_show_without_a_page_shows_the_landing_page() -> None:
+    result = run_handbook("show")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Welcome to the handbook")
