@@ -186,7 +186,7 @@ def scan(
         for entry in entries:
             name = entry.name
             if name in nav_names and nav_files is not None and entry.is_file(follow_symlinks=False):
-                rel = os.path.relpath(entry.path, root_real).replace(os.sep, "/")
+                rel = entry.path[len(root_real) + 1 :].replace(os.sep, "/")
                 st = entry.stat()
                 nav_files[rel] = [st.st_size, st.st_mtime_ns]
                 continue
@@ -196,7 +196,7 @@ def scan(
                 if entry.is_dir(follow_symlinks=False):
                     if name not in SKIP_DIRS and (
                         site is None
-                        or site.folder_allowed(os.path.relpath(entry.path, root_real).replace(os.sep, "/"))
+                        or site.folder_allowed(entry.path[len(root_real) + 1 :].replace(os.sep, "/"))
                     ):
                         stack.append(entry.path)
                     continue
@@ -210,7 +210,7 @@ def scan(
                 st = entry.stat()
             except OSError:
                 continue
-            rel = os.path.relpath(path, root_real).replace(os.sep, "/")
+            rel = path[len(root_real) + 1 :].replace(os.sep, "/")  # entry paths start with the root
             if site is not None and not site.is_page(rel):
                 continue
             found.append((rel, st.st_size, st.st_mtime_ns))
@@ -253,12 +253,12 @@ class Catalog:
             self.pages = [p for p in self.pages if not isinstance(p.meta.get("redirect_to"), str)]
         else:
             self.redirect_pages = []
-        self.toc, nav_problems = build_toc(self.site, order_pages(self.pages))
+        self.toc, nav_problems = build_toc(self.site, self.pages)
         self.problems = [*self.site.problems, *nav_problems]
         self.by_path = {p.path: p for p in self.pages}
         ordered = [self.by_path[n.path] for n, _, _ in walk(self.toc) if n.path is not None]
         seen = {p.path for p in ordered}
-        self.pages = ordered + [p for p in order_pages(self.pages) if p.path not in seen]
+        self.pages = ordered + [p for p in self.pages if p.path not in seen]
 
 
 def order_pages(pages: list[PageInfo]) -> list[PageInfo]:

@@ -77,6 +77,14 @@ class _Builder:
         self.used: set[str] = set()
         self.problems: list[str] = []
         self._ids: dict[str, str] | None = None
+        self.landings: dict[str, PageInfo] = {}  # each folder's index/_index/README, found once
+        for info in pages:
+            if info.is_landing:
+                rank = LANDING_NAMES.index(info.stem.lower())
+                best = self.landings.get(info.folder)
+                if best is None or rank < LANDING_NAMES.index(best.stem.lower()):
+                    self.landings[info.folder] = info
+        self.keys = {info.path: _page_key(info) for info in pages}
 
     # ------------------------------------------------------------------ folder order
 
@@ -108,20 +116,23 @@ class _Builder:
                 nav.titles.get(info.path.rpartition("/")[2]) or nav.titles.get(info.stem) or nav_title(info)
             )
             self.used.add(info.path)
-            items.append(((1, *_page_key(info)), info.path.rpartition("/")[2], [TocNode(title, info.path)]))
+            items.append(
+                ((1, *self.keys[info.path]), info.path.rpartition("/")[2], [TocNode(title, info.path)])
+            )
         for name, sub_pages in subs.items():
             folder = f"{prefix}{name}"
+            key = self._folder_key(sub_pages, folder, adopted.get(name))  # before its landing is used
             nodes = self.folder_node(sub_pages, folder, nav.titles.get(name), adopted.get(name))
-            items.append((self._folder_key(sub_pages, folder, adopted.get(name)), name, nodes))
+            items.append((key, name, nodes))
         items.sort(key=lambda item: item[0])
         if nav.order:
             items = _arrange(items, nav.order)
         return [node for _, _, nodes in items for node in nodes]
 
     def _landing(self, pages: list[PageInfo], folder: str) -> PageInfo | None:
-        found = [p for p in pages if p.folder == folder and p.is_landing]
-        found.sort(key=lambda p: LANDING_NAMES.index(p.stem.lower()))
-        return found[0] if found else None
+        """The folder's landing page, unless the nav already placed it elsewhere."""
+        landing = self.landings.get(folder)
+        return landing if landing is not None and landing.path not in self.used else None
 
     def _folder_key(self, pages: list[PageInfo], folder: str, adopted: PageInfo | None) -> tuple[Any, ...]:
         landing = self._landing(pages, folder) or adopted
