@@ -33,7 +33,7 @@ class LinkResolver:
         self.top_folders = sorted({p.path.split("/", 1)[0] for p in pages if "/" in p.path})
         self.permalinks: dict[str, str] = {}
         for p in pages:
-            for key in ("permalink", "redirect_from", "aliases"):
+            for key in ("permalink", "redirect_from", "aliases", "url"):
                 values = p.meta.get(key)
                 for value in values if isinstance(values, list) else [values]:
                     if isinstance(value, str) and value.strip():
