@@ -116,7 +116,7 @@ def test_unknown_anchor_exits_1_and_lists_sections() -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["show"], ["show", "--limit", "x", "faq"], ["--bogus"], ["search", "--limit", "ten", "x"], ["serch"]],
+    [["show", "--limit", "x", "faq"], ["--bogus"], ["search", "--limit", "ten", "x"], ["serch"]],
 )
 def test_usage_errors_exit_2_without_traceback(args: list[str]) -> None:
     result = run_handbook(*args)
@@ -224,3 +224,9 @@ def test_output_to_a_stream_that_cannot_show_unicode(command: list[str], encodin
     assert result.returncode == 0, result.stderr
     assert b"unexpected error" not in result.stderr
     result.stdout.decode(encoding)  # what was printed is valid in that encoding
+
+
+def test_show_without_a_page_shows_the_landing_page() -> None:
+    result = run_handbook("show")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Welcome to the handbook")

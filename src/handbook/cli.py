@@ -40,6 +40,7 @@ from handbook.commands.onboarding import (
 from handbook.commands.paths import run_paths
 from handbook.commands.search import configure_index, configure_search, run_index, run_search
 from handbook.commands.show import print_page, run_show
+from handbook.commands.site import configure_info, configure_pages, run_info, run_pages
 from handbook.config import ConfigError
 from handbook.content import HandbookError, PageNotFound, PageRef, did_you_mean
 from handbook.log import log_details
@@ -61,8 +62,11 @@ def _configure_paths(parser: argparse.ArgumentParser) -> None:
 
 
 def _configure_show(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("page", metavar="PAGE[#anchor]", help="a path (with or without extension) or a title")
+    parser.add_argument(
+        "page", nargs="?", metavar="PAGE[#anchor]", help="a path or a title (default: the landing page)"
+    )
     parser.add_argument("--warnings", action="store_true", help="also list the page's warnings on stderr")
+    parser.add_argument("--json", action="store_true", help="print {path, title, sections, links} as JSON")
 
 
 COMMANDS: dict[str, Command] = {
@@ -79,6 +83,8 @@ COMMANDS: dict[str, Command] = {
         Command("note", "attach a note to a checklist item", configure_note, run_note),
         Command("start", "set your start date", configure_start, run_start),
         Command("paths", "where content, index, progress and config live", _configure_paths, run_paths),
+        Command("pages", "the table of contents in the site's order", configure_pages, run_pages),
+        Command("info", "the site: its kind, content root, URLs and problems", configure_info, run_info),
     ]
 }
 

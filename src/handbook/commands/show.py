@@ -1,18 +1,24 @@
-"""`handbook show`: a page, or one section, as text."""
+"""`handbook show`: a page, or one section, as text (or its outline and links as JSON)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, err, open_handbook
+from handbook.commands.site import page_json
 from handbook.content import Handbook, PageRef
 from handbook.content.text import page_markdown
 
 
 def run_show(args: argparse.Namespace) -> int:
     hb = open_handbook(args)
-    return print_page(hb, hb.find(args.page), warnings=args.warnings)
+    ref = hb.find(args.page) if args.page else hb.find(hb.landing.path)
+    if getattr(args, "json", False):
+        print(json.dumps(page_json(hb.page(ref.path)), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    return print_page(hb, ref, warnings=args.warnings)
 
 
 def print_page(hb: Handbook, ref: PageRef, *, warnings: bool = False) -> int:

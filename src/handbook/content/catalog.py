@@ -17,6 +17,16 @@ from typing import Any
 
 from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, PageInfo
 from handbook.content.normalise import normalise, split_heading_attributes
+from handbook.content.sites import (
+    Site,
+    TocNode,
+    build_toc,
+    detect,
+    probe,
+    read_folder_navs,
+    stamps_current,
+    walk,
+)
 from handbook.files import write_atomic
 
 # Bump when title/order extraction changes: entries cached by older code are then re-read.
@@ -38,7 +48,15 @@ META_KEYS = (
     "description",
     "draft",
     "nav_order",
+    "linkTitle",
+    "sidebar_label",
+    "sidebar_position",
+    "id",
+    "url",
+    "slug",
+    "redirect_to",
 )
+MAX_SITE_LINKS = 30
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}=+[ \t]*$")
@@ -46,6 +64,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _NUMBER_PREFIX = re.compile(r"^(\d+)[-_. ]")
+_WEB_LINK = re.compile(r"https?://[^\s()<>\"'\]`]+")
 
 
 def clean_title(text: str) -> str:
@@ -128,10 +147,13 @@ def read_info(root: Path, rel: str, size: int, mtime_ns: int) -> PageInfo:
     norm = normalise(head)
     fm = norm.front_matter
     meta = {k: _jsonable(fm[k]) for k in META_KEYS if k in fm}
+    links = list(dict.fromkeys(_WEB_LINK.findall(norm.text)))[:MAX_SITE_LINKS]
+    if links:  # the site's own URLs are inferred from these (see handbook.content.sites.urls)
+        meta["_links"] = links
     title = fm.get("title")
     title = clean_title(str(title)) if isinstance(title, (str, int, float)) and str(title).strip() else None
     title = title or first_heading(norm.text) or title_from_name(rel)
-    weight = fm.get("weight", fm.get("order", fm.get("nav_order")))
+    weight = fm.get("weight", fm.get("order", fm.get("nav_order", fm.get("sidebar_position"))))
     try:
         weight_value = float(weight) if weight is not None and not isinstance(weight, bool) else None
     except (TypeError, ValueError):
@@ -144,9 +166,16 @@ def _is_page(name: str) -> bool:
     return lower.endswith(PAGE_SUFFIXES) and lower not in SKIP_FILES and not lower.startswith("requirements")
 
 
-def scan(root: Path) -> list[tuple[str, int, int]]:
-    """(relative path, size, mtime_ns) of every page under ``root``: no hidden folders, no symlink out."""
+def scan(
+    root: Path, site: Site | None = None, nav_files: dict[str, list[int]] | None = None
+) -> list[tuple[str, int, int]]:
+    """(relative path, size, mtime_ns) of every page under ``root``: no hidden folders, no symlink out.
+
+    With a ``site``, its scaffolding is skipped, and the per-folder nav files it names (``.pages``,
+    ``_category_.json``) are collected into ``nav_files`` with their size and mtime.
+    """
     found: list[tuple[str, int, int]] = []
+    nav_names = set(site.nav_file_names) if site is not None else set()
     root_real = os.path.realpath(root)
     stack = [root_real]
     while stack:
@@ -157,11 +186,19 @@ def scan(root: Path) -> list[tuple[str, int, int]]:
             continue
         for entry in entries:
             name = entry.name
+            if name in nav_names and nav_files is not None and entry.is_file(follow_symlinks=False):
+                rel = entry.path[len(root_real) + 1 :].replace(os.sep, "/")
+                st = entry.stat()
+                nav_files[rel] = [st.st_size, st.st_mtime_ns]
+                continue
             if name.startswith("."):
                 continue
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if name not in SKIP_DIRS:
+                    if name not in SKIP_DIRS and (
+                        site is None
+                        or site.folder_allowed(entry.path[len(root_real) + 1 :].replace(os.sep, "/"))
+                    ):
                         stack.append(entry.path)
                     continue
                 if not _is_page(name):
@@ -174,7 +211,9 @@ def scan(root: Path) -> list[tuple[str, int, int]]:
                 st = entry.stat()
             except OSError:
                 continue
-            rel = os.path.relpath(path, root_real).replace(os.sep, "/")
+            rel = path[len(root_real) + 1 :].replace(os.sep, "/")  # entry paths start with the root
+            if site is not None and not site.is_page(rel):
+                continue
             found.append((rel, st.st_size, st.st_mtime_ns))
     return found
 
@@ -193,15 +232,34 @@ def sort_key(info: PageInfo) -> tuple[Any, ...]:
 
 @dataclass
 class Catalog:
-    """All pages of a handbook in reading order, with lookups by path."""
+    """All pages of a handbook in the site's reading order, with its table of contents and lookups.
+
+    Pages that only redirect elsewhere (front matter ``redirect_to``) are not pages: they are kept in
+    ``redirect_pages`` so that links to their old URLs still lead somewhere.
+    """
 
     root: Path
     pages: list[PageInfo]
+    site: Site | None = None
     by_path: dict[str, PageInfo] = field(init=False)
+    toc: list[TocNode] = field(init=False)
+    redirect_pages: list[PageInfo] = field(init=False)
+    problems: list[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.pages = order_pages(self.pages)
+        if self.site is None:
+            self.site = Site("plain", str(self.root), str(self.root))
+        self.redirect_pages = [p for p in self.pages if isinstance(p.meta.get("redirect_to"), str)]
+        if len(self.redirect_pages) < len(self.pages):
+            self.pages = [p for p in self.pages if not isinstance(p.meta.get("redirect_to"), str)]
+        else:
+            self.redirect_pages = []
+        self.toc, nav_problems = build_toc(self.site, self.pages)
+        self.problems = [*self.site.problems, *nav_problems]
         self.by_path = {p.path: p for p in self.pages}
+        ordered = [self.by_path[n.path] for n, _, _ in walk(self.toc) if n.path is not None]
+        seen = {p.path for p in ordered}
+        self.pages = ordered + [p for p in self.pages if p.path not in seen]
 
 
 def order_pages(pages: list[PageInfo]) -> list[PageInfo]:
@@ -246,15 +304,46 @@ def order_pages(pages: list[PageInfo]) -> list[PageInfo]:
     return out
 
 
-def build_catalog(root: Path, cache_file: Path | None) -> Catalog:
-    """Scan ``root``, reusing cached entries whose size and mtime have not changed."""
+def build_catalog(
+    source: Path, cache_file: Path | None, *, site: str | None = None, detect_site: bool = True
+) -> Catalog:
+    """Detect the site, then scan its content root, reusing cached entries whose size and mtime match.
+
+    ``site`` names an adapter to use instead of detection (the config file's ``site = "mkdocs"``).
+    """
+    data = _load_cache(cache_file) if cache_file is not None else {}
+    site_probe = probe(source, site) if detect_site else {}
+    found_site: Site | None = None
+    changed = False
+    if detect_site and data.get("probe") == site_probe and isinstance(data.get("site"), dict):
+        try:
+            found_site = Site.from_json(data["site"])
+        except (TypeError, ValueError):
+            found_site = None
+        if found_site is not None and not stamps_current(found_site):
+            found_site = None
+    if found_site is None:
+        found_site = detect(source, site) if detect_site else Site("plain", str(source), str(source))
+        changed = True
+    root = Path(found_site.root)
     cached: dict[str, list[Any]] = {}
-    if cache_file is not None:
-        cached = _load_cache(cache_file, root)
-    found = scan(root)
+    if data.get("root") == str(root) and isinstance(data.get("pages"), dict):
+        cached = data["pages"]
+    nav_files: dict[str, list[int]] = {}
+    found = scan(root, found_site, nav_files)
+    if found_site.nav_file_names:
+        prefix = os.path.relpath(root, source).replace(os.sep, "/")
+        keyed = {(f"{prefix}/{k}" if prefix != "." else k): v for k, v in nav_files.items()}
+        names = found_site.nav_file_names
+        known = {k: v for k, v in found_site.stamps.items() if k.rpartition("/")[2] in names}
+        if changed or keyed != known:
+            for key in known:
+                found_site.stamps.pop(key, None)
+            read_folder_navs(found_site, nav_files)
+            changed = True
     pages: list[PageInfo] = []
     fresh: dict[str, list[Any]] = {}
-    changed = len(found) != len(cached)
+    changed = changed or len(found) != len(cached)
     for rel, size, mtime_ns in found:
         entry = cached.get(rel)
         if _valid_entry(entry) and entry[1] == size and entry[2] == mtime_ns:
@@ -268,8 +357,8 @@ def build_catalog(root: Path, cache_file: Path | None) -> Catalog:
         pages.append(info)
         fresh[rel] = [info.title, info.size, info.mtime_ns, info.weight, info.meta]
     if cache_file is not None and changed:
-        _save_cache(cache_file, root, fresh)
-    return Catalog(root, pages)
+        _save_cache(cache_file, root, fresh, found_site, site_probe)
+    return Catalog(root, pages, found_site)
 
 
 def _valid_entry(entry: Any) -> bool:
@@ -290,22 +379,31 @@ def _cache_version() -> str:
     return f"{CATALOG_VERSION}/{__version__}"
 
 
-def _load_cache(cache_file: Path, root: Path) -> dict[str, list[Any]]:
+def _load_cache(cache_file: Path) -> dict[str, Any]:
     try:
         data = json.loads(cache_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if not isinstance(data, dict) or data.get("version") != _cache_version() or data.get("root") != str(root):
+    if not isinstance(data, dict) or data.get("version") != _cache_version():
         return {}
-    pages = data.get("pages")
-    return pages if isinstance(pages, dict) else {}
+    return data
 
 
-def _save_cache(cache_file: Path, root: Path, pages: dict[str, list[Any]]) -> None:
+def _save_cache(
+    cache_file: Path, root: Path, pages: dict[str, list[Any]], site: Site, site_probe: dict[str, Any]
+) -> None:
     """Best effort: a read-only cache dir only costs speed, never a failure."""
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps({"version": _cache_version(), "root": str(root), "pages": pages})
+        payload = json.dumps(
+            {
+                "version": _cache_version(),
+                "root": str(root),
+                "probe": site_probe,
+                "site": site.to_json(),
+                "pages": pages,
+            }
+        )
         write_atomic(cache_file, payload)
     except OSError:
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from handbook import paths
@@ -20,6 +21,16 @@ from handbook.content.model import (
 )
 from handbook.content.normalise import normalise
 from handbook.content.parse import build_sections
+from handbook.content.sites import Site, TocNode
+from handbook.content.sites.landing import choose_landing
+
+
+def _configured_site() -> str | None:
+    """The config file's ``site = "mkdocs"``: the user knows better than detection."""
+    from handbook.config import load_config
+
+    value = load_config(report=False).raw.get("site")
+    return value if isinstance(value, str) and value.strip() else None
 
 
 class HandbookError(Exception):
@@ -56,18 +67,27 @@ PARSE_CACHE_SIZE = 64
 class Handbook:
     """A handbook folder (or a single file) opened for reading."""
 
-    def __init__(self, root: Path, catalog: Catalog, single_file: Path | None = None) -> None:
-        self.root = root
+    def __init__(
+        self, root: Path, catalog: Catalog, single_file: Path | None = None, source: Path | None = None
+    ) -> None:
+        self.root = root  # the content root: page paths are relative to it
+        self.source = source or root  # the folder the user opened (a site's repository)
         self.single_file = single_file
         self.catalog = catalog
-        self.resolver = LinkResolver(catalog.pages)
+        self.resolver = LinkResolver(catalog.pages, catalog.site, catalog.redirect_pages)
         self._cache: OrderedDict[str, tuple[int, int, Page]] = OrderedDict()
 
     # ---------------------------------------------------------------- opening
 
     @classmethod
-    def open(cls, path: str | Path | None = None, *, use_cache: bool = True) -> Handbook:
-        """Open a folder of Markdown or one file; ``None`` opens the bundled handbook."""
+    def open(
+        cls, path: str | Path | None = None, *, use_cache: bool = True, site: str | None = None
+    ) -> Handbook:
+        """Open a folder of Markdown or one file; ``None`` opens the bundled handbook.
+
+        A folder is seen as the website it builds (see ``handbook.content.sites``); ``site`` names the
+        generator instead of detecting it, else the config file's ``site`` does.
+        """
         target = Path(path).expanduser() if path is not None else paths.bundled_content()
         if not target.exists():
             raise HandbookError(f"no such file or folder: {target}")
@@ -82,11 +102,13 @@ class Handbook:
         if not target.is_dir():
             raise HandbookError(f"not a file or folder: {target}")
         cache_file = paths.handbook_cache_dir(target) / "catalog.json" if use_cache else None
-        catalog = build_catalog(target, cache_file)
+        if site is None:
+            site = _configured_site()
+        catalog = build_catalog(target, cache_file, site=site)
         if not catalog.pages:
             kinds = ", ".join(PAGE_SUFFIXES)
             raise HandbookError(f"no handbook pages ({kinds}) in {target}")
-        return cls(target, catalog)
+        return cls(catalog.root, catalog, source=target)
 
     # ---------------------------------------------------------------- catalog views
 
@@ -97,20 +119,30 @@ class Handbook:
     @property
     def location(self) -> Path:
         """What the user opened: the folder, or the single file."""
-        return self.single_file or self.root
+        return self.single_file or self.source
 
     @property
+    def site(self) -> Site:
+        """The site the folder builds: its kind, URLs, nav and the problems found in its config."""
+        assert self.catalog.site is not None
+        return self.catalog.site
+
+    @property
+    def toc(self) -> list[TocNode]:
+        """The table of contents in the site's order, a folder and its landing page as one node."""
+        return self.catalog.toc
+
+    @cached_property
     def landing(self) -> PageInfo:
-        """The page the app opens on: the root's index/README, else the first page in book order."""
-        for info in self.pages:
-            if info.is_landing and "/" not in info.path:
-                return info
-        return self.pages[0]
+        """The site's home: its configured home page, the root's index/README, else a page named like one."""
+        return choose_landing(self.site, self.pages)
 
     @property
     def title(self) -> str:
         if self.single_file is not None:
             return self.pages[0].title
+        if self.site.title:
+            return self.site.title
         landing = self.landing
         if landing.is_landing and "/" not in landing.path:
             return landing.title

@@ -13,6 +13,8 @@ import re
 from urllib.parse import unquote
 
 from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, LinkTarget, PageInfo
+from handbook.content.sites import Site
+from handbook.content.sites.urls import infer_bases, infer_repos, repo_file, split_base, under_base
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _EXTERNAL_SCHEMES = {"http", "https", "mailto", "ftp", "tel", "irc", "slack"}
@@ -21,17 +23,39 @@ _EXTERNAL_SCHEMES = {"http", "https", "mailto", "ftp", "tel", "irc", "slack"}
 class LinkResolver:
     """Resolves hrefs against one catalog; build once per handbook."""
 
-    def __init__(self, pages: list[PageInfo]) -> None:
+    def __init__(
+        self, pages: list[PageInfo], site: Site | None = None, redirect_pages: list[PageInfo] | None = None
+    ) -> None:
+        self.pages = pages
+        self.site = site
         self.paths = {p.path for p in pages}
         self.lower = {p.path.lower(): p.path for p in pages}
         self.top_folders = sorted({p.path.split("/", 1)[0] for p in pages if "/" in p.path})
         self.permalinks: dict[str, str] = {}
         for p in pages:
-            for key in ("permalink", "redirect_from", "aliases"):
+            for key in ("permalink", "redirect_from", "aliases", "url"):
                 values = p.meta.get(key)
                 for value in values if isinstance(values, list) else [values]:
                     if isinstance(value, str) and value.strip():
                         self.permalinks.setdefault(_norm_url_path(value), p.path)
+            slug = p.meta.get("slug")
+            if isinstance(slug, str) and slug.strip("/"):  # Hugo: the page's URL is its folder + slug
+                self.permalinks.setdefault(_norm_url_path(f"{p.folder}/{slug}"), p.path)
+        # Old URLs: the site's redirects, and pages that only redirect (front matter redirect_to)
+        self.redirects: dict[str, str] = {}
+        self.prefixes: list[tuple[str, str]] = []
+        if site is not None:
+            for old, new in site.redirects.items():
+                self.redirects.setdefault(_norm_url_path(old), new)
+            self.prefixes = sorted(site.url_prefixes.items(), key=lambda kv: -len(kv[0]))
+        for p in redirect_pages or []:
+            target = str(p.meta.get("redirect_to", ""))
+            olds = p.meta.get("redirect_from")
+            for old in [p.path.rsplit(".", 1)[0], *(olds if isinstance(olds, list) else [olds])]:
+                if isinstance(old, str) and old.strip():
+                    self.redirects.setdefault(_norm_url_path(old), target)
+        self._bases: list[tuple[str, str]] | None = None
+        self._repos: list[str] | None = None
 
     def resolve(self, href: str, from_path: str) -> LinkTarget:
         href = href.strip()
@@ -40,6 +64,8 @@ class LinkResolver:
         scheme = _SCHEME.match(href)
         if scheme and len(scheme.group(1)) > 1:  # "C:" would be a Windows drive, not a scheme
             name = scheme.group(1).lower()
+            if name in ("http", "https"):
+                return self._web(href)
             if name in _EXTERNAL_SCHEMES:
                 return LinkTarget("external", url=href)
             return LinkTarget("broken", reason=f"unsupported link type '{name}:'")
@@ -51,6 +77,8 @@ class LinkResolver:
             return LinkTarget("anchor", path=from_path, anchor=anchor)
         if path_part.startswith("/"):
             found = self._absolute(path_part)
+            if found is None and _norm_url_path(path_part) in self.redirects:
+                return self._follow(self.redirects[_norm_url_path(path_part)], anchor)
         else:
             base = posixpath.dirname(from_path)
             joined = posixpath.normpath(posixpath.join(base, path_part))
@@ -61,10 +89,78 @@ class LinkResolver:
             return LinkTarget("broken", reason=f"no page {path_part}")
         return LinkTarget("page", path=found, anchor=anchor)
 
+    # ------------------------------------------------------------------ the site's own URLs
+
+    def site_bases(self) -> list[tuple[str, str]]:
+        """(host, path prefix) of the site's own URLs: from config, else inferred from the links."""
+        if self._bases is None:
+            configured = [split_base(url) for url in self.site.base_urls] if self.site else []
+            local = lambda p: self._absolute(p) is not None or _norm_url_path(p) in self.redirects  # noqa: E731
+            self._bases = configured or infer_bases(self._all_links(), local)
+        return self._bases
+
+    def site_repos(self) -> list[str]:
+        """The handbook's repository on GitHub/GitLab: from config or the clone, else inferred."""
+        if self._repos is None:
+            configured = list(self.site.repo_urls) if self.site else []
+            local = lambda p: self._repo_path(p) is not None  # noqa: E731
+            self._repos = configured or infer_repos(self._all_links(), local)
+        return self._repos
+
+    def _all_links(self) -> list[str]:
+        return [url for p in self.pages for url in p.meta.get("_links", ()) if isinstance(url, str)]
+
+    def _web(self, href: str) -> LinkTarget:
+        """An http(s) link: the local page when it is the site's own URL or a file of its repository."""
+        path_part, _, anchor = href.partition("#")
+        inside = repo_file(path_part, self.site_repos())
+        if inside is not None:
+            found = self._repo_path(inside)
+            if found is None:
+                return LinkTarget("broken", reason=f"no page {inside} in this handbook")
+            return LinkTarget("page", path=found, anchor=anchor)
+        path = under_base(path_part, self.site_bases())
+        if path is None:
+            return LinkTarget("external", url=href)
+        found = self._page_for("", trailing=True) if not path.strip("/") else self._absolute(path)
+        if found is None:
+            redirect = self.redirects.get(_norm_url_path(path))
+            if redirect is not None:
+                return self._follow(redirect, anchor)
+            return LinkTarget("broken", reason=f"no page {path} on this site")
+        return LinkTarget("page", path=found, anchor=anchor)
+
+    def _repo_path(self, inside: str) -> str | None:
+        """A repository file path as a page: below the content root, or as written."""
+        sub = self.site.repo_subdir if self.site else ""
+        inside = inside.strip("/")
+        if sub and (inside + "/").startswith(sub + "/"):
+            return self._page_for(inside[len(sub) + 1 :], trailing=not inside.lower().endswith(PAGE_SUFFIXES))
+        return self._page_for(inside, trailing=not inside.lower().endswith(PAGE_SUFFIXES))
+
+    def _follow(self, target: str, anchor: str) -> LinkTarget:
+        """Where a redirect leads: a page of this handbook, or the web."""
+        target_path, _, target_anchor = target.partition("#")
+        if _SCHEME.match(target):
+            own = under_base(target_path, self.site_bases()) or repo_file(target_path, self.site_repos())
+            if own is None:
+                return LinkTarget("external", url=target)
+            return self._web(target)
+        found = self._absolute(target_path) if target_path.startswith("/") else self._page_for(target_path)
+        if found is None:
+            return LinkTarget("broken", reason=f"redirects to {target}, which is not here")
+        return LinkTarget("page", path=found, anchor=anchor or target_anchor)
+
     def _absolute(self, path: str) -> str | None:
         key = _norm_url_path(path)
         if key in self.permalinks:
             return self.permalinks[key]
+        for prefix, folder in self.prefixes:
+            if key == prefix.lower() or key.startswith(prefix.lower().rstrip("/") + "/"):
+                rest = key[len(prefix.rstrip("/")) :].strip("/")
+                found = self._page_for(f"{folder}/{rest}".strip("/"), trailing=True)
+                if found is not None:
+                    return found
         rel = path.strip("/")
         found = self._page_for(rel, trailing=True)
         if found is not None:

@@ -1,16 +1,20 @@
-"""The handbook's pages as a tree of folders, in book order."""
+"""The handbook's pages as a tree, in the site's order (its nav, else its folders)."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from handbook.content import Handbook, PageInfo
-from handbook.content.catalog import title_from_name
+from handbook.content import Handbook
+from handbook.content.sites import TocNode
 
 
 class PageTree(Tree[str]):
-    """Folders → pages. Each page node's data is its path; a folder shows its landing page's title."""
+    """The site's table of contents. Each node's data is its page's path ("" for a group heading).
+
+    A folder and its landing page are one node, so "Legal" shows once, expandable, and opens its page.
+    """
 
     def __init__(self, handbook: Handbook, **kwargs: object) -> None:
         super().__init__(handbook.title, data=handbook.landing.path, **kwargs)  # type: ignore[arg-type]
@@ -20,34 +24,21 @@ class PageTree(Tree[str]):
         self.page_nodes: dict[str, TreeNode[str]] = {}
         self.add_pages()
 
-    def folder_node(self, folder: str, pages_by_path: dict[str, PageInfo]) -> TreeNode[str]:
-        if folder == "":
-            return self.root
-        if folder in self.page_nodes:
-            return self.page_nodes[folder]
-        parent = self.folder_node(folder.rpartition("/")[0], pages_by_path)
-        landing = next(
-            (
-                pages_by_path[f"{folder}/{n}"]
-                for n in ("index.md", "_index.md", "README.md")
-                if f"{folder}/{n}" in pages_by_path
-            ),
-            None,
-        )
-        label = landing.title if landing else title_from_name(folder.rpartition("/")[2])
-        node = parent.add(label, data=landing.path if landing else "")
-        self.page_nodes[folder] = node
-        return node
-
     def add_pages(self) -> None:
-        by_path = {p.path: p for p in self.handbook.pages}
-        for info in self.handbook.pages:
-            parent = self.folder_node(info.folder, by_path)
-            if info.is_landing and info.folder:
-                self.page_nodes.setdefault(f"page:{info.path}", parent)
-                continue
-            self.page_nodes[f"page:{info.path}"] = parent.add_leaf(info.title, data=info.path)
+        self._add(self.root, self.handbook.toc)
         self.root.expand()
+
+    def _add(self, parent: TreeNode[str], entries: list[TocNode]) -> None:
+        for entry in entries:
+            # Page titles are data: a Text label is never read as markup.
+            label = Text(entry.title)
+            if entry.children or entry.folder:
+                node = parent.add(label, data=entry.path or "")
+                self._add(node, entry.children)
+            else:
+                node = parent.add_leaf(label, data=entry.path or "")
+            if entry.path:
+                self.page_nodes.setdefault(f"page:{entry.path}", node)
 
     def select_path(self, path: str) -> None:
         node = self.page_nodes.get(f"page:{path}")

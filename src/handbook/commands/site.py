@@ -1,0 +1,110 @@
+"""`handbook pages`, `handbook info` and `handbook show --json`: the handbook as its site shows it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from handbook.commands.common import EXIT_OK, open_handbook
+from handbook.content import Handbook, Page
+from handbook.content.sites import TocNode, toc_rows
+
+
+def configure_pages(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print [{path, title, depth, parent}] as JSON")
+
+
+def configure_info(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the site's description as JSON")
+
+
+def run_pages(args: argparse.Namespace) -> int:
+    hb = open_handbook(args)
+    if args.json:
+        print(json.dumps([row.as_json() for row in toc_rows(hb.toc)], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    _print_tree(hb.toc, 0, plain=not sys.stdout.isatty())
+    return EXIT_OK
+
+
+def _print_tree(nodes: list[TocNode], depth: int, plain: bool) -> None:
+    for node in nodes:
+        indent = "  " * depth
+        if node.path is None:
+            print(f"{indent}{_safe(node.title)}:" if plain else f"{indent}\x1b[1m{_safe(node.title)}\x1b[0m")
+        else:
+            print(f"{indent}{_safe(node.title)}  ({_safe(node.path)})")
+        _print_tree(node.children, depth + 1, plain)
+
+
+def site_info(hb: Handbook) -> dict[str, Any]:
+    """What ``handbook info`` reports: the site kind, where its pages are, its URLs and problems."""
+    site = hb.site
+    return {
+        "kind": site.kind,
+        "title": hb.title,
+        "source": str(hb.location),
+        "content_root": str(hb.root),
+        "config_files": list(site.config_files),
+        "site_urls": [f"https://{host}{path}" for host, path in hb.resolver.site_bases()],
+        "repository_urls": hb.resolver.site_repos(),
+        "landing": hb.landing.path,
+        "pages": len(hb.pages),
+        "redirects": len(site.redirects) + len(hb.catalog.redirect_pages),
+        "data_dirs": list(site.data_dirs),
+        "problems": list(hb.catalog.problems),
+    }
+
+
+def run_info(args: argparse.Namespace) -> int:
+    info = site_info(open_handbook(args))
+    if args.json:
+        print(json.dumps(info, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    labels = {
+        "kind": "site",
+        "title": "title",
+        "source": "opened",
+        "content_root": "content root",
+        "landing": "landing page",
+        "pages": "pages",
+        "redirects": "redirects",
+    }
+    for key, label in labels.items():
+        print(f"{label + ':':<16}{_safe(str(info[key]))}")
+    for key, label in (
+        ("config_files", "config files"),
+        ("site_urls", "site URLs"),
+        ("repository_urls", "repository"),
+        ("data_dirs", "data"),
+    ):
+        print(f"{label + ':':<16}{_safe(', '.join(info[key])) or '-'}")
+    for problem in info["problems"]:
+        print(f"problem:        {_safe(problem)}")
+    return EXIT_OK
+
+
+def page_json(page: Page) -> dict[str, Any]:
+    """``handbook show PAGE --json``: the page's sections and where each of its links leads."""
+    links = []
+    for link in page.links:
+        target = link.target
+        resolved = None
+        if target.kind in ("page", "anchor"):
+            resolved = f"{target.path}#{target.anchor}" if target.anchor else target.path
+        links.append({"text": link.text, "target": link.href, "resolved": resolved, "kind": target.kind})
+    return {
+        "path": page.path,
+        "title": page.title,
+        "sections": [
+            {"anchor": s.anchor, "title": s.title, "level": s.level} for s in page.sections if s.anchor
+        ],
+        "links": links,
+    }
+
+
+def _safe(text: str) -> str:
+    """Handbook text printed to a terminal: no control characters (they could be escape sequences)."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)

@@ -1,0 +1,169 @@
+"""Site adapters: a cloned website repository seen as its site shows it (no Textual here).
+
+``detect`` reads a few config files (never every page) and answers, as a :class:`Site`: the content
+root, which files are pages, the nav, the landing page, the site's own URLs and redirects. The
+catalog caches the result with a stamp of every file read, so a change to any of them rebuilds it.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from handbook.content.sites import (
+    contentdir,
+    docsify,
+    docusaurus,
+    gitbook,
+    hugo,
+    jekyll,
+    mdbook,
+    mkdocs,
+    plain,
+)
+from handbook.content.sites.common import repo_from_url
+from handbook.content.sites.model import FolderNav, NavNode, Site
+from handbook.content.sites.toc import TocNode, TocRow, build_toc, toc_rows, walk
+
+__all__ = [
+    "KINDS",
+    "FolderNav",
+    "NavNode",
+    "Site",
+    "TocNode",
+    "TocRow",
+    "build_toc",
+    "detect",
+    "probe",
+    "read_folder_navs",
+    "stamps_current",
+    "toc_rows",
+    "walk",
+]
+
+SITE_VERSION = 2
+
+KINDS: dict[str, Callable[[Path], Site]] = {
+    "mkdocs": mkdocs.build,
+    "mdbook": mdbook.build,
+    "gitbook": gitbook.build,
+    "docusaurus": docusaurus.build,
+    "hugo": hugo.build,
+    "jekyll": jekyll.build,
+    "jupyterbook": docsify.build_jupyter,
+    "docsify": docsify.build_docsify,
+    "content-folder": contentdir.build,
+    "plain": plain.build,
+}
+
+# Detection looks at these names only; their stamps tell whether a cached Site is still right.
+PROBE_NAMES = [
+    *mkdocs.CONFIG_NAMES,
+    "book.toml",
+    ".gitbook.yaml",
+    "SUMMARY.md",
+    *docusaurus.CONFIG_NAMES,
+    *docusaurus.SIDEBAR_NAMES,
+    *hugo.CONFIG_NAMES,
+    "config/_default",
+    "_config.yml",
+    "_config.yaml",
+    "_toc.yml",
+    "_sidebar.md",
+    "docs/_sidebar.md",
+    "README.md",
+    ".git/config",
+    *contentdir.FOLDERS,
+    "layouts",
+    "archetypes",
+    "themes",
+]
+
+
+def _detect_kind(source: Path) -> str:
+    if mkdocs.detect(source):
+        return "mkdocs"
+    if mdbook.detect(source):
+        return "mdbook"
+    if (source / ".gitbook.yaml").is_file():
+        return "gitbook"
+    if docusaurus.detect(source):
+        return "docusaurus"
+    if hugo.detect(source):
+        return "hugo"
+    if jekyll.detect(source):
+        return "jekyll"
+    if docsify.jupyter_root(source):
+        return "jupyterbook"
+    if docsify.docsify_root(source):
+        return "docsify"
+    if gitbook.detect(source):
+        return "gitbook"
+    if contentdir.content_folder(source):
+        return "content-folder"
+    return "plain"
+
+
+def detect(source: Path, override: str | None = None) -> Site:
+    """The site a folder builds: the adapter chosen by its config files, or the one ``override`` names."""
+    source = source.resolve()
+    problems: list[str] = []
+    kind = override.strip().lower() if override else None
+    if kind is not None and kind not in KINDS:
+        problems.append(f"site = {override!r} in the config file is not one of: {', '.join(KINDS)}")
+        kind = None
+    site = KINDS[kind or _detect_kind(source)](source)
+    site.problems[:0] = problems
+    if not site.repo_urls:
+        remote = _git_remote(source)
+        if remote:
+            site.repo_urls.append(remote)
+    return site
+
+
+def _git_remote(source: Path) -> str | None:
+    """The ``origin`` of a clone (read from ``.git/config`` as data): links into it are links home."""
+    config_file = source / ".git" / "config"
+    parser = configparser.RawConfigParser(strict=False)
+    try:
+        parser.read(config_file, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError):
+        return None
+    for section in ('remote "origin"', *parser.sections()):
+        if parser.has_option(section, "url"):
+            return repo_from_url(parser.get(section, "url"))
+    return None
+
+
+def probe(source: Path, override: str | None) -> dict[str, object]:
+    """What a cached Site depends on besides the files it read: which config names exist, and how big."""
+    found: dict[str, object] = {"version": SITE_VERSION, "override": override}
+    for name in PROBE_NAMES:
+        try:
+            st = os.stat(source / name)
+        except OSError:
+            continue
+        found[name] = "dir" if os.path.isdir(source / name) else [st.st_size, st.st_mtime_ns]
+    return found
+
+
+def stamps_current(site: Site) -> bool:
+    """Whether every file the Site was built from is unchanged."""
+    for rel, (size, mtime_ns) in site.stamps.items():
+        try:
+            st = os.stat(Path(site.source) / rel)
+        except OSError:
+            return False
+        if st.st_size != size or st.st_mtime_ns != mtime_ns:
+            return False
+    return True
+
+
+def read_folder_navs(site: Site, files: dict[str, list[int]]) -> None:
+    """Per-folder nav files the scan found (``.pages``, ``_category_.json``), read into ``site.folders``."""
+    if site.kind == "mkdocs":
+        mkdocs.read_folder_navs(site, files)
+    elif site.kind == "docusaurus":
+        docusaurus.read_folder_navs(site, files)

@@ -1,0 +1,29 @@
+"""Which page a handbook opens on: the site's home, never an arbitrary page."""
+
+from __future__ import annotations
+
+from handbook.content.model import PageInfo
+from handbook.content.sites.model import Site
+from handbook.content.sites.toc import HOME_STEMS
+
+
+def choose_landing(site: Site, pages: list[PageInfo]) -> PageInfo:
+    """The configured home, else the root's index/README, else a top-level home-like page, else the first."""
+    by_path = {p.path: p for p in pages}
+    if site.landing:
+        for cand in (
+            site.landing,
+            *(site.landing.rsplit(".", 1)[0] + e for e in (".md", ".mdx", ".markdown")),
+        ):
+            if cand in by_path:
+                return by_path[cand]
+    for info in pages:
+        if info.is_landing and "/" not in info.path:
+            return info
+    if site.nav:
+        return pages[0]
+    top = {p.stem.lower(): p for p in pages if "/" not in p.path}
+    for stem in HOME_STEMS:
+        if stem in top:
+            return top[stem]
+    return pages[0]

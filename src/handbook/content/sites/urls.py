@@ -1,0 +1,103 @@
+"""The site's own URLs: recognising links to the published site or to the repository as local links.
+
+From config when the site says (``baseURL``, ``site_url``, ``url``, ``repo_url``), else inferred: an
+http(s) host most of whose link paths match local pages is the handbook's own; a GitHub/GitLab
+repository whose ``/blob/<branch>/`` paths are local files is its repository.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from urllib.parse import unquote, urlsplit
+
+_REPO_FILE = re.compile(r"^/([^/]+/[^/]+)/(?:-/)?(?:blob|tree|edit|raw)/[^/]+/?(.*)$")
+MIN_MATCHES = 2
+# Files every repository has: a link to another project's README says nothing about this one.
+GENERIC_FILES = ("readme", "index", "contributing", "license", "changelog", "code_of_conduct", "security")
+
+
+def split_base(url: str) -> tuple[str, str]:
+    """``https://Host/sub/`` → (``host``, ``/sub``): what a link must start with to be the site's."""
+    parts = urlsplit(url)
+    return parts.netloc.lower().removeprefix("www."), "/" + parts.path.strip("/") if parts.path.strip(
+        "/"
+    ) else ""
+
+
+def under_base(href: str, bases: Iterable[tuple[str, str]]) -> str | None:
+    """The path of ``href`` below one of ``bases`` (``/people/x``), or None if it is not the site's."""
+    parts = urlsplit(href)
+    if parts.scheme not in ("http", "https"):
+        return None
+    host = parts.netloc.lower().removeprefix("www.")
+    path = unquote(parts.path) or "/"
+    for base_host, base_path in bases:
+        if host != base_host:
+            continue
+        if not base_path:
+            return path
+        if path == base_path or path.startswith(base_path + "/"):
+            return path[len(base_path) :] or "/"
+    return None
+
+
+def repo_file(href: str, repos: Iterable[str]) -> str | None:
+    """The file path inside the repository that ``href`` (``…/blob/main/a/b.md``) points into, if any."""
+    parts = urlsplit(href)
+    host = parts.netloc.lower().removeprefix("www.")
+    m = _REPO_FILE.match(unquote(parts.path))
+    if not m:
+        return None
+    for repo in repos:
+        repo_parts = urlsplit(repo)
+        if repo_parts.netloc.lower().removeprefix("www.") == host and m.group(
+            1
+        ).lower() == repo_parts.path.strip("/").lower().removesuffix(".git"):
+            return m.group(2)
+    return None
+
+
+def infer_bases(links: Iterable[str], is_local: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """Hosts (with a path prefix when the site lives under one) whose link paths are mostly local pages."""
+    by_host: dict[str, set[str]] = {}
+    for href in links:
+        parts = urlsplit(href)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            path = unquote(parts.path)
+            if path.strip("/"):
+                by_host.setdefault(parts.netloc.lower().removeprefix("www."), set()).add(path)
+    found: list[tuple[str, str]] = []
+    for host, paths in by_host.items():
+        if host in ("github.com", "gitlab.com", "bitbucket.org") or len(paths) < MIN_MATCHES:
+            continue
+        prefixes = {""} | {"/" + p.strip("/").split("/", 1)[0] for p in paths}
+        best: tuple[int, str] | None = None
+        for prefix in sorted(prefixes):
+            under = [p[len(prefix) :] or "/" for p in paths if not prefix or p.startswith(prefix + "/")]
+            if len(under) < MIN_MATCHES:
+                continue
+            matched = sum(1 for p in under if p.strip("/") and is_local(p))
+            if matched >= MIN_MATCHES and matched * 2 >= len(paths) and (best is None or matched > best[0]):
+                best = (matched, prefix)
+        if best is not None:
+            found.append((host, best[1]))
+    return found
+
+
+def infer_repos(links: Iterable[str], is_local_file: Callable[[str], bool]) -> list[str]:
+    """GitHub/GitLab repositories whose file links (``/blob/<branch>/path``) are mostly local files."""
+    counts: dict[str, list[int]] = {}
+    for href in links:
+        parts = urlsplit(href)
+        m = _REPO_FILE.match(unquote(parts.path)) if parts.scheme in ("http", "https") else None
+        if not m or not m.group(2).lower().endswith((".md", ".markdown", ".mdx")):
+            continue
+        key = f"https://{parts.netloc.lower()}/{m.group(1)}"
+        seen = counts.setdefault(key, [0, 0, 0])
+        seen[1] += 1
+        if is_local_file(m.group(2)):
+            seen[0] += 1
+            stem = m.group(2).rpartition("/")[2].rsplit(".", 1)[0].lower()
+            seen[2] += stem not in GENERIC_FILES
+    return [repo for repo, (hit, total, telling) in counts.items() if telling >= 1 and hit * 2 >= total]
