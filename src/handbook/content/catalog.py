@@ -289,14 +289,14 @@ def order_pages(pages: list[PageInfo]) -> list[PageInfo]:
     def walk(folder: str) -> None:
         own = sorted(folders.get(folder, []), key=sort_key)
         items: list[tuple[tuple[Any, ...], str, PageInfo | None]] = []
-        for info in own:
-            items.append((sort_key(info), "", info))
+        for page in own:
+            items.append((sort_key(page), "", page))
         for sub in children.get(folder, ()):
             items.append((folder_key(sub), sub, None))
         items.sort(key=lambda item: item[0])
-        for _, sub, info in items:
-            if info is not None:
-                out.append(info)
+        for _, sub, item in items:
+            if item is not None:
+                out.append(item)
             else:
                 walk(sub)
 
@@ -346,7 +346,7 @@ def build_catalog(
     changed = changed or len(found) != len(cached)
     for rel, size, mtime_ns in found:
         entry = cached.get(rel)
-        if _valid_entry(entry) and entry[1] == size and entry[2] == mtime_ns:
+        if entry is not None and _valid_entry(entry) and entry[1] == size and entry[2] == mtime_ns:
             info = PageInfo(rel, entry[0], size, mtime_ns, entry[3], entry[4])
         else:
             changed = True
