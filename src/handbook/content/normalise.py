@@ -13,8 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from handbook.content.html_text import html_to_markdown
 from handbook.content.mojibake import decode, repair_mojibake
 from handbook.content.shortcodes import emojize_shortcodes, reduce_shortcodes
@@ -53,12 +51,18 @@ def split_front_matter(text: str) -> tuple[FrontMatter, str]:
     lines = raw.count("\n") + 2
     if fence == "+++":
         return FrontMatter(_parse_toml(raw), lines), body
+    import yaml  # here, not at the top: a page without front matter never pays for it
+
+    from handbook.safe_yaml import YamlRefused, load_yaml
+
     try:
-        data = yaml.safe_load(raw)
+        data = load_yaml(raw)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         return FrontMatter({}, lines, [f"front matter is not valid YAML{where}; ignored"]), body
+    except YamlRefused as exc:
+        return FrontMatter({}, lines, [f"front matter refused ({exc}); ignored"]), body
     if data is None:
         data = {}
     if not isinstance(data, dict):
