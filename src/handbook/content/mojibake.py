@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import ftfy
 
 # --------------------------------------------------------------------------------------------------
 # decoding and mojibake
@@ -96,4 +95,6 @@ def repair_mojibake(text: str) -> str:
     text = _SEQUENCE_MOJIBAKE.sub(_fix_sequence, text)
     if "\ue020" in text:
         text = re.sub("\ue020+ ?", "", text)
+    import ftfy  # only for text that looks garbled: importing it costs start-up time (~0.1 s)
+
     return ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False, normalization="NFC")
