@@ -13,7 +13,7 @@ from handbook.content import Handbook, HandbookError
 from handbook.content.catalog import build_catalog, first_heading, title_from_name
 from handbook.content.text import page_markdown
 
-from ..conftest import write
+from ..conftest import run_handbook, write
 
 
 def test_title_sources_in_order(tmp_path: Path) -> None:
@@ -129,3 +129,14 @@ def test_undecodable_file_names_get_readable_titles(tmp_path: Path) -> None:
     odd = next(p for p in hb.pages if p.path != "index.md")
     assert odd.title == "Café"
     assert page_markdown(hb.page(odd.path)).startswith("# Café\n")  # printable: no surrogates left
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_a_fifo_named_like_a_page_is_not_a_page(tmp_path: Path) -> None:
+    """Reading a FIFO blocks until someone writes to it: every command hung on one named x.md."""
+    write(tmp_path, "index.md", "# Home\n\nHello.\n")
+    os.mkfifo(tmp_path / "x.md")
+    for command in (["pages"], ["search", "hello"], ["show", "index"]):
+        result = run_handbook(command[0], "--content", str(tmp_path), *command[1:])  # bounded: 120 s
+        assert result.returncode == 0, result.stderr
+        assert "/x.md" not in result.stdout and "(x.md)" not in result.stdout

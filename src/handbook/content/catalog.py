@@ -11,6 +11,7 @@ import html
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -209,6 +210,8 @@ def scan(
                     if os.path.commonpath([root_real, real]) != root_real or not os.path.isfile(real):
                         continue  # a link out of the handbook is never followed
                 st = entry.stat()
+                if not stat.S_ISREG(st.st_mode):
+                    continue  # a FIFO or device named x.md: reading it would block forever
             except OSError:
                 continue
             rel = path[len(root_real) + 1 :].replace(os.sep, "/")  # entry paths start with the root
