@@ -29,7 +29,7 @@ class Block:
 
     def link_text(self, index: int) -> str | None:
         """The words a link is drawn with."""
-        if self.strips is None:
+        if self.strips is None or index >= len(self.links):
             return None
         spot = self.links[index]
         return self.strips[spot.line].crop(spot.start, spot.end).text.strip()

@@ -196,6 +196,8 @@ class PageView(ScrollView, can_focus=True):
         anchor, line = self.position()
         index = self.block_index(anchor) or 0
         self._width = width
+        chosen = (self._selected_link[0], self.selected_href) if self._selected_link is not None else None
+        self._selected_link = None
         for block in self.blocks:
             block.strips = None
             block.links = []
@@ -203,6 +205,8 @@ class PageView(ScrollView, can_focus=True):
         label, spans = self.matches.label, self.matches.spans
         self.matches.clear()
         self._show_block(index, line)
+        if chosen is not None:  # the links were drawn again at the new width: choose the same one
+            self._reselect(*chosen)
         if spans is not None:  # the same matcher again: a find, search terms or marked glossary terms
             self._collect(label, spans, reveal=False)
 
@@ -316,8 +320,9 @@ class PageView(ScrollView, can_focus=True):
             spans.append((match.start, match.end, CURRENT_MATCH_STYLE if current else MATCH_STYLE))
         if self._selected_link is not None:
             block_index, link_index = self._selected_link
-            spot = self.blocks[block_index].links[link_index]
-            if self._offsets[block_index] + spot.line == line:
+            links = self.blocks[block_index].links
+            spot = links[link_index] if link_index < len(links) else None
+            if spot is not None and self._offsets[block_index] + spot.line == line:
                 spans.append((spot.start, spot.end, SELECTED_LINK_STYLE))
         for start, end, style in spans:
             strip = highlight(strip, start, end, style)
@@ -399,7 +404,14 @@ class PageView(ScrollView, can_focus=True):
         if self._selected_link is None:
             return None
         block_index, link_index = self._selected_link
-        return self.blocks[block_index].links[link_index].href
+        links = self.blocks[block_index].links
+        return links[link_index].href if link_index < len(links) else None
+
+    def _reselect(self, block_index: int, href: str | None) -> None:
+        self._render_one_in_place(block_index)
+        hrefs = [spot.href for spot in self.blocks[block_index].links]
+        if href in hrefs:
+            self._selected_link = (block_index, hrefs.index(href))
 
     def action_follow_link(self) -> None:
         href = self.selected_href

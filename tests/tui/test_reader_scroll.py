@@ -1,0 +1,243 @@
+"""Scrolling a long page after a jump (issue #9): a line key moves one line from where the reader is.
+
+The page view renders sections lazily and corrects estimated heights as it goes, so these tests jump
+(G, an anchor link, find, back/forward, the outline) and then press j/k/PgDn/PgUp straight away, while
+sections above are still being rendered, comparing what the widget draws before and after each key.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from handbook.content import Handbook
+from handbook.tui.app import HandbookApp
+from handbook.tui.screens.reader import ReaderScreen
+from handbook.tui.widgets.outline import Outline
+from handbook.tui.widgets.page_view import PageView
+
+SIZE = (120, 40)
+SEED_002 = "002_70b23f6e95f87cab.txt"
+BIG_PAGE_BYTES = 500 * 1024
+MARKER = "Zebrafinch"  # a word only in the big page's target section
+
+# ---------------------------------------------------------------- reading what the widget draws
+
+
+def screen_lines(view: PageView) -> list[str]:
+    """The text of every visible row, as the widget draws it (its Line API)."""
+    height = view.scrollable_content_region.height
+    return [view.render_line(y).text.rstrip() for y in range(height)]
+
+
+def breadcrumb(app: HandbookApp) -> str:
+    return str(app.screen.query_one("#breadcrumb", Static).render())
+
+
+def page_view(app: HandbookApp) -> PageView:
+    assert isinstance(app.screen, ReaderScreen)
+    return app.screen.page_view
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let the messages from the last key be handled (rendering may still be going on)."""
+    await pilot.pause()
+
+
+async def line_down(pilot: Pilot[None], view: PageView) -> None:
+    before = screen_lines(view)
+    await pilot.press("j")
+    await settle(pilot)
+    after = screen_lines(view)
+    assert after[:-1] == before[1:], "j did not move exactly one line down"
+
+
+async def line_up(pilot: Pilot[None], view: PageView) -> None:
+    before = screen_lines(view)
+    await pilot.press("k")
+    await settle(pilot)
+    after = screen_lines(view)
+    assert after[1:] == before[:-1], "k did not move exactly one line up"
+    assert after != before
+
+
+async def page_down(pilot: Pilot[None], view: PageView) -> None:
+    """PgDn moves one screen: one line back up shows the old last line above the new screen."""
+    before = screen_lines(view)
+    await pilot.press("pagedown")
+    await settle(pilot)
+    paged = screen_lines(view)
+    await pilot.press("k")
+    await settle(pilot)
+    assert screen_lines(view) == [before[-1], *paged[:-1]], "PgDn did not move exactly one screen"
+    await pilot.press("j")
+    await settle(pilot)
+
+
+async def page_up(pilot: Pilot[None], view: PageView) -> None:
+    """PgUp moves one screen: one line back down shows the old first line below the new screen."""
+    before = screen_lines(view)
+    await pilot.press("pageup")
+    await settle(pilot)
+    paged = screen_lines(view)
+    await pilot.press("j")
+    await settle(pilot)
+    assert screen_lines(view) == [*paged[1:], before[0]], "PgUp did not move exactly one screen"
+    await pilot.press("k")
+    await settle(pilot)
+
+
+async def keys_move_exactly(pilot: Pilot[None], view: PageView, *, paging: bool = True) -> None:
+    """Straight after a jump: k k k, j j, and a page down and up, each by exactly its amount."""
+    for _ in range(3):
+        await line_up(pilot, view)
+    for _ in range(2):
+        await line_down(pilot, view)
+    if paging:
+        await page_up(pilot, view)
+        await page_down(pilot, view)
+    await line_up(pilot, view)
+
+
+async def wait_until_rendered(pilot: Pilot[None], view: PageView, limit: int = 5000) -> None:
+    """Bounded wait for the idle renderer to finish the page."""
+    for _ in range(limit):
+        if all(block.strips is not None for block in view.blocks):
+            return
+        await pilot.pause()
+    raise AssertionError("the page never finished rendering")
+
+
+def breadcrumb_follows(app: HandbookApp) -> None:
+    view = page_view(app)
+    section = view.current_section
+    assert section is not None
+    assert breadcrumb(app).endswith(section.title), (breadcrumb(app), section.title)
+
+
+async def follow_link_to(pilot: Pilot[None], view: PageView, href: str) -> None:
+    """Tab through the links on screen until ``href`` is chosen, then Enter, as a reader would."""
+    for _ in range(60):
+        await pilot.press("tab")
+        if view.selected_href == href:
+            await pilot.press("enter")
+            await settle(pilot)
+            return
+    raise AssertionError(f"no link to {href} reachable with Tab")
+
+
+async def find_and_close(pilot: Pilot[None], word: str) -> None:
+    await pilot.press("slash", *word, "enter")
+    await settle(pilot)
+    await pilot.press("escape")
+    await settle(pilot)
+
+
+async def outline_jump(pilot: Pilot[None], app: HandbookApp, anchor: str) -> None:
+    await pilot.press("t")
+    await settle(pilot)
+    outline = app.screen.query_one(Outline)
+    assert app.focused is outline
+    outline.highlighted = outline.get_option_index(f"#{anchor}")
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+# ---------------------------------------------------------------- seed 002
+
+
+@pytest.fixture
+def seed_002(seeds: Path) -> Handbook:
+    return Handbook.open(seeds / SEED_002)
+
+
+# ---------------------------------------------------------------- a 500 KiB page of real text
+
+
+def _strip_front_matter(text: str) -> str:
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        if end != -1:
+            return text[end + 4 :]
+    return text
+
+
+def build_big_page(sources: list[Path]) -> str:
+    """A 500 KiB page of real handbook text: a contents line, then page after page as sections, with a
+    target section (holding MARKER) about two thirds of the way down."""
+    parts = [
+        "# A very long page\n\nIt exists to be long. Go to [the target](#target-section) or read on.\n\n"
+    ]
+    total = len(parts[0])
+    placed = False
+    index = 0
+    while total < BIG_PAGE_BYTES:
+        source = sources[index % len(sources)]
+        index += 1
+        body = _strip_front_matter(source.read_text(encoding="utf-8", errors="replace"))
+        body = re.sub(r"\b" + MARKER + r"\b", "", body)
+        chunk = f"\n## Part {index}: {source.stem}\n\n{body.strip()}\n"
+        if not placed and total > BIG_PAGE_BYTES * 2 // 3:
+            chunk = f"\n## Target section\n\n{MARKER} is the word to find here.\n" + chunk
+            placed = True
+        parts.append(chunk)
+        total += len(chunk.encode("utf-8"))
+    return "".join(parts)
+
+
+@pytest.fixture(scope="module")
+def big_handbook(tmp_path_factory: pytest.TempPathFactory) -> Handbook:
+    from ..conftest import CORPORA, SEEDS, needs_shared
+
+    corpora = needs_shared(CORPORA)
+    sources = sorted(corpora.rglob("*.md")) + sorted(needs_shared(SEEDS).glob("*.txt"))
+    root = tmp_path_factory.mktemp("big") / "hb"
+    root.mkdir()
+    (root / "index.md").write_text("# Home\n\nSee [the long page](big.md).\n", encoding="utf-8")
+    (root / "big.md").write_text(build_big_page(sources), encoding="utf-8")
+    return Handbook.open(root)
+
+
+async def open_big(pilot: Pilot[None], app: HandbookApp) -> PageView:
+    await settle(pilot)
+    view = page_view(app)
+    assert view.page is not None and view.page.path == "big.md"
+    assert view.virtual_size.height > 5000
+    return view
+
+
+# ---------------------------------------------------------------- Tab, Esc, smart case
+
+
+def link_rows(view: PageView) -> tuple[list[int], list[int]]:
+    """(rows with a link drawn on them, rows with the chosen link), read from the drawn segments."""
+    links, chosen = [], []
+    for y in range(view.scrollable_content_region.height):
+        segments = list(view.render_line(y))
+        if any(seg.style is not None and seg.style.meta.get("href") for seg in segments):
+            links.append(y)
+        if any(seg.style is not None and seg.style.reverse for seg in segments):
+            chosen.append(y)
+    return links, chosen
+
+
+async def test_chosen_link_survives_a_resize(seed_002: Handbook) -> None:
+    """Opening the outline narrows the page, which is drawn again: the link chosen with Tab (off screen,
+    its section not drawn again yet) stays chosen, and drawing the page does not fail."""
+    app = HandbookApp(seed_002)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = page_view(app)
+        await pilot.press("tab")
+        href = view.selected_href
+        assert href is not None
+        await pilot.press("G")
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert any(screen_lines(view))
+        assert view.selected_href == href
