@@ -155,6 +155,115 @@ def seed_002(seeds: Path) -> Handbook:
     return Handbook.open(seeds / SEED_002)
 
 
+async def test_seed_002_end_then_line_keys(seed_002: Handbook) -> None:
+    app = HandbookApp(seed_002)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = page_view(app)
+        await pilot.press("G")
+        await settle(pilot)
+        breadcrumb_follows(app)
+        assert (
+            view.current_section is not None and view.current_section.anchor != view.blocks[0].section.anchor
+        )
+        await keys_move_exactly(pilot, view)
+        breadcrumb_follows(app)
+
+
+async def test_seed_002_anchor_link_then_line_keys(seed_002: Handbook) -> None:
+    app = HandbookApp(seed_002)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = page_view(app)
+        await follow_link_to(pilot, view, "#checklists")
+        assert screen_lines(view)[0] == "Checklists"
+        await line_down(pilot, view)
+        await line_down(pilot, view)
+        await keys_move_exactly(pilot, view)
+        breadcrumb_follows(app)
+
+
+async def test_seed_002_find_then_escape_then_line_keys(seed_002: Handbook) -> None:
+    app = HandbookApp(seed_002)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = page_view(app)
+        await find_and_close(pilot, "Postmortem")
+        assert any("Postmortem" in line for line in screen_lines(view))
+        breadcrumb_follows(app)
+        assert (
+            view.current_section is not None and view.current_section.anchor != view.blocks[0].section.anchor
+        )
+        await keys_move_exactly(pilot, view)
+
+
+async def test_seed_002_back_and_forward_then_line_keys(seed_002: Handbook) -> None:
+    app = HandbookApp(seed_002)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = page_view(app)
+        for _ in range(5):
+            await line_down(pilot, view)
+        reading = screen_lines(view)
+        await follow_link_to(pilot, view, "#checklists")
+        for _ in range(4):
+            await line_down(pilot, view)
+        there = screen_lines(view)
+        await pilot.press("H")
+        await settle(pilot)
+        assert screen_lines(view) == reading, "back did not return to where the reader was"
+        await keys_move_exactly(pilot, view, paging=False)
+        await pilot.press("L")
+        await settle(pilot)
+        assert screen_lines(view) == there, "forward did not return to where the reader was"
+        await keys_move_exactly(pilot, view)
+        breadcrumb_follows(app)
+
+
+async def test_seed_002_outline_jump_then_line_keys(seed_002: Handbook) -> None:
+    app = HandbookApp(seed_002)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = page_view(app)
+        await outline_jump(pilot, app, "72-release-checklist")
+        assert app.focused is view
+        assert screen_lines(view)[0] == "7.2 Release Checklist"
+        await keys_move_exactly(pilot, view)
+        breadcrumb_follows(app)
+
+
+async def test_seed_002_search_hit_and_next_match_then_line_keys(seed_002: Handbook) -> None:
+    app = HandbookApp(seed_002)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()  # the search index is built in the background
+        await settle(pilot)
+        view = page_view(app)
+        await pilot.press("s", *"rollback")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen) and view.match_count > 1
+        breadcrumb_follows(app)
+        await keys_move_exactly(pilot, view)
+        for _ in range(3):  # n jumps to the next marked word
+            await pilot.press("n")
+            await settle(pilot)
+        breadcrumb_follows(app)
+        await keys_move_exactly(pilot, view)
+
+
+async def test_seed_002_line_keys_after_the_page_is_rendered(seed_002: Handbook) -> None:
+    """The same once nothing is pending: the fix must not depend on rendering being under way."""
+    app = HandbookApp(seed_002)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = page_view(app)
+        await pilot.press("G")
+        await wait_until_rendered(pilot, view)
+        await keys_move_exactly(pilot, view)
+
+
 # ---------------------------------------------------------------- a 500 KiB page of real text
 
 
@@ -208,6 +317,52 @@ async def open_big(pilot: Pilot[None], app: HandbookApp) -> PageView:
     assert view.page is not None and view.page.path == "big.md"
     assert view.virtual_size.height > 5000
     return view
+
+
+async def test_big_page_end_then_line_keys(big_handbook: Handbook) -> None:
+    app = HandbookApp(big_handbook, big_handbook.find("big"))
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_big(pilot, app)
+        await pilot.press("G")
+        await settle(pilot)
+        breadcrumb_follows(app)
+        await keys_move_exactly(pilot, view)
+        for _ in range(3):
+            await page_up(pilot, view)
+        breadcrumb_follows(app)
+
+
+async def test_big_page_anchor_back_forward_outline(big_handbook: Handbook) -> None:
+    app = HandbookApp(big_handbook, big_handbook.find("big"))
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_big(pilot, app)
+        await line_down(pilot, view)
+        reading = screen_lines(view)
+        await follow_link_to(pilot, view, "#target-section")
+        assert screen_lines(view)[0] == "Target section"
+        breadcrumb_follows(app)
+        await keys_move_exactly(pilot, view)
+        there = screen_lines(view)
+        await pilot.press("H")
+        await settle(pilot)
+        assert screen_lines(view) == reading
+        await pilot.press("L")
+        await settle(pilot)
+        assert screen_lines(view) == there
+        await keys_move_exactly(pilot, view)
+        await outline_jump(pilot, app, view.blocks[len(view.blocks) * 2 // 5].section.anchor)
+        await keys_move_exactly(pilot, view)
+        breadcrumb_follows(app)
+
+
+async def test_big_page_find_then_escape_then_line_keys(big_handbook: Handbook) -> None:
+    app = HandbookApp(big_handbook, big_handbook.find("big"))
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_big(pilot, app)
+        await find_and_close(pilot, MARKER)
+        assert any(MARKER in line for line in screen_lines(view))
+        breadcrumb_follows(app)
+        await keys_move_exactly(pilot, view)
 
 
 # ---------------------------------------------------------------- Tab, Esc, smart case

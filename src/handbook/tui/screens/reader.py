@@ -103,10 +103,10 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
             self._show_warnings(auto=True)
             self.show_onboarding_summary()
             self._close_find()
-        else:
-            found = view.scroll_to_anchor(place.anchor) if place.anchor else True
-            if not place.anchor:
-                view.scroll_to(y=0, animate=False)
+        else:  # the same page: back/forward come back to the line the reader left
+            found = view.scroll_to_anchor(place.anchor, place.line) or not place.anchor
+            if not found:
+                view.scroll_to_anchor("", 0)
         if place.anchor and not found:
             self.notify(
                 f"No section #{place.anchor} in {page.path}; showing the top of the page.", severity="warning"
