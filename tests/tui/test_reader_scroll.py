@@ -380,6 +380,36 @@ def link_rows(view: PageView) -> tuple[list[int], list[int]]:
     return links, chosen
 
 
+async def test_tab_chooses_a_link_on_screen_first(seeds: Path) -> None:
+    """Seed 000 has links at its top and at its end, pages apart."""
+    app = HandbookApp(Handbook.open(seeds / "000_ccabf785eee69cde.txt"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = page_view(app)
+        top = screen_lines(view)
+        top_links, _ = link_rows(view)
+        assert len(top_links) > 1
+        await pilot.press("tab")
+        await settle(pilot)
+        assert link_rows(view)[1] == [top_links[0]]
+        await pilot.press("G")
+        await settle(pilot)
+        end = screen_lines(view)
+        end_links, chosen = link_rows(view)
+        assert len(end_links) > 1 and not chosen  # the chosen link is off screen
+        await pilot.press("tab")
+        await settle(pilot)
+        assert screen_lines(view) == end, "Tab moved away from the links on screen"
+        assert link_rows(view)[1] == [end_links[0]], "Tab did not choose the first link on screen"
+        await pilot.press("g")
+        await settle(pilot)
+        assert screen_lines(view) == top
+        await pilot.press("shift+tab")
+        await settle(pilot)
+        assert screen_lines(view) == top, "Shift+Tab moved away from the links on screen"
+        assert link_rows(view)[1] == [top_links[-1]], "Shift+Tab did not choose the last link on screen"
+
+
 async def test_chosen_link_survives_a_resize(seed_002: Handbook) -> None:
     """Opening the outline narrows the page, which is drawn again: the link chosen with Tab (off screen,
     its section not drawn again yet) stays chosen, and drawing the page does not fail."""
