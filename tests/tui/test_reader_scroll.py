@@ -426,3 +426,21 @@ async def test_chosen_link_survives_a_resize(seed_002: Handbook) -> None:
         await settle(pilot)
         assert any(screen_lines(view))
         assert view.selected_href == href
+
+
+async def test_escape_closes_the_outline_after_a_jump(seed_002: Handbook) -> None:
+    app = HandbookApp(seed_002)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        outline = app.screen.query_one(Outline)
+        await outline_jump(pilot, app, "checklists")
+        assert outline.display and app.focused is page_view(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not outline.display
+        await pilot.press("t")  # and from the outline itself
+        await settle(pilot)
+        assert outline.display and app.focused is outline
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not outline.display and app.focused is page_view(app)

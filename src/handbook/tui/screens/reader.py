@@ -41,7 +41,7 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         Binding("H,backspace,alt+left", "back", "Back", id="reader.back"),
         Binding("L,alt+right", "forward", "Forward", show=False, id="reader.forward"),
         Binding("w", "warnings", "Warnings", show=False, id="reader.warnings"),
-        Binding("escape", "close_find", "Close find", show=False, id="reader.close_find"),
+        Binding("escape", "close_find", "Close find / outline", show=False, id="reader.close_find"),
     ]
 
     def __init__(self, start: Place) -> None:
@@ -323,10 +323,17 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         self.query_one(FindBar).set_count(view.match_number, view.match_count, "x")
 
     def on_find_bar_closed(self, event: FindBar.Closed) -> None:
-        self.action_close_find()
+        self._close_find()  # Esc in the bar closes only the bar, not the outline too
+        self.page_view.focus()
 
     def action_close_find(self) -> None:
-        self._close_find()
+        """Esc: close the find bar (or marked terms); with none open, close the outline, which stays
+        open after a jump so the reader sees where they are until they are done with it."""
+        outline = self.query_one(Outline)
+        if outline.display and not self.query_one(FindBar).display and not self.marking_terms:
+            outline.display = False
+        else:
+            self._close_find()
         self.page_view.focus()
 
     def _close_find(self) -> None:
