@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Input, Label, Static
 
 from handbook.content import Handbook
 from handbook.tui.app import HandbookApp
 from handbook.tui.screens.reader import ReaderScreen
+from handbook.tui.widgets.find_bar import FindBar
 from handbook.tui.widgets.outline import Outline
 from handbook.tui.widgets.page_view import PageView
 
@@ -444,3 +445,23 @@ async def test_escape_closes_the_outline_after_a_jump(seed_002: Handbook) -> Non
         await pilot.press("escape")
         await settle(pilot)
         assert not outline.display and app.focused is page_view(app)
+
+
+async def test_find_bar_says_whether_case_matters(seed_002: Handbook) -> None:
+    app = HandbookApp(seed_002)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = page_view(app)
+        await pilot.press("slash")
+        await settle(pilot)
+        bar = app.screen.query_one(FindBar)
+        hint = bar.query_one("#find-case", Label)
+        assert "smart case" in str(hint.render()).lower()
+        await pilot.press(*"postmortem")
+        await settle(pilot)
+        insensitive = view.match_count
+        assert "ignor" in str(hint.render()).lower()
+        await pilot.press("backspace", *"M")
+        await settle(pilot)
+        assert app.screen.query_one(Input).value == "postmorteM"
+        assert "match" in str(hint.render()).lower() and view.match_count < insensitive

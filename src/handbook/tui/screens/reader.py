@@ -208,6 +208,7 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         self.marking_terms = True
         bar.display = True
         bar.query_one("#find-label", Label).update("Terms:")
+        bar.show_case(None)
         field = bar.query_one(Input)
         with field.prevent(Input.Changed):
             field.value = "n/N to move, d to define, m to unmark"
@@ -248,6 +249,7 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
                 bar.display = True
                 bar.set_count(view.match_number, count, choice.query)
                 bar.query_one("#find-label", Label).update("Search:")
+                bar.show_case(None)
                 field = bar.query_one(Input)
                 with field.prevent(Input.Changed):  # show the query; do not turn it into a literal find
                     field.value = choice.query
