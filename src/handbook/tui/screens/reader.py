@@ -42,7 +42,7 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         Binding("H,backspace,alt+left", "back", "Back", id="reader.back"),
         Binding("L,alt+right", "forward", "Forward", show=False, id="reader.forward"),
         Binding("w", "warnings", "Warnings", show=False, id="reader.warnings"),
-        Binding("escape", "close_find", "Close find", show=False, id="reader.close_find"),
+        Binding("escape", "close_find", "Close find / outline", show=False, id="reader.close_find"),
     ]
 
     def __init__(self, start: Place) -> None:
@@ -106,10 +106,10 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
             self._show_warnings(auto=True)
             self.show_onboarding_summary()
             self._close_find()
-        else:
-            found = view.scroll_to_anchor(place.anchor) if place.anchor else True
-            if not place.anchor:
-                view.scroll_to(y=0, animate=False)
+        else:  # the same page: back/forward come back to the line the reader left
+            found = view.scroll_to_anchor(place.anchor, place.line) or not place.anchor
+            if not found:
+                view.scroll_to_anchor("", 0)
         if place.anchor and not found:
             self.notify(
                 f"No section #{place.anchor} in {page.path}; showing the top of the page.", severity="warning"
@@ -211,6 +211,7 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         self.marking_terms = True
         bar.display = True
         bar.query_one("#find-label", Label).update("Terms:")
+        bar.show_case(None)
         field = bar.query_one(Input)
         with field.prevent(Input.Changed):
             field.value = "n/N to move, d to define, m to unmark"
@@ -251,6 +252,7 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
                 bar.display = True
                 bar.set_count(view.match_number, count, choice.query)
                 bar.query_one("#find-label", Label).update("Search:")
+                bar.show_case(None)
                 field = bar.query_one(Input)
                 with field.prevent(Input.Changed):  # show the query; do not turn it into a literal find
                     field.value = choice.query
@@ -326,10 +328,17 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         self.query_one(FindBar).set_count(view.match_number, view.match_count, "x")
 
     def on_find_bar_closed(self, event: FindBar.Closed) -> None:
-        self.action_close_find()
+        self._close_find()  # Esc in the bar closes only the bar, not the outline too
+        self.page_view.focus()
 
     def action_close_find(self) -> None:
-        self._close_find()
+        """Esc: close the find bar (or marked terms); with none open, close the outline, which stays
+        open after a jump so the reader sees where they are until they are done with it."""
+        outline = self.query_one(Outline)
+        if outline.display and not self.query_one(FindBar).display and not self.marking_terms:
+            outline.display = False
+        else:
+            self._close_find()
         self.page_view.focus()
 
     def _close_find(self) -> None:

@@ -1,4 +1,8 @@
-"""The find-in-page bar: type to highlight, Enter to read on with n/N stepping, Esc to close."""
+"""The find-in-page bar: type to highlight, Enter to read on with n/N stepping, Esc to close.
+
+Find is smart case (a lower-case query ignores case, one with capitals matches it); the bar says which
+applies to the query as typed, so a miss on "API" vs "api" is not a mystery.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,20 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label
 
+from handbook.tui.widgets.page_find import is_case_sensitive
+
+CASE_HINTS: dict[bool | None, str] = {None: "smart case", False: "ignoring case", True: "matching case"}
+
 
 class FindBar(Horizontal):
+    DEFAULT_CSS = """
+    FindBar #find-case {
+        padding: 0 1;
+        color: $text-muted;
+        text-style: dim;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close find", id="find.close"),
         Binding("down", "next", "Next match", show=False, id="find.next"),
@@ -37,6 +53,7 @@ class FindBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield Label("Find:", id="find-label")
         yield Input(placeholder="text in this page", id="find-input")
+        yield Label(CASE_HINTS[None], id="find-case")
         yield Label("", id="find-count")
 
     def open(self) -> None:
@@ -46,7 +63,16 @@ class FindBar(Horizontal):
         field = self.query_one(Input)
         field.value = ""
         self.set_count(0, 0, "")
+        self.show_case("")
         field.focus()
+
+    def show_case(self, query: str | None) -> None:
+        """Say whether ``query`` matches case ("smart case" while it is empty); None hides the hint
+        (the bar showing a search's words or marked terms, which are not a typed find)."""
+        hint = self.query_one("#find-case", Label)
+        hint.display = query is not None
+        if query is not None:
+            hint.update(CASE_HINTS[is_case_sensitive(query) if query else None])
 
     def set_count(self, number: int, total: int, query: str) -> None:
         text = "" if not query else (f"{number}/{total}" if total else "no matches")
@@ -54,6 +80,7 @@ class FindBar(Horizontal):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        self.show_case(event.value)
         self.post_message(self.Changed(event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -29,7 +29,7 @@ class Block:
 
     def link_text(self, index: int) -> str | None:
         """The words a link is drawn with."""
-        if self.strips is None:
+        if self.strips is None or index >= len(self.links):
             return None
         spot = self.links[index]
         return self.strips[spot.line].crop(spot.start, spot.end).text.strip()
@@ -50,17 +50,23 @@ def link_line(blocks: list[Block], offsets: list[int], key: LinkKey) -> int:
 def step_link(
     blocks: list[Block], offsets: list[int], selected: LinkKey | None, top: int, bottom: int, step: int
 ) -> LinkKey | None:
-    """The link Tab (step 1) or Shift+Tab (-1) moves to among the rendered ones: from the chosen one if
-    any, else the first (or last) on screen, else the next one below the top of the screen."""
+    """The link Tab (step 1) or Shift+Tab (-1) moves to among the rendered ones.
+
+    From the chosen link while it is on screen (lines ``top``..``bottom``); otherwise the first link on
+    screen (Shift+Tab: the last), so a link the reader can see is chosen at the first press, not one
+    screens away. With no link on screen: the next one below (Shift+Tab: above), wrapping around."""
     links = [
         (b, i) for b, block in enumerate(blocks) if block.strips is not None for i in range(len(block.links))
     ]
     if not links:
         return None
-    if selected in links:
+    lines = [link_line(blocks, offsets, key) for key in links]
+    if selected in links and top <= lines[links.index(selected)] <= bottom:
         return links[(links.index(selected) + step) % len(links)]
-    on_screen = [key for key in links if top <= link_line(blocks, offsets, key) <= bottom]
+    on_screen = [key for key, line in zip(links, lines, strict=True) if top <= line <= bottom]
     if on_screen:
         return on_screen[0] if step > 0 else on_screen[-1]
-    after = [key for key in links if link_line(blocks, offsets, key) >= top]
-    return after[0] if after and step > 0 else links[-1 if step < 0 else 0]
+    if step > 0:
+        return next((key for key, line in zip(links, lines, strict=True) if line > bottom), links[0])
+    above = [key for key, line in zip(links, lines, strict=True) if line < top]
+    return above[-1] if above else links[-1]

@@ -20,9 +20,14 @@ Spans = Callable[[str], Iterable[tuple[int, int]]]  # a line's text → (start, 
 _WORD = re.compile(r"\w+(?:[-_.'’/]\w+)*")
 
 
+def is_case_sensitive(query: str) -> bool:
+    """Smart case (as in less and vim's smartcase): a query with capitals matches case exactly."""
+    return query != query.lower()
+
+
 def literal_spans(query: str) -> Spans:
-    """``query`` anywhere, case-insensitive unless it has capitals (as in less and vim's smartcase)."""
-    flags = 0 if query != query.lower() else re.IGNORECASE
+    """``query`` anywhere, case-insensitive unless it has capitals (see ``is_case_sensitive``)."""
+    flags = 0 if is_case_sensitive(query) else re.IGNORECASE
     return pattern_spans(re.compile(re.escape(query), flags))
 
 

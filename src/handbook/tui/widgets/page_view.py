@@ -3,9 +3,14 @@
 Textual's ``Markdown`` widget costs ~70 ms per KiB (a 133 KiB page takes 9.6 s), so this widget never
 builds widgets for a page. Each section is rendered by Rich into lines (``page_render``) only when
 needed: the sections on screen first, the rest in short idle slices. Unrendered sections stand in with
-an estimated height; when one above the viewport is rendered, the scroll position is corrected so the
-text being read does not move. Lines are drawn with ``render_line`` (the Line API), so a 500 KiB page
-costs the same to show as a 5 KiB one.
+an estimated height; when one above the text on screen is rendered, the scroll position is corrected so
+the text being read does not move. Lines are drawn with ``render_line`` (the Line API), so a 500 KiB
+page costs the same to show as a 5 KiB one.
+
+Every move goes through ``_scroll_to_line``, which keeps Textual's scroll target equal to the scroll
+position: Textual steps keys and the mouse wheel from the target, so a target left behind by a jump
+or a correction would send the next j/k back to where the reader was before. Line and page keys count
+real lines: the sections they bring on screen are rendered first (see ``_move_by``).
 """
 
 from __future__ import annotations
@@ -116,11 +121,13 @@ class PageView(ScrollView, can_focus=True):
                 return i
         return None
 
-    def scroll_to_anchor(self, anchor: str) -> bool:
-        index = self.block_index(anchor)
-        if index is None:
+    def scroll_to_anchor(self, anchor: str, line_in_section: int = 0) -> bool:
+        """Go to ``anchor`` (the top of the page for ""), ``line_in_section`` lines in: back and forward
+        return to the line the reader left. False when the anchor is not in the page."""
+        index = self.block_index(anchor) if anchor else 0
+        if index is None or not self.blocks:
             return False
-        self._show_block(index, 0)
+        self._show_block(index, line_in_section)
         return True
 
     def position(self) -> tuple[str, int]:
@@ -154,8 +161,9 @@ class PageView(ScrollView, can_focus=True):
         wanted = self._offsets[index] + line_in_block
         actual = min(wanted, self._max_scroll_y())
         self._pinned = (index, actual) if wanted > actual else None
-        self.set_scroll(0, actual)
-        self._after_scroll()
+        self.set_scroll(0, None)
+        self._scroll_to_line(actual)
+        self._after_scroll()  # a new page at the same scroll position still has a new section
         self.refresh()
         self._schedule_rendering()
 
@@ -196,6 +204,8 @@ class PageView(ScrollView, can_focus=True):
         anchor, line = self.position()
         index = self.block_index(anchor) or 0
         self._width = width
+        chosen = (self._selected_link[0], self.selected_href) if self._selected_link is not None else None
+        self._selected_link = None
         for block in self.blocks:
             block.strips = None
             block.links = []
@@ -203,6 +213,8 @@ class PageView(ScrollView, can_focus=True):
         label, spans = self.matches.label, self.matches.spans
         self.matches.clear()
         self._show_block(index, line)
+        if chosen is not None:  # the links were drawn again at the new width: choose the same one
+            self._reselect(*chosen)
         if spans is not None:  # the same matcher again: a find, search terms or marked glossary terms
             self._collect(label, spans, reveal=False)
 
@@ -259,17 +271,36 @@ class PageView(ScrollView, can_focus=True):
         self.refresh()
         self._schedule_rendering()
 
+    def _anchor(self) -> tuple[int, int, int]:
+        """What the reader sees, to hold still while heights change: (block, line in it, screen row).
+
+        The first rendered line on screen: after ``k`` into a section not rendered yet, the text
+        below the blank row is what was read, and must stay on its row. When nothing on screen is
+        rendered, the line at the top, counted in the top section's estimate."""
+        top = int(self.scroll_y)
+        first = self._block_at(top)
+        last = self._block_at(top + max(1, self.scrollable_content_region.height) - 1)
+        for index in range(first, last + 1):
+            if self.blocks[index].strips is not None:
+                line = max(top, self._offsets[index])
+                return index, line - self._offsets[index], line - top
+        return first, top - self._offsets[first], 0
+
     def _render_one_in_place(self, index: int) -> None:
-        """Render a block and keep the text at the top of the view where it is."""
-        top_line = int(self.scroll_y)
-        top_block = self._block_at(top_line)
-        into_top = top_line - self._offsets[top_block]
+        """Render a block and keep the text the reader sees where it is on screen."""
+        if self.blocks[index].strips is not None:
+            return
+        anchor, within, row = self._anchor()
         self._render_block(index)
         self._recompute()
         if self._stick_to_end:
-            self.set_scroll(None, self._max_scroll_y())
-        elif index < top_block or (index == top_block and into_top):
-            self.set_scroll(None, min(self._offsets[top_block] + into_top, self._max_scroll_y()))
+            self._scroll_to_line(self._max_scroll_y())
+        elif index <= anchor:
+            within = min(within, max(0, self.blocks[anchor].height - 1))
+            wanted = max(0, min(self._offsets[anchor] + within - row, self._max_scroll_y()))
+            if self._pinned is not None and self._pinned[1] == int(self.scroll_y):
+                self._pinned = (self._pinned[0], wanted)  # the reader did not move: still pinned
+            self._scroll_to_line(wanted)
 
     def render_all(self) -> None:
         """Render every section now (find-in-page needs all the lines)."""
@@ -316,8 +347,9 @@ class PageView(ScrollView, can_focus=True):
             spans.append((match.start, match.end, CURRENT_MATCH_STYLE if current else MATCH_STYLE))
         if self._selected_link is not None:
             block_index, link_index = self._selected_link
-            spot = self.blocks[block_index].links[link_index]
-            if self._offsets[block_index] + spot.line == line:
+            links = self.blocks[block_index].links
+            spot = links[link_index] if link_index < len(links) else None
+            if spot is not None and self._offsets[block_index] + spot.line == line:
                 spans.append((spot.start, spot.end, SELECTED_LINK_STYLE))
         for start, end, style in spans:
             strip = highlight(strip, start, end, style)
@@ -329,6 +361,48 @@ class PageView(ScrollView, can_focus=True):
         super().watch_scroll_y(old_value, new_value)
         self._after_scroll()
         self._schedule_rendering()
+
+    def _scroll_to_line(self, line: int) -> None:
+        """Put page line ``line`` at the top, now. Textual's scroll target moves with it (keys and the
+        wheel step from the target) and the watchers run (scrollbar, breadcrumb, idle rendering)."""
+        line = max(0, min(int(line), self._max_scroll_y()))
+        animator = self.app.animator
+        if animator.is_being_animated(self, "scroll_y"):
+            animator.force_stop_animation(self, "scroll_y")
+        self.scroll_target_y = line
+        self.scroll_y = line
+
+    def _move_by(self, lines: int) -> None:
+        """Move ``lines`` lines from the line at the top. The sections the move brings on screen are
+        rendered first, holding the current text still, so the move counts real lines: an estimated
+        height of a section above cannot turn one line into a jump."""
+        if not self.blocks:
+            return
+        if lines < 0:
+            self._stick_to_end = False
+        height = max(1, self.scrollable_content_region.height)
+        for _ in range(len(self.blocks) + 1):  # each round renders at least one section
+            target = max(0, min(int(self.scroll_y) + lines, self._max_scroll_y()))
+            first, last = self._block_at(target), self._block_at(target + height - 1)
+            pending = [i for i in range(first, last + 1) if self.blocks[i].strips is None]
+            if not pending:
+                break
+            for index in pending:
+                self._render_one_in_place(index)
+        self._scroll_to_line(int(self.scroll_y) + lines)
+        self.refresh()
+
+    def action_scroll_down(self) -> None:
+        self._move_by(1)
+
+    def action_scroll_up(self) -> None:
+        self._move_by(-1)
+
+    def action_page_down(self) -> None:
+        self._move_by(max(1, self.scrollable_content_region.height))
+
+    def action_page_up(self) -> None:
+        self._move_by(-max(1, self.scrollable_content_region.height))
 
     def _after_scroll(self) -> None:
         if not self.blocks:
@@ -343,10 +417,15 @@ class PageView(ScrollView, can_focus=True):
             self.post_message(self.SectionChanged(self.blocks[index].section))
 
     def action_half_page_down(self) -> None:
-        self.scroll_relative(y=max(1, self.size.height // 2), animate=False)
+        self._move_by(max(1, self.scrollable_content_region.height // 2))
 
     def action_half_page_up(self) -> None:
-        self.scroll_relative(y=-max(1, self.size.height // 2), animate=False)
+        self._move_by(-max(1, self.scrollable_content_region.height // 2))
+
+    def action_scroll_home(self) -> None:
+        """The top of the page, rendered before it is shown."""
+        if self.blocks:
+            self._show_block(0, 0)
 
     def action_scroll_end(self) -> None:
         """Render the last screenful (not the whole page), then go there; the rest fills in behind."""
@@ -360,8 +439,9 @@ class PageView(ScrollView, can_focus=True):
                 break
         self._recompute()
         self._pinned = None
-        self.set_scroll(None, self._max_scroll_y())
+        self._scroll_to_line(self._max_scroll_y())
         self._stick_to_end = True
+        self._after_scroll()
         self.refresh()
         self._schedule_rendering()
 
@@ -383,7 +463,7 @@ class PageView(ScrollView, can_focus=True):
         self._selected_link = chosen
         line = link_line(self.blocks, self._offsets, chosen)
         if not top <= line <= bottom:
-            self.set_scroll(None, max(0, min(line - self.size.height // 3, self._max_scroll_y())))
+            self._scroll_to_line(line - self.size.height // 3)
         self.refresh()
 
     @property
@@ -399,7 +479,14 @@ class PageView(ScrollView, can_focus=True):
         if self._selected_link is None:
             return None
         block_index, link_index = self._selected_link
-        return self.blocks[block_index].links[link_index].href
+        links = self.blocks[block_index].links
+        return links[link_index].href if link_index < len(links) else None
+
+    def _reselect(self, block_index: int, href: str | None) -> None:
+        self._render_one_in_place(block_index)
+        hrefs = [spot.href for spot in self.blocks[block_index].links]
+        if href in hrefs:
+            self._selected_link = (block_index, hrefs.index(href))
 
     def action_follow_link(self) -> None:
         href = self.selected_href
@@ -482,4 +569,4 @@ class PageView(ScrollView, can_focus=True):
             return
         top, height = int(self.scroll_y), self.scrollable_content_region.height
         if not top <= match.line < top + height:
-            self.set_scroll(None, max(0, min(match.line - height // 3, self._max_scroll_y())))
+            self._scroll_to_line(match.line - height // 3)
