@@ -30,6 +30,7 @@ from whoosh import index as whoosh_index
 from handbook import paths
 from handbook.content import Handbook, PageInfo
 from handbook.search.documents import PageJob, file_digest
+from handbook.search.priors import PRIORS_FILE, PagePriors, authority, in_degrees
 from handbook.search.schema import SCHEMA_VERSION
 from handbook.search.shard import (
     SHARDS,
@@ -130,6 +131,8 @@ class Indexer:
                 shutil.rmtree(self.directory, ignore_errors=True)
             healed = self._folder_healed()
             stats = self._update(progress, cancel)
+            if stats.touched or not (self.directory / PRIORS_FILE).exists():
+                self.update_priors()
             stats.rebuilt_because = "; ".join(filter(None, [healed, stats.rebuilt_because]))
             stats.sections = self.document_count()
         except OSError as exc:
@@ -139,6 +142,18 @@ class Indexer:
         stats.pages = len(self.handbook.pages)
         stats.seconds = time.perf_counter() - start
         return stats
+
+    def update_priors(self) -> None:
+        """Recompute page authority from every committed page's links (a small side file).
+
+        All links are resolved again, not just the changed page's: a page added or removed changes
+        where other pages' links lead. Resolving is cheap (dictionary lookups, cached per folder)."""
+        links: dict[str, list[str]] = {}
+        for directory in self.shard_dirs():
+            links.update(Shard(directory).load_links())
+        degrees = in_degrees(links, self.handbook.resolver.resolve)
+        if self.directory.is_dir():
+            PagePriors(authority(degrees)).save(self.directory)
 
     def _folder_healed(self) -> str:
         """Something that is not a folder where the index folder goes (it is ours: a cache) is removed."""
