@@ -248,7 +248,8 @@ class IndexSearcher:
         limit = max(1, min(int(limit), 200))
         expander = self._expander(expand)
         completions = self.corrector().completions(partial) if partial else []
-        corrections = self._corrections(query, partial) if correct else {}
+        # The word being typed is incomplete: corrected only when no word of the handbook starts so.
+        corrections = self._corrections(query, partial if completions else "") if correct else {}
         if corrections:
             corrected = [corrections.get(w, w) for w in query.words]
             hits = self._run(searcher, query.with_words(corrected), limit, expander, completions)
@@ -277,12 +278,13 @@ class IndexSearcher:
     def _corrections(self, query: ParsedQuery, partial: str) -> dict[str, str]:
         """Typed word → the word meant, for the words the vocabulary says were mistyped.
 
-        The word still being typed is never corrected (it is incomplete), nor a quoted one."""
+        ``partial`` (a word still being typed, that words of the handbook start with) and quoted
+        words are never corrected."""
         corrector = self.corrector()
         verbatim = {w.lower() for w in query.verbatim}
         found: dict[str, str] = {}
         for word in query.words:
-            if word is partial or word.lower() in verbatim or word.lower() in QUESTION_WORDS:
+            if (partial and word is partial) or word.lower() in verbatim or word.lower() in QUESTION_WORDS:
                 continue
             meant = corrector.correct(word)
             if meant:
