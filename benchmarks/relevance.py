@@ -1,10 +1,13 @@
 """Relevance: Success@1, Success@5 and MRR of `handbook` search against a naive Whoosh baseline.
 
-    python benchmarks/relevance.py [--details]
+    python benchmarks/relevance.py [--details] [--split tune|test] [--by-handbook]
 
 Queries and judgments: tests/relevance/queries.yaml (written by reading the pages, not by running the
-search). A query succeeds at k when one of its relevant pages is among the first k *pages* returned
-(section hits are reduced to their pages, in order). MRR uses the first relevant page's rank (cut at 10).
+search), each in a fixed split: choose constants on `tune`, report `test`. A query succeeds at k when
+one of its relevant pages is among the first k *pages* returned (section hits are reduced to their
+pages, in order). MRR uses the first relevant page's rank (cut at 10).
+
+Our search runs as `handbook search` runs it: the glossary's expansions passed in.
 
 The baseline is what a first attempt with Whoosh looks like: one document per file, the raw file text
 (front matter, HTML and all), Whoosh's StandardAnalyzer, QueryParser with OR grouping.
@@ -13,6 +16,7 @@ The baseline is what a first attempt with Whoosh looks like: one document per fi
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from collections import defaultdict
@@ -26,16 +30,28 @@ from whoosh.fields import ID, TEXT, Schema
 from whoosh.qparser import OrGroup, QueryParser
 
 from handbook.content import Handbook
+from handbook.content.glossary import build_glossary
 from handbook.search import SearchIndex
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "tests" / "relevance" / "queries.yaml"
-HANDBOOKS = {"18f": ROOT.parent / "shared" / "corpora" / "18f", "bundled": ROOT / "content"}
+CORPORA = ROOT.parent / "shared" / "corpora"
+HANDBOOKS = {
+    "18f": CORPORA / "18f",
+    "bundled": ROOT / "content",
+    "thoughtbot": CORPORA / "thoughtbot-guides",
+    "marsbased": CORPORA / "marsbased-handbook",
+    "meltano": CORPORA / "meltano-handbook",
+    "ms-playbook": CORPORA / "ms-engineering-playbook",
+    "srcd": CORPORA / "srcd-guide",
+}
+SPLITS = ("tune", "test")
 CUTOFF = 10
 
 
 def load_queries() -> list[dict[str, Any]]:
-    return yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    queries: list[dict[str, Any]] = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    return queries
 
 
 class NaiveBaseline:
@@ -62,10 +78,11 @@ class HandbookSearch:
     def __init__(self, handbook: Handbook, directory: Path) -> None:
         self.index = SearchIndex(handbook, directory)
         self.index.update()
+        self.glossary = build_glossary(handbook)
 
     def pages(self, query: str) -> list[str]:
         ranked: list[str] = []
-        for hit in self.index.search(query, 30).hits:
+        for hit in self.index.search(query, 30, expand=self.glossary.expansions).hits:
             if hit.path not in ranked:
                 ranked.append(hit.path)
         return ranked[:CUTOFF]
@@ -80,7 +97,7 @@ def rank_of(ranked: list[str], relevant: list[str]) -> int | None:
 
 def metrics(ranks: list[int | None]) -> tuple[float, float, float]:
     """(Success@1, Success@5, MRR) of the first relevant ranks."""
-    n = len(ranks)
+    n = len(ranks) or 1
     s1 = sum(1 for r in ranks if r == 1) / n
     s5 = sum(1 for r in ranks if r is not None and r <= 5) / n
     mrr = sum(1 / r for r in ranks if r is not None) / n
@@ -89,7 +106,25 @@ def metrics(ranks: list[int | None]) -> tuple[float, float, float]:
 
 def row(name: str, label: str, ranks: list[int | None]) -> str:
     s1, s5, mrr = metrics(ranks)
-    return f"{name:<10} {label:<10} {len(ranks):>3} {s1:>6.2f} {s5:>6.2f} {mrr:>6.2f}"
+    return f"{name:<16} {label:<10} {len(ranks):>3} {s1:>6.2f} {s5:>6.2f} {mrr:>6.2f}"
+
+
+def evaluate(items: list[dict[str, Any]], root: Path) -> dict[str, list[int | None]]:
+    """Each system's first relevant rank for each query of one handbook."""
+    handbook = Handbook.open(root)
+    with tempfile.TemporaryDirectory() as tmp:
+        naive_dir = Path(tmp, "naive")
+        naive_dir.mkdir()
+        systems = {
+            "naive": NaiveBaseline(handbook, naive_dir),
+            "handbook": HandbookSearch(handbook, Path(tmp, "ours")),
+        }
+        ranks = {
+            label: [rank_of(system.pages(q["query"]), q["relevant"]) for q in items]
+            for label, system in systems.items()
+        }
+        systems["handbook"].index.close()  # type: ignore[attr-defined]
+    return ranks
 
 
 def main() -> int:
@@ -97,38 +132,36 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--details", action="store_true", help="print every query's rank in both systems")
+    parser.add_argument("--split", choices=SPLITS, help="only this split's queries")
+    parser.add_argument("--by-handbook", action="store_true", help="a row per handbook and split")
     args = parser.parse_args()
-    queries = load_queries()
+    # The glossary cache and anything else the search writes go to a throwaway folder.
+    os.environ["HANDBOOK_CACHE_DIR"] = tempfile.mkdtemp(prefix="relevance-cache-")
+    queries = [q for q in load_queries() if args.split in (None, q["split"])]
     by_handbook: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for q in queries:
         by_handbook[q["handbook"]].append(q)
-    totals: dict[str, list[int | None]] = defaultdict(list)
-    print(f"{'handbook':<10} {'system':<10} {'n':>3} {'S@1':>6} {'S@5':>6} {'MRR':>6}")
+    totals: dict[tuple[str, str], list[int | None]] = defaultdict(list)
+    print(f"{'handbook/split':<16} {'system':<10} {'n':>3} {'S@1':>6} {'S@5':>6} {'MRR':>6}")
     for name, items in by_handbook.items():
         root = HANDBOOKS[name]
         if not root.exists():
             print(f"{name}: {root} is not here; skipped")
             continue
-        handbook = Handbook.open(root)
-        with tempfile.TemporaryDirectory() as tmp:
-            naive_dir = Path(tmp, "naive")
-            naive_dir.mkdir()
-            systems = {
-                "naive": NaiveBaseline(handbook, naive_dir),
-                "handbook": HandbookSearch(handbook, Path(tmp, "ours")),
-            }
-            ranks = {
-                label: [rank_of(system.pages(q["query"]), q["relevant"]) for q in items]
-                for label, system in systems.items()
-            }
+        ranks = evaluate(items, root)
         for label, found in ranks.items():
-            print(row(name, label, found))
-            totals[label] += found
+            for q, rank in zip(items, found, strict=True):
+                totals[(q["split"], label)].append(rank)
+                if args.by_handbook:
+                    totals[(f"{name}/{q['split']}", label)].append(rank)
         if args.details:
             for q, naive, ours in zip(items, ranks["naive"], ranks["handbook"], strict=True):
-                print(f"    {q['kind']:<9} naive={naive!s:<5} ours={ours!s:<5} {q['query']}")
-    for label, found in totals.items():
-        print(row("all", label, found))
+                print(
+                    f"    {name:<11} {q['split']:<4} {q['kind']:<8} "
+                    f"naive={naive!s:<5} ours={ours!s:<5} {q['query']}"
+                )
+    for (name, label), found in sorted(totals.items()):
+        print(row(name, label, found))
     return 0
 
 

@@ -42,7 +42,9 @@ def test_search_json_and_limit(handbook_root: Path) -> None:
 def test_did_you_mean_and_nothing_found(handbook_root: Path) -> None:
     result = run_handbook("--content", str(handbook_root), "search", "postmortm")
     assert result.returncode == 0
-    assert "did you mean: postmortem" in result.stderr
+    assert 'showing results for postmortem · search instead for "postmortm"' in result.stderr
+    exact = run_handbook("--content", str(handbook_root), "search", "--no-correct", "postmortm")
+    assert exact.returncode == 1 and "showing results" not in exact.stderr
     missing = run_handbook("--content", str(handbook_root), "search", "xylophonequartz")
     assert missing.returncode == 1
     assert "nothing found for 'xylophonequartz'" in missing.stderr and missing.stdout == ""

@@ -65,7 +65,7 @@ async def test_arrows_move_and_typos_suggest(small_handbook: Handbook) -> None:
         await wait_for_search(pilot)
         screen = app.screen
         assert isinstance(screen, SearchScreen)
-        assert "Did you mean: alpha" in str(screen.query_one("#search-status").render())
+        assert "Showing results for alpha" in str(screen.query_one("#search-status").render())
         results = screen.query_one(OptionList)
         assert results.highlighted == 0
         await pilot.press("down")

@@ -22,6 +22,9 @@ from handbook.search.searcher import Expander, IndexDamaged, snippet_parts
 def configure_search(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print hits as JSON")
     parser.add_argument("--limit", type=int, default=10, help="how many hits (default 10)")
+    parser.add_argument(
+        "--no-correct", action="store_true", help="search the words exactly as typed (no typo correction)"
+    )
     parser.add_argument("query", nargs="+", help='words, "a phrase", in:CHAPTER, tag:TAG')
 
 
@@ -95,10 +98,12 @@ class SearchUnavailable(Exception):
     """Nothing to search yet: exit 1 with the reason."""
 
 
-def search_healing(index: SearchIndex, query: str, limit: int, expand: Expander | None) -> SearchResult:
+def search_healing(
+    index: SearchIndex, query: str, limit: int, expand: Expander | None, *, correct: bool = True
+) -> SearchResult:
     """A damaged index is set aside and rebuilt once, with a message; then the search is run again."""
     try:
-        return index.search(query, limit, expand=expand)
+        return index.search(query, limit, expand=expand, correct=correct)
     except IndexDamaged as exc:
         err(f"the search index was damaged ({exc}); rebuilding it")
     try:
@@ -107,7 +112,7 @@ def search_healing(index: SearchIndex, query: str, limit: int, expand: Expander 
         raise SearchUnavailable(f"{exc}; try again when it has finished") from exc
     prepare_for_search(index)
     try:
-        return index.search(query, limit, expand=expand)
+        return index.search(query, limit, expand=expand, correct=correct)
     except IndexDamaged as exc:
         raise SearchUnavailable(f"the search index is still damaged after a rebuild ({exc})") from exc
 
@@ -169,7 +174,7 @@ def run_search(args: argparse.Namespace) -> int:
     glossary = load_glossary(handbook)
     try:
         prepare_for_search(index)
-        result = search_healing(index, query, args.limit, glossary.expansions)
+        result = search_healing(index, query, args.limit, glossary.expansions, correct=not args.no_correct)
     except SearchUnavailable as exc:
         err(str(exc))
         return EXIT_NOT_FOUND
@@ -177,8 +182,8 @@ def run_search(args: argparse.Namespace) -> int:
     if term is not None and sys.stdout.isatty() and not args.json:
         aka = f" ({', '.join(term.aliases)})" if term.aliases else ""
         print(f"{term.term}{aka}: {term.definitions[0].text}\n")
-    if result.suggestion:
-        err(f"did you mean: {result.suggestion}")
+    if result.notice:  # "showing results for … · search instead for …", or "did you mean: …"
+        err(result.notice)
     if args.json:
         print(json.dumps([_plain_json(hit.as_json()) for hit in result.hits], indent=2, ensure_ascii=False))
     elif sys.stdout.isatty():

@@ -37,6 +37,7 @@ class PageDocuments:
     documents: list[dict[str, Any]]
     error: str = ""
     words: Counter[str] = field(default_factory=Counter)  # surface words, for "did you mean"
+    links: list[str] = field(default_factory=list)  # hrefs written in the page, for page authority
 
 
 def file_digest(data: bytes) -> str:
@@ -53,14 +54,16 @@ def page_documents(job: PageJob) -> PageDocuments:
         return PageDocuments(job.path, 0, 0, "", [], error=f"cannot read: {exc.strerror}")
     digest = file_digest(data)
     try:
-        documents = build_documents(job, data)
+        documents, links = build_documents(job, data)
     except Exception as exc:  # one bad page must not stop the index: report it and go on
         return PageDocuments(job.path, stat.st_size, stat.st_mtime_ns, digest, [], f"{type(exc).__name__}")
     words: Counter[str] = Counter()
     for document in documents:
         words.update(_SPELLABLE.findall(document["heading"].lower()))
         words.update(_SPELLABLE.findall(searchable(document["markdown"]).lower()))
-    return PageDocuments(job.path, stat.st_size, stat.st_mtime_ns, digest, documents, words=words)
+    return PageDocuments(
+        job.path, stat.st_size, stat.st_mtime_ns, digest, documents, words=words, links=links
+    )
 
 
 _SPELLABLE = re.compile(r"[^\W\d_]{3,24}")
@@ -79,6 +82,23 @@ def searchable(markdown: str) -> str:
     return markdown
 
 
+_INLINE_HREF = re.compile(r"\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)>?(?:\s+[\"'(][^\n]*?)?\)")
+_HTML_HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+
+
+def link_hrefs(markdown: str, references: dict[str, Any]) -> list[str]:
+    """The hrefs a page's Markdown links to: inline links, HTML links and ``[label]: url`` definitions.
+
+    A scan, not a parse: the authority prior only counts which pages are linked, and the full inline
+    parse that ``Page.links`` does would cost more than the rest of indexing a page.
+    """
+    hrefs = _INLINE_HREF.findall(markdown) if "](" in markdown else []
+    if "href" in markdown:
+        hrefs += _HTML_HREF.findall(markdown)
+    hrefs += [str(ref.get("href", "")) for ref in references.values() if isinstance(ref, dict)]
+    return [h for h in hrefs if h]
+
+
 _BRACKETED = re.compile(r"\[([^\[\]]{1,999})\]")
 
 
@@ -94,7 +114,8 @@ def references_used(markdown: str, references: dict[str, Any]) -> dict[str, Any]
     return {label: ref for label, ref in references.items() if label in labels}
 
 
-def build_documents(job: PageJob, data: bytes) -> list[dict[str, Any]]:
+def build_documents(job: PageJob, data: bytes) -> tuple[list[dict[str, Any]], list[str]]:
+    """The page's search documents (one per section) and the hrefs it links to."""
     norm = normalise(data)
     sections, references = build_sections(norm.text, job.title)
     title_terms = " ".join([term_string(job.title)] * TITLE_REPEAT)
@@ -124,4 +145,4 @@ def build_documents(job: PageJob, data: bytes) -> list[dict[str, Any]]:
                 ),
             }
         )
-    return documents
+    return documents, link_hrefs(norm.text, references)

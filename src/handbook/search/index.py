@@ -12,6 +12,7 @@ from handbook.content import Handbook
 from handbook.search.indexer import IndexBusy, Indexer, Progress, UpdateStats, index_dir
 from handbook.search.searcher import Expander, IndexSearcher, SearchResult
 from handbook.search.shard import Shard
+from handbook.search.synonyms import Synonyms
 
 
 class SearchIndex:
@@ -21,7 +22,7 @@ class SearchIndex:
         self.handbook = handbook
         self.directory = directory or index_dir(handbook)
         self.indexer = Indexer(handbook, self.directory)
-        self.searcher = IndexSearcher(self.directory)
+        self.searcher = IndexSearcher(self.directory, Synonyms.for_handbook(handbook.root))
 
     def update(
         self,
@@ -46,8 +47,13 @@ class SearchIndex:
         chapters: Sequence[str] = (),
         tags: Sequence[str] = (),
         expand: Expander | None = None,
+        prefix: bool = False,
+        correct: bool = True,
     ) -> SearchResult:
-        return self.searcher.search(query, limit, chapters=chapters, tags=tags, expand=expand)
+        """See ``IndexSearcher.search``: ``prefix`` while typing, ``correct=False`` for "search instead"."""
+        return self.searcher.search(
+            query, limit, chapters=chapters, tags=tags, expand=expand, prefix=prefix, correct=correct
+        )
 
     def set_aside(self) -> None:
         """Move a damaged index out of the way (kept as ``.damaged``); the next update builds it anew."""

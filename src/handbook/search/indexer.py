@@ -30,6 +30,7 @@ from whoosh import index as whoosh_index
 from handbook import paths
 from handbook.content import Handbook, PageInfo
 from handbook.search.documents import PageJob, file_digest
+from handbook.search.priors import PRIORS_FILE, PagePriors, authority, in_degrees
 from handbook.search.schema import SCHEMA_VERSION
 from handbook.search.shard import (
     SHARDS,
@@ -131,6 +132,8 @@ class Indexer:
             self._old_schemas_removed()
             healed = self._folder_healed()
             stats = self._update(progress, cancel)
+            if stats.touched or not (self.directory / PRIORS_FILE).exists():
+                self.update_priors()
             stats.rebuilt_because = "; ".join(filter(None, [healed, stats.rebuilt_because]))
             stats.sections = self.document_count()
         except OSError as exc:
@@ -148,6 +151,18 @@ class Indexer:
             if ours or not old.is_dir():
                 continue  # ours (and its .damaged copies); or a lock file
             shutil.rmtree(old, ignore_errors=True)
+
+    def update_priors(self) -> None:
+        """Recompute page authority from every committed page's links (a small side file).
+
+        All links are resolved again, not just the changed page's: a page added or removed changes
+        where other pages' links lead. Resolving is cheap (dictionary lookups, cached per folder)."""
+        links: dict[str, list[str]] = {}
+        for directory in self.shard_dirs():
+            links.update(Shard(directory).load_links())
+        degrees = in_degrees(links, self.handbook.resolver.resolve)
+        if self.directory.is_dir():
+            PagePriors(authority(degrees)).save(self.directory)
 
     def _folder_healed(self) -> str:
         """Something that is not a folder where the index folder goes (it is ours: a cache) is removed."""

@@ -24,13 +24,14 @@ class ParsedQuery:
     phrases: list[str] = field(default_factory=list)
     chapters: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    verbatim: list[str] = field(default_factory=list)  # single words typed in quotes: never corrected
 
     @property
     def is_empty(self) -> bool:
         return not (self.words or self.phrases)
 
     def with_words(self, words: list[str]) -> ParsedQuery:
-        return ParsedQuery(self.text, words, self.phrases, self.chapters, self.tags)
+        return ParsedQuery(self.text, words, self.phrases, self.chapters, self.tags, self.verbatim)
 
 
 def parse_query(text: str) -> ParsedQuery:
@@ -38,6 +39,7 @@ def parse_query(text: str) -> ParsedQuery:
     phrases: list[str] = []
     chapters: list[str] = []
     tags: list[str] = []
+    verbatim: list[str] = []
     for m in _TOKEN.finditer(text or ""):
         if m.group("key"):
             value = m.group("value").strip('"').strip()
@@ -49,6 +51,7 @@ def parse_query(text: str) -> ParsedQuery:
                 phrases.append(phrase)
             elif phrase:
                 words.append(phrase)
+                verbatim.append(phrase)
         elif m.group("word"):
             words.append(m.group("word"))
-    return ParsedQuery(text or "", words, phrases, chapters, tags)
+    return ParsedQuery(text or "", words, phrases, chapters, tags, verbatim)

@@ -12,7 +12,7 @@ from typing import Any
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-SCHEMA_VERSION = 3  # 3: heading ids as anchors, emoji shortcodes, heading attributes out
+SCHEMA_VERSION = 4  # 4: each shard keeps its pages' links (page authority); 3: heading ids as anchors
 MAX_STORED_TEXT = 32 * 1024  # characters of a section's Markdown kept for snippets and phrase checks
 
 # One field holds every term of a section: the page title's terms three times, the heading path's twice,

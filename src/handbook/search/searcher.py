@@ -1,10 +1,13 @@
-"""Ranked, section-level search with snippets, typo tolerance and a "did you mean".
+"""Ranked, section-level search with snippets, typo tolerance, synonyms and page priors.
 
-Ranking: BM25F over three pre-analysed fields weighted title > headings > body; each typed word may
-match in any of them. Sections that have all the words come first; when they are too few, sections
-with some of the words follow, so a partial match still shows. Quoted phrases must appear verbatim
-in the section. Words the handbook does not contain are corrected from its own vocabulary and
-searched too; those hits come first, and the correction is offered as "did you mean".
+Candidates: one OR query of the typed words (a question's frame dropped), each word with its other
+names (glossary, synonyms) and, while typing, the completions of the last word; BM25F over one field
+where the title counts more than headings, headings more than the body. Re-ranking: sections that
+cover more of the words rise, a page whose other sections match too lifts its best one, and page
+priors (``priors``) apply: a title that is the query wins, linked-to pages and shallow landing pages
+come first among equals. Quoted phrases must appear verbatim. A mistyped word is corrected from the
+handbook's own vocabulary (``typos``): the results are for the correction, and the words as typed
+are offered ("search instead for"; a quoted word is never corrected).
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -25,13 +27,15 @@ from whoosh.query import And, Or, Query, Term
 from whoosh.reading import MultiReader
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
-from whoosh.spelling import ListCorrector
 
 from handbook.content.text import plain_text, readable_text
 from handbook.search.analysis import analyzer, terms
+from handbook.search.priors import PRIORS_FILE, PagePriors, depth, is_landing, title_similarity
 from handbook.search.query import ParsedQuery, parse_query
 from handbook.search.schema import TERMS_FIELD
 from handbook.search.shard import Shard, index_exists, shard_dirs
+from handbook.search.synonyms import Synonyms
+from handbook.search.typos import Corrector
 
 Expander = Callable[[str], Sequence[str]]  # a word or the whole query → other ways to say it
 
@@ -40,6 +44,16 @@ COVERAGE_FLOOR = 0.5  # the share of its score a section keeps when it has few o
 SIBLINGS = 0.15  # how much a page's other matching sections add to its best one
 PER_PAGE = 2  # sections of one page before every page has shown its best
 SNIPPET_CHARS = 180
+EXPANSION_BOOST = 0.8  # weight of another name of a word (glossary, synonyms) against the word itself
+# Page priors (chosen on the `tune` split of tests/relevance/queries.yaml, see benchmarks/relevance.py)
+TITLE_WEIGHT = 2.0  # a page title naming the query (similarity 1.0) triples its score; tune: flat from 1 to 3
+HEADING_WEIGHT = 0.5  # the same for a section heading (or its heading path), on the section
+EXACT_TITLE_BONUS = 1.0  # and a title or heading that *is* the query, whole, wins on top
+AUTHORITY_WEIGHT = 0.3  # the most linked-to page of the handbook gets this much more
+LANDING_BONUS = 0.05  # a folder's landing page (index, _index, README)
+DEPTH_PENALTY = 0.02  # per folder level, at most MAX_DEPTH levels
+MAX_DEPTH = 6
+N_GRAMS = 3  # word runs of up to this many words are looked up as phrases (glossary, synonyms)
 
 
 def open_for_reading(directory: Path) -> Any:
@@ -77,8 +91,16 @@ class Hit:
 class SearchResult:
     query: ParsedQuery
     hits: list[Hit] = field(default_factory=list)
-    suggestion: str = ""  # "did you mean" text, when words were corrected
-    corrected: bool = False  # the hits include matches for the corrected words
+    suggestion: str = ""  # the query with mistyped words corrected ("showing results for")
+    corrected: bool = False  # the hits are for ``suggestion``, not for the words as typed
+    original: str = ""  # when corrected: the query to search instead, as typed (its corrected words quoted)
+
+    @property
+    def notice(self) -> str:
+        """What front ends say about a correction, or ""."""
+        if self.corrected:
+            return f"showing results for {self.suggestion} · search instead for {self.original}"
+        return f"did you mean: {self.suggestion}" if self.suggestion else ""
 
 
 class MarkFormatter(Formatter):
@@ -93,12 +115,15 @@ class MarkFormatter(Formatter):
 class IndexSearcher:
     """Searches the shards of one index; reopens them when an update has committed new data."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, synonyms: Synonyms | None = None) -> None:
         self.directory = directory
+        self.synonyms = synonyms or Synonyms()
         self._opened: dict[Path, Any] = {}  # shard folder → its open Whoosh index
         self._generations: list[int] = []
         self._searcher: Searcher | None = None
-        self._corrector: tuple[ListCorrector, Counter[str]] | None = None
+        self._corrector: Corrector | None = None
+        self._priors: tuple[int, PagePriors] | None = None  # (side file's mtime, its priors)
+        self._title_terms: dict[str, frozenset[str]] = {}
         self._lock = threading.RLock()
 
     def shard_dirs(self) -> list[Path]:
@@ -147,13 +172,32 @@ class IndexSearcher:
             with contextlib.suppress(Exception):  # closing a damaged reader may fail too; it is gone
                 searcher.close()
 
-    def corrector(self) -> tuple[ListCorrector, Counter[str]]:
+    def corrector(self) -> Corrector:
         if self._corrector is None:
             words: Counter[str] = Counter()
             for directory in self.shard_dirs():
                 words.update(Shard(directory).load_vocabulary())
-            self._corrector = (ListCorrector(sorted(words)), words)
+            self._corrector = Corrector(words)
         return self._corrector
+
+    def priors(self) -> PagePriors:
+        """The index's page priors, read again only when the side file changed (one stat a query)."""
+        try:
+            stamp = (self.directory / PRIORS_FILE).stat().st_mtime_ns
+        except OSError:
+            stamp = 0
+        if self._priors is None or self._priors[0] != stamp:
+            self._priors = (stamp, PagePriors.load(self.directory) if stamp else PagePriors())
+        return self._priors[1]
+
+    def title_terms(self, title: str) -> frozenset[str]:
+        """A title's distinct terms (titles repeat across a page's sections and across queries)."""
+        found = self._title_terms.get(title)
+        if found is None:
+            if len(self._title_terms) > 50_000:
+                self._title_terms.clear()
+            found = self._title_terms[title] = frozenset(terms(title))
+        return found
 
     # ---------------------------------------------------------------- searching
 
@@ -165,53 +209,112 @@ class IndexSearcher:
         chapters: Sequence[str] = (),
         tags: Sequence[str] = (),
         expand: Expander | None = None,
+        prefix: bool = False,
+        correct: bool = True,
     ) -> SearchResult:
+        """``prefix``: the last word is still being typed (as you type), so its completions match too.
+        ``correct``: mistyped words may be corrected (False: search the words exactly as typed)."""
         query = parse_query(text)
         query = ParsedQuery(
-            query.text, query.words, query.phrases, [*query.chapters, *chapters], [*query.tags, *tags]
+            query.text,
+            query.words,
+            query.phrases,
+            [*query.chapters, *chapters],
+            [*query.tags, *tags],
+            query.verbatim,
         )
         result = SearchResult(query)
+        partial = query.words[-1] if prefix and query.words and not text[-1:].isspace() else ""
         try:
             with self._lock:  # one query at a time: a new generation closes the searcher others read
-                return self._search(query, result, limit, expand)
+                return self._search(query, result, limit, expand, partial, correct)
         except Exception as exc:  # the index is a cache: anything failing while reading it is damage
             self.close()
             self._opened.clear()
             raise IndexDamaged(f"{type(exc).__name__}: {exc}") from exc
 
     def _search(
-        self, query: ParsedQuery, result: SearchResult, limit: int, expand: Expander | None
+        self,
+        query: ParsedQuery,
+        result: SearchResult,
+        limit: int,
+        expand: Expander | None,
+        partial: str,
+        correct: bool,
     ) -> SearchResult:
         searcher = self.searcher()
         if searcher is None or query.is_empty:
             return result
         limit = max(1, min(int(limit), 200))
-        hits = self._run(searcher, query, limit, expand)
-        unknown = {w for w in query.words if not self._known(searcher, w)}
-        corrected = self._correct(query.words, unknown) if unknown else query.words
-        if corrected != query.words:
-            result.suggestion = " ".join(
-                [*corrected, *(f'"{p}"' for p in query.phrases)]
-                + [f"in:{c}" for c in query.chapters]
-                + [f"tag:{t}" for t in query.tags]
-            )
-            meant = self._run(searcher, query.with_words(corrected), limit, expand)
-            result.corrected = bool(meant)
-            seen = {(h.path, h.anchor) for h in meant}  # what was meant leads; the rest follows
-            hits = meant + [h for h in hits if (h.path, h.anchor) not in seen]
-        result.hits = hits[:limit]
+        expander = self._expander(expand)
+        completions = self.corrector().completions(partial) if partial else []
+        # The word being typed is incomplete: corrected only when no word of the handbook starts so.
+        corrections = self._corrections(query, partial if completions else "") if correct else {}
+        if corrections:
+            corrected = [corrections.get(w, w) for w in query.words]
+            hits = self._run(searcher, query.with_words(corrected), limit, expander, completions)
+            if hits:
+                result.suggestion = _query_text(query, corrected)
+                result.original = _query_text(
+                    query, [f'"{w}"' if w in corrections else w for w in query.words]
+                )
+                result.corrected = True
+                result.hits = hits
+                return result
+        result.hits = self._run(searcher, query, limit, expander, completions)
         return result
 
-    def _run(self, searcher: Searcher, query: ParsedQuery, limit: int, expand: Expander | None) -> list[Hit]:
+    def _expander(self, expand: Expander | None) -> Expander:
+        """The glossary's other names for a word or phrase, then the synonyms'."""
+        synonyms = self.synonyms.expand
+        if expand is None:
+            return synonyms
+
+        def both(text: str) -> list[str]:
+            return list(dict.fromkeys([*expand(text), *synonyms(text)]))
+
+        return both
+
+    def _corrections(self, query: ParsedQuery, partial: str) -> dict[str, str]:
+        """Typed word → the word meant, for the words the vocabulary says were mistyped.
+
+        ``partial`` (a word still being typed, that words of the handbook start with) and quoted
+        words are never corrected."""
+        corrector = self.corrector()
+        verbatim = {w.lower() for w in query.verbatim}
+        found: dict[str, str] = {}
+        for word in query.words:
+            if (partial and word is partial) or word.lower() in verbatim or word.lower() in QUESTION_WORDS:
+                continue
+            meant = corrector.correct(word)
+            if meant:
+                found[word] = meant
+        return found
+
+    def _run(
+        self,
+        searcher: Searcher,
+        query: ParsedQuery,
+        limit: int,
+        expand: Expander,
+        completions: Sequence[str] = (),
+    ) -> list[Hit]:
         words = content_words(query.words)
-        word_terms = [t for t in (terms(w) for w in words) if t]
+        by_word: list[list[frozenset[str]]] = []  # per word: sets of terms, any one of which covers it
+        clauses: list[Query] = []
+        for number, word in enumerate(words):
+            forms = terms(word)
+            if number == len(words) - 1 and completions:
+                forms = list(dict.fromkeys([*forms, *(t for c in completions for t in terms(c))]))
+            if forms:
+                clauses.append(_word(forms))
+            by_word.append([frozenset([t]) for t in forms])
         phrase_terms = [t for t in (terms(p) for p in query.phrases) if t]
-        clauses: list[Query] = [_word(t) for t in word_terms]
         clauses += [And([_word([term]) for term in t]) for t in phrase_terms]
-        alternatives = _expansions(query, expand) if expand is not None else []
+        alternatives = _expansions(query, words, expand, by_word)
+        wanted = [w for w in by_word if w] + [[frozenset(t)] for t in phrase_terms]
         if not clauses and not alternatives:
             return []
-        wanted = [frozenset(t) for t in word_terms + phrase_terms]
         pool = max(CANDIDATES, limit * 3) * (3 if query.phrases else 1)
         whoosh_query = (
             Or(clauses + alternatives)
@@ -229,8 +332,8 @@ class IndexSearcher:
                 text.decode() if isinstance(text, bytes) else text for _, text in result.matched_terms()
             }
             candidates.append(_Candidate(result, float(result.score or 0.0), matched))
-        highlight_terms = {term for t in word_terms + phrase_terms for term in t}
-        ranked = rank(candidates, wanted)
+        highlight_terms = {term for alternatives in wanted for t in alternatives for term in t}
+        ranked = rank(candidates, wanted, self.priors(), self.title_terms)
         return [
             Hit(
                 path=c.result["path"],
@@ -243,33 +346,6 @@ class IndexSearcher:
             )
             for c in ranked[:limit]
         ]
-
-    @staticmethod
-    def _known(searcher: Searcher, word: str) -> bool:
-        """True if the index has the word (or it is only stop words, which nothing could correct)."""
-        stems = terms(word)
-        reader = searcher.reader()
-        return not stems or any(reader.doc_frequency(TERMS_FIELD, s) for s in stems)
-
-    def _correct(self, words: list[str], unknown: set[str]) -> list[str]:
-        """The ``unknown`` words replaced by the closest, most frequent word the index does know."""
-        corrector, counts = self.corrector()
-        out = []
-        for word in words:
-            lowered = word.lower()
-            if word not in unknown or not lowered.isalpha() or len(lowered) < 3:
-                out.append(word)
-                continue
-            maxdist = 1 if len(lowered) <= 5 else 2
-            candidates = corrector.suggest(lowered, limit=8, maxdist=maxdist, prefix=1)
-            if not candidates:
-                out.append(word)
-                continue
-            best = max(
-                candidates, key=lambda c: (SequenceMatcher(None, lowered, c).ratio(), counts.get(c, 0))
-            )
-            out.append(best)
-        return out
 
 
 def _word(word_terms: list[str]) -> Query:
@@ -290,8 +366,18 @@ QUESTION_WORDS = frozenset(
 
 
 def content_words(words: list[str]) -> list[str]:
+    """A question's content words: its frame (how do I, where can we…) out, while anything is left."""
     kept = [w for w in words if w.lower().strip("?!.,;:") not in QUESTION_WORDS]
     return kept or words
+
+
+def _query_text(query: ParsedQuery, words: list[str]) -> str:
+    """The query again, as words, phrases and filters (for "showing results for")."""
+    return " ".join(
+        [*words, *(f'"{p}"' for p in query.phrases)]
+        + [f"in:{c}" for c in query.chapters]
+        + [f"tag:{t}" for t in query.tags]
+    )
 
 
 @dataclass
@@ -302,43 +388,111 @@ class _Candidate:
     final: float = 0.0
 
 
-def rank(candidates: list[_Candidate], wanted: list[frozenset[str]]) -> list[_Candidate]:
+def rank(
+    candidates: list[_Candidate],
+    wanted: list[list[frozenset[str]]],
+    priors: PagePriors | None = None,
+    title_terms: Callable[[str], frozenset[str]] = lambda title: frozenset(terms(title)),
+) -> list[_Candidate]:
     """Re-rank BM25 candidates: sections that cover more of the query's words rise, and a page whose
     other sections also match lifts its best one (the words of a question are often spread over a
-    page's sections). At most two sections of a page come before every page has had its best one."""
+    page's sections); then the page priors. At most two sections of a page come before every page
+    has had its best one."""
     if not candidates:
         return []
+    priors = priors or PagePriors()
 
     def coverage(matched: set[str]) -> float:
-        return sum(1 for forms in wanted if forms & matched) / len(wanted) if wanted else 1.0
+        if not wanted:
+            return 1.0
+        return sum(1 for alternatives in wanted if any(t <= matched for t in alternatives)) / len(wanted)
 
     pages: dict[str, list[_Candidate]] = {}
+    exact: set[str] = set()  # pages with a title or heading that is the query
     for c in candidates:
-        c.final = c.score * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage(c.matched))
+        heading = heading_similarity(
+            wanted, c.result.get("heading", ""), c.result.get("trail", ""), title_terms
+        )
+        if heading >= 1.0:
+            exact.add(c.result["path"])
+        c.final = (
+            c.score
+            * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage(c.matched))
+            * (1 + HEADING_WEIGHT * heading)
+        )
         pages.setdefault(c.result["path"], []).append(c)
     page_scores: dict[str, float] = {}
     for path, sections in pages.items():
         sections.sort(key=lambda c: c.final, reverse=True)
         page_matched = set().union(*(c.matched for c in sections))
         best = sections[0].final
-        page_scores[path] = best * (
-            COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage(page_matched)
-        ) + SIBLINGS * sum(c.final for c in sections[1:])
+        title = title_similarity(wanted, sorted(title_terms(sections[0].result.get("title", ""))))
+        if title >= 1.0:
+            exact.add(path)
+        page_scores[path] = (
+            best * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage(page_matched))
+            + SIBLINGS * sum(c.final for c in sections[1:])
+        ) * page_prior(path, title, path in exact, priors)
     order = sorted(pages, key=lambda p: page_scores[p], reverse=True)
+    for path in order:
+        for c in pages[path]:
+            c.final *= page_scores[path] / (pages[path][0].final or 1.0)
     first = [c for p in order for c in pages[p][:PER_PAGE]]
     rest = sorted((c for p in order for c in pages[p][PER_PAGE:]), key=lambda c: c.final, reverse=True)
     return first + rest
 
 
-def _expansions(query: ParsedQuery, expand: Expander) -> list[Query]:
-    """Other ways to say the query or its words (glossary: acronym ↔ expansion), at a lower weight."""
+def heading_similarity(
+    wanted: list[list[frozenset[str]]],
+    heading: str,
+    trail: str,
+    title_terms: Callable[[str], frozenset[str]],
+) -> float:
+    """How nearly a section's heading (alone, or with the headings above it) names the query."""
+    if not heading:
+        return 0.0
+    alone = title_similarity(wanted, sorted(title_terms(heading)))
+    if not trail or trail == heading:
+        return alone
+    return max(alone, title_similarity(wanted, sorted(title_terms(trail))))
+
+
+def page_prior(path: str, title: float, exact: bool, priors: PagePriors) -> float:
+    """A page's multiplier: its title naming the query, an exact title or heading, its authority,
+    and, to break ties, shallow pages and landing pages first."""
+    return (
+        (1 + TITLE_WEIGHT * title)
+        * (1 + (EXACT_TITLE_BONUS if exact else 0.0))
+        * (1 + AUTHORITY_WEIGHT * priors.authority.get(path, 0.0))
+        * (1 + (LANDING_BONUS if is_landing(path) else 0.0))
+        * (1 - DEPTH_PENALTY * min(depth(path), MAX_DEPTH))
+    )
+
+
+def _expansions(
+    query: ParsedQuery, words: list[str], expand: Expander, by_word: list[list[frozenset[str]]]
+) -> list[Query]:
+    """Other ways to say the query, its words or its runs of words (glossary: acronym ↔ expansion;
+    synonyms), at a lower weight. Each also covers the words it stands for (added to ``by_word``)."""
+    asked: list[tuple[str, int, int]] = []
+    whole = query.text.strip()
+    if len(query.words) > 1 and whole:
+        asked.append((whole, 0, len(words)))
+    for size in range(min(N_GRAMS, len(words)), 0, -1):
+        asked += [(" ".join(words[i : i + size]), i, i + size) for i in range(len(words) - size + 1)]
     clauses: list[Query] = []
-    asked = [query.text.strip(), *query.words] if len(query.words) > 1 else [*query.words]
-    for text in dict.fromkeys(a for a in asked if a):
+    seen: set[str] = set()
+    for text, start, end in asked:
+        if not text or text.lower() in seen:
+            continue
+        seen.add(text.lower())
         for alternative in expand(text):
             alt_terms = terms(alternative)
-            if alt_terms:
-                clauses.append(And([_word([t]) for t in alt_terms], boost=0.8))
+            if not alt_terms:
+                continue
+            clauses.append(And([_word([t]) for t in alt_terms], boost=EXPANSION_BOOST))
+            for position in range(start, end):
+                by_word[position].append(frozenset(alt_terms))
     return clauses
 
 

@@ -48,6 +48,7 @@ class Shard:
         self.directory = directory
         self.manifest_path = directory / "manifest.json"
         self.vocabulary_path = directory / "vocabulary.json"
+        self.links_path = directory / "links.json"
         self.pages: dict[str, list[Any]] = {}
 
     def load_vocabulary(self) -> Counter[str]:
@@ -63,6 +64,21 @@ class Shard:
     def save_vocabulary(self, words: Counter[str]) -> None:
         """Words seen in this shard's pages with their counts (words of removed pages may linger)."""
         write_atomic(self.vocabulary_path, json.dumps(dict(words.most_common(MAX_VOCABULARY))))
+
+    def load_links(self) -> dict[str, list[str]]:
+        """Each committed page's hrefs (for page authority); a missing or damaged file is empty."""
+        try:
+            data = json.loads(self.links_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {
+            str(k): [str(h) for h in v if isinstance(h, str)] for k, v in data.items() if isinstance(v, list)
+        }
+
+    def save_links(self, links: dict[str, list[str]]) -> None:
+        write_atomic(self.links_path, json.dumps(links))
 
     def load_manifest(self) -> bool:
         try:
@@ -159,13 +175,16 @@ def update_shard(work: ShardWork, progress: Any = None) -> dict[str, Any]:
     ix, _ = shard.open()
     result: dict[str, Any] = {"added": 0, "changed": 0, "removed": 0, "unreadable": []}
     writer: IndexWriter | None
+    links = shard.load_links()
     if work.removed:
         writer = ix.writer(limitmb=WRITER_LIMIT_MB)
         for path in work.removed:
             writer.delete_by_term("path", path)
             shard.pages.pop(path, None)
+            links.pop(path, None)
         writer.commit()
         shard.save_manifest()
+        shard.save_links(links)
         result["removed"] = len(work.removed)
     pending: list[Any] = []
     size = 0
@@ -174,6 +193,7 @@ def update_shard(work: ShardWork, progress: Any = None) -> dict[str, Any]:
     for job in work.jobs:
         page = page_documents(job)
         words.update(page.words)
+        links[page.path] = page.links
         if writer is None:
             writer = ix.writer(limitmb=WRITER_LIMIT_MB)
         if page.path in shard.pages:
@@ -194,6 +214,7 @@ def update_shard(work: ShardWork, progress: Any = None) -> dict[str, Any]:
         _commit(writer, shard, pending, progress)
     if work.jobs:
         shard.save_vocabulary(words)
+        shard.save_links(links)
     return result
 
 

@@ -92,7 +92,7 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
         result = None
         try:
             if query.strip() and index.available:
-                result = index.search(query, RESULTS, expand=expand)
+                result = index.search(query, RESULTS, expand=expand, prefix=True)
         except IndexDamaged as exc:
             self.app.call_from_thread(app.index_damaged, str(exc))
         if not get_current_worker().is_cancelled:
@@ -148,8 +148,8 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
         building = self.handbook_app.index_status
         if building:
             parts.append(building)
-        if result is not None and result.suggestion:
-            parts.append(f"Did you mean: {result.suggestion}")
+        if result is not None and result.notice:
+            parts.append(result.notice[:1].upper() + result.notice[1:])
         if result is not None:
             count = len(result.hits)
             parts.append(
