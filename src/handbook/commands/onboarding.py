@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from handbook import paths
@@ -19,6 +20,7 @@ from handbook.onboarding import (
     UnknownItem,
     export_markdown,
 )
+from handbook.onboarding.checklist import done_day
 
 
 def configure_progress(parser: argparse.ArgumentParser) -> None:
@@ -126,19 +128,17 @@ def print_checklist(checklist: Checklist) -> None:
         for status in phase.items:
             box = "[x]" if status.done else "[ ]"
             flag = "  OVERDUE" if status.overdue else ("  due this week" if status.due_soon else "")
-            when = (
-                f"done {status.done_at[:10]}" if status.done and status.done_at else f"day {status.item.due}"
-            )
+            when = f"done {done_day(status)}" if status.done else f"day {status.item.due}"
             print(f"  {box} {status.item.id:<24} {status.item.title} ({when}){flag}")
             if status.note:
                 print(f"      note: {status.note}")
     if checklist.orphans:
         print("\nNo longer in the plan (kept):")
         for item_id, state in checklist.orphans:
-            print(f"  {item_id}" + (f": {state.get('note')}" if state.get("note") else ""))
+            print(f"  {item_id}" + (f": {state.note}" if state.note else ""))
 
 
-def _guard(action) -> int:  # type: ignore[no-untyped-def]
+def _guard(action: Callable[[], object]) -> int:
     try:
         action()
     except UnknownItem as exc:
