@@ -462,11 +462,11 @@ def _candidates(page: Page) -> list[_Raw]:
             if blocks.labelled:
                 phases = [_Phase(label, span, found, node.anchor) for label, span, found in blocks.labelled]
                 raws.append(_Raw(node, context, node.title, phases, "labels"))
-        single = node.span is not None and node.section is not None and len(raws) == before
-        if single and id(node) not in in_group:
+        span = node.span
+        if span is not None and node.section is not None and len(raws) == before and id(node) not in in_group:
             found = _own_or_nested(node, page, False, cache)
             raws.append(
-                _Raw(node, context, node.title, [_Phase(node.title, node.span, found, node.anchor)], "single")
+                _Raw(node, context, node.title, [_Phase(node.title, span, found, node.anchor)], "single")
             )
             for below in node.walk():
                 in_group.add(id(below))
