@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handbook.onboarding.checklist import Checklist, ItemStatus, PhaseStatus, build_checklist, export_markdown
-from handbook.onboarding.onboarding import Onboarding, UnknownItem, UnknownRole
+from handbook.onboarding.onboarding import Onboarding, UnknownItem, UnknownPlan, UnknownRole
 from handbook.onboarding.plan import PLAN_FILE, STARTER_PLAN, Item, Plan, load_plan
 from handbook.onboarding.progress import ItemProgress, Progress, ProgressError, ProgressStore, today
 
@@ -21,6 +21,7 @@ __all__ = [
     "ProgressError",
     "ProgressStore",
     "UnknownItem",
+    "UnknownPlan",
     "UnknownRole",
     "build_checklist",
     "export_markdown",

@@ -98,7 +98,12 @@ class Checklist:
         )
 
     def as_json(self) -> dict[str, Any]:
+        plan = self.plan
         return {
+            "plan": {
+                "title": plan.title,
+                "source": plan.source if plan.discovered else plan.origin or plan.source,
+            },
             "start_date": self.start_date.isoformat(),
             "today": self.today.isoformat(),
             "day": self.day,

@@ -269,3 +269,38 @@ phases:
         due: 90
         link: index.md
 """
+
+
+def plan_yaml(plan: Plan) -> str:
+    """A plan as an ``onboarding.yaml`` an owner can edit (ids, days, due days and links kept)."""
+    data = {
+        "version": PLAN_VERSION,
+        "title": plan.title,
+        "phases": [
+            {
+                "id": phase.id,
+                "title": phase.title,
+                "days": list(phase.days),
+                "items": [
+                    {
+                        "id": item.id,
+                        "title": item.title,
+                        "due": item.due,
+                        **({"link": item.link} if item.link else {}),
+                        **({"details": item.details} if item.details else {}),
+                        **({"roles": list(item.roles)} if item.roles else {}),
+                    }
+                    for item in phase.items
+                ],
+            }
+            for phase in plan.phases
+        ],
+    }
+    head = f"# The onboarding plan found in {plan.source}" if plan.discovered else "# An onboarding plan"
+    head += " (see `handbook progress`); edit it freely: this file wins over what is found in the pages.\n"
+    return head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def starter_plan(link: str) -> str:
+    """The starter plan, its links pointing at ``link`` (a page that exists, e.g. the landing page)."""
+    return STARTER_PLAN.replace("link: index.md", f"link: {link}")
