@@ -11,16 +11,18 @@ import time
 from pathlib import Path
 
 WRITER = """
+import datetime as dt
 import sys
 from pathlib import Path
 from handbook.onboarding.progress import ProgressStore
+WHEN = dt.datetime(2026, 1, 1, 9, 0)
 store = ProgressStore(Path(sys.argv[1]))
 me, count = sys.argv[2], int(sys.argv[3])
 for n in range(count):
     if n % 3 == 2:
         store.update(lambda p, n=n: p.uncheck(f"{me}-{n - 1}"))
     else:
-        store.update(lambda p, n=n: p.check(f"{me}-{n}", when="2026-01-01T09:00:00"))
+        store.update(lambda p, n=n: p.check(f"{me}-{n}", when=WHEN))
 """
 
 
@@ -53,14 +55,16 @@ def test_two_processes_toggling_lose_nothing(tmp_path: Path) -> None:
 
 
 SAVER = """
+import datetime as dt
 import sys
 from pathlib import Path
 from handbook.onboarding.progress import ProgressStore
+WHEN = dt.datetime(2026, 1, 1, 9, 0)
 store = ProgressStore(Path(sys.argv[1]))
 start = int(sys.argv[2])
 n = start
 while True:
-    store.update(lambda p, n=n: p.check(f"item-{n}", when="2026-01-01T09:00:00"))
+    store.update(lambda p, n=n: p.check(f"item-{n}", when=WHEN))
     print(n, flush=True)  # printed only after the save returned
     n += 1
 """

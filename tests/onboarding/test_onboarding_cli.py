@@ -82,7 +82,7 @@ def test_handbook_without_a_plan_and_the_starter(tmp_path: Path) -> None:
     missing = run_handbook("--content", str(tmp_path), "progress")
     assert (
         missing.returncode == 1
-        and "has no onboarding plan" in missing.stderr
+        and "no onboarding plan was found" in missing.stderr
         and "--init-plan" in missing.stderr
     )
     made = run_handbook("progress", "--init-plan", str(tmp_path))

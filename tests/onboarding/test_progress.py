@@ -119,3 +119,36 @@ def test_export_markdown_for_a_one_to_one(ob: Onboarding) -> None:
     assert text.startswith("# Your first 90 days at Northwind Labs: day 10\n")
     assert "- [x] Set up your accounts and 2FA (done 2026-01-05)" in text
     assert "## Overdue" in text and "— blocked on VPN" in text
+
+
+def test_done_at_is_a_datetime_and_written_as_before(ob: Onboarding) -> None:
+    """The file keeps its format (ISO text); in memory done_at is a datetime, not a string to slice."""
+    ob.check("account-setup")
+    progress = ob.store.load()
+    assert progress.done_at("account-setup") == dt.datetime(2026, 1, 5, 9, 0)
+    assert json.loads(ob.store.path.read_text())["items"]["account-setup"]["done_at"] == "2026-01-05T09:00:00"
+    status = next(s for s in ob.checklist().items if s.item.id == "account-setup")
+    assert status.done_at == dt.datetime(2026, 1, 5, 9, 0)
+    assert status.as_json()["done_at"] == "2026-01-05T09:00:00"
+
+
+def test_a_hand_written_date_is_read_and_a_bad_one_kept_aside(ob: Onboarding) -> None:
+    ob.store.path.parent.mkdir(parents=True, exist_ok=True)
+    ob.store.path.write_text('{"version": 1, "items": {"account-setup": {"done_at": "2026-01-02"}}}')
+    assert ob.store.load().done_at("account-setup") == dt.datetime(2026, 1, 2)
+    ob.store.path.write_text('{"version": 1, "items": {"account-setup": {"done_at": "last week"}}}')
+    ob.check("hello-world")
+    assert "not a date" in " ".join(ob.store.notices)
+    assert list(ob.store.path.parent.glob("progress.json.corrupt-*"))
+
+
+def test_move_keeps_both_states_when_the_new_id_has_one_too() -> None:
+    from handbook.onboarding import ItemProgress, Progress
+
+    early, late = dt.datetime(2026, 1, 2, 9), dt.datetime(2026, 1, 3, 9)
+    progress = Progress(items={"old": ItemProgress(late, "from before"), "new": ItemProgress(early, "")})
+    progress.move("old", "new")
+    assert progress.items == {"new": ItemProgress(early, "from before")}
+    progress.items["other"] = ItemProgress(None, "a note")
+    progress.move("other", "new")
+    assert progress.items == {"new": ItemProgress(early, "from before / a note")}

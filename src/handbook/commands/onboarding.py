@@ -1,4 +1,4 @@
-"""`handbook progress`, `check`, `uncheck`, `note`, `start`: the 30-60-90 checklist from the shell."""
+"""`handbook progress`, `plans`, `check`, `uncheck`, `note`, `start`: the checklist from the shell."""
 
 from __future__ import annotations
 
@@ -6,19 +6,27 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from handbook import paths
 from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, UsageError, err, open_handbook
 from handbook.config import load_config
+from handbook.content import Handbook, HandbookError
 from handbook.onboarding import (
-    STARTER_PLAN,
+    PLAN_FILE,
     Checklist,
     Onboarding,
     ProgressError,
     UnknownItem,
+    UnknownPlan,
     export_markdown,
 )
+from handbook.onboarding.cache import discover_cached
+from handbook.onboarding.checklist import done_day
+from handbook.onboarding.discover import Candidate
+from handbook.onboarding.plan import plan_yaml, starter_plan
 
 
 def configure_progress(parser: argparse.ArgumentParser) -> None:
@@ -26,8 +34,22 @@ def configure_progress(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--export", choices=["md"], help="print a Markdown summary for a 1:1 with your manager"
     )
-    parser.add_argument("--init-plan", metavar="PATH", help="write a starter onboarding.yaml to PATH")
+    parser.add_argument(
+        "--init-plan",
+        metavar="PATH",
+        help="write the plan found in the pages (or a starter) as onboarding.yaml to PATH "
+        "(a folder: its onboarding.yaml; without --content, that folder's handbook)",
+    )
+    parser.add_argument(
+        "--plan",
+        metavar="PAGE#anchor",
+        help="use this plan found in the pages, and remember it (see: handbook plans)",
+    )
     add_role(parser)
+
+
+def configure_plans(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the candidate plans as JSON")
 
 
 def configure_ids(parser: argparse.ArgumentParser) -> None:
@@ -59,7 +81,7 @@ def onboarding(args: argparse.Namespace) -> Onboarding:
     role, source = getattr(args, "role", None), "--role"
     if not role:
         role, source = load_config(report=False).raw.get("role"), f"config file {paths.config_file()}"
-    ob = Onboarding(open_handbook(args), role=str(role) if role else None)
+    ob = Onboarding(open_handbook(args), role=str(role) if role else None, plan=getattr(args, "plan", None))
     for problem in ob.plan.problems:
         err(problem)
     if ob.role_problem is not None:
@@ -75,14 +97,18 @@ def _tell(ob: Onboarding) -> None:
 
 def run_progress(args: argparse.Namespace) -> int:
     if args.init_plan:
-        return _init_plan(Path(args.init_plan))
-    ob = onboarding(args)
+        return _init_plan(args, Path(args.init_plan))
+    try:
+        ob = onboarding(args)
+    except UnknownPlan as exc:
+        err(str(exc))
+        return EXIT_NOT_FOUND
     checklist = ob.checklist()
     _tell(ob)
     if not ob.has_plan:
         err(
-            f"this handbook has no onboarding plan: add {ob.plan_file} "
-            f"(a starter: handbook progress --init-plan {ob.plan_file})"
+            "no onboarding plan was found in this handbook's pages; its owner can add one as "
+            f"{ob.plan_file} (a starter: handbook progress --init-plan {ob.handbook.root})"
         )
         return EXIT_NOT_FOUND
     if args.json:
@@ -94,24 +120,97 @@ def run_progress(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _init_plan(path: Path) -> int:
+def _init_plan(args: argparse.Namespace, path: Path) -> int:
+    """The plan in use (found in the pages), else the best one found, else a starter whose links exist."""
+    folder = path if path.is_dir() else path.parent
     if path.is_dir():
-        path = path / "onboarding.yaml"
+        path = path / PLAN_FILE
     if path.exists():
         err(f"{path} already exists; it was left as it is")
         return EXIT_USAGE
+    handbook = _handbook_for_init(args, folder)
+    ob = Onboarding(handbook)
+    plan = ob.plan if ob.has_plan and ob.plan.source != str(ob.plan_file) else None
+    if plan is None and ob.plan_file.is_file():
+        found = discover_cached(handbook)
+        plan = found[0].plan if found else None
+    text = plan_yaml(plan) if plan is not None else starter_plan(handbook.landing.path)
     try:
-        path.write_text(STARTER_PLAN, encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
     except OSError as exc:
         err(f"cannot write {path}: {exc.strerror}")
         return EXIT_USAGE
-    print(f"wrote a starter plan to {path}; edit it, then run: handbook progress")
+    what = f"the plan found in {plan.source}" if plan is not None and plan.discovered else "a starter plan"
+    print(f"wrote {what} to {path}; edit it, then run: handbook progress")
     return EXIT_OK
+
+
+def _handbook_for_init(args: argparse.Namespace, folder: Path) -> Handbook:
+    """--content if given; else the folder the plan goes into, when it is a handbook; else the usual."""
+    if getattr(args, "content", None) is None:
+        try:
+            return Handbook.open(folder)
+        except HandbookError:
+            pass
+    return open_handbook(args)
+
+
+def run_plans(args: argparse.Namespace) -> int:
+    """The plans found in the pages, best first, and which one ``handbook progress`` uses."""
+    ob = onboarding(args)
+    _tell(ob)
+    found = (
+        ob.candidates if ob.plan.discovered or not ob.plan_file.is_file() else discover_cached(ob.handbook)
+    )
+    if ob.plan_file.is_file():
+        err(f"this handbook's plan is {ob.plan_file}; the plans found in its pages are not used")
+    if not found:
+        err("no onboarding plan was found in this handbook's pages")
+        if args.json:
+            print("[]")
+        return EXIT_NOT_FOUND
+    rows = [_plan_json(c, ob) for c in found]
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for row, cand in zip(rows, found, strict=True):
+        mark = "*" if row["chosen"] else " "
+        phases = ", ".join(f"{p['title']} ({_days(p['days'])})" for p in row["phases"])
+        print(f"{mark} {row['source']}  score {row['score']}")
+        print(f"    {row['title']} — {row['items']} items: {phases}")
+        if cand.plan.origin:
+            print(f"    from {cand.plan.origin}")
+    print("\n* in use; choose another with: handbook progress --plan PAGE#anchor")
+    return EXIT_OK
+
+
+def _days(days: list[int]) -> str:
+    return (
+        "before day 1"
+        if days == [0, 0]
+        else f"day {days[0]}"
+        if days[0] == days[1]
+        else f"days {days[0]}-{days[1]}"
+    )
+
+
+def _plan_json(cand: Candidate, ob: Onboarding) -> dict[str, Any]:
+    plan = cand.plan
+    return {
+        "source": plan.source,
+        "title": plan.title,
+        "phases": [{"title": p.title, "days": list(p.days)} for p in plan.phases],
+        "items": len(plan.items),
+        "score": cand.score,
+        "chosen": ob.plan.discovered and plan.source == ob.plan.source,
+    }
 
 
 def print_checklist(checklist: Checklist) -> None:
     plain = not sys.stdout.isatty()
     print(f"{checklist.plan.title}: {checklist.summary()}")
+    if checklist.plan.discovered:
+        print(f"(from {checklist.plan.origin or checklist.plan.source}; other plans: handbook plans)")
     if checklist.start_assumed:
         print("(no start date saved: today counts as day 1; set yours with handbook start YYYY-MM-DD)")
     hint = checklist.hidden_hint()
@@ -121,24 +220,22 @@ def print_checklist(checklist: Checklist) -> None:
         width = 20
         filled = round(width * phase.done / phase.total) if phase.total else 0
         bar = "#" * filled + "-" * (width - filled) if plain else "█" * filled + "░" * (width - filled)
-        days = f"days {phase.phase.days[0]}-{phase.phase.days[1]}"
+        days = _days(list(phase.phase.days))
         print(f"\n{phase.phase.title} ({days})  [{bar}] {phase.done}/{phase.total}")
         for status in phase.items:
             box = "[x]" if status.done else "[ ]"
             flag = "  OVERDUE" if status.overdue else ("  due this week" if status.due_soon else "")
-            when = (
-                f"done {status.done_at[:10]}" if status.done and status.done_at else f"day {status.item.due}"
-            )
+            when = f"done {done_day(status)}" if status.done else f"day {status.item.due}"
             print(f"  {box} {status.item.id:<24} {status.item.title} ({when}){flag}")
             if status.note:
                 print(f"      note: {status.note}")
     if checklist.orphans:
         print("\nNo longer in the plan (kept):")
         for item_id, state in checklist.orphans:
-            print(f"  {item_id}" + (f": {state.get('note')}" if state.get("note") else ""))
+            print(f"  {item_id}" + (f": {state.note}" if state.note else ""))
 
 
-def _guard(action) -> int:  # type: ignore[no-untyped-def]
+def _guard(action: Callable[[], object]) -> int:
     try:
         action()
     except UnknownItem as exc:

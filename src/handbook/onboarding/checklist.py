@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from handbook.onboarding.plan import Item, Phase, Plan
-from handbook.onboarding.progress import Progress
+from handbook.onboarding.progress import ItemProgress, Progress
 
 SOON_DAYS = 7  # "due this week": due within this many days from today
 
@@ -16,7 +16,7 @@ SOON_DAYS = 7  # "due this week": due within this many days from today
 class ItemStatus:
     item: Item
     done: bool
-    done_at: str | None
+    done_at: dt.datetime | None
     note: str
     overdue: bool
     due_soon: bool
@@ -28,7 +28,7 @@ class ItemStatus:
             "due": self.item.due,
             "link": self.item.link,
             "done": self.done,
-            "done_at": self.done_at,
+            "done_at": self.done_at.isoformat() if self.done_at else None,
             "note": self.note,
             "overdue": self.overdue,
         }
@@ -55,9 +55,8 @@ class Checklist:
     start_assumed: bool  # no start date saved yet: today is taken as day 1
     today: dt.date
     phases: list[PhaseStatus]
-    orphans: list[tuple[str, dict[str, Any]]] = field(
-        default_factory=list
-    )  # progress for items not in the plan
+    # progress kept for items that are no longer in the plan
+    orphans: list[tuple[str, ItemProgress]] = field(default_factory=list)
     role: str | None = None
     hidden: int = 0  # items of the plan left out because they are for other roles (or for a role at all)
 
@@ -99,7 +98,12 @@ class Checklist:
         )
 
     def as_json(self) -> dict[str, Any]:
+        plan = self.plan
         return {
+            "plan": {
+                "title": plan.title,
+                "source": plan.source if plan.discovered else plan.origin or plan.source,
+            },
             "start_date": self.start_date.isoformat(),
             "today": self.today.isoformat(),
             "day": self.day,
@@ -115,7 +119,7 @@ class Checklist:
                 }
                 for p in self.phases
             ],
-            "orphans": [{"id": item_id, **state} for item_id, state in self.orphans],
+            "orphans": [{"id": item_id, **state.to_json()} for item_id, state in self.orphans],
         }
 
 
@@ -141,7 +145,7 @@ def build_checklist(plan: Plan, progress: Progress, today: dt.date, role: str | 
             )
         phases.append(PhaseStatus(phase, statuses))
     known = {item.id for item in plan.items}
-    orphans = sorted((k, v) for k, v in progress.items.items() if k not in known)
+    orphans = sorted(((k, v) for k, v in progress.items.items() if k not in known), key=lambda kv: kv[0])
     hidden = len(plan.items) - len(shown.items)
     return Checklist(plan, start, progress.start_date is None, today, phases, orphans, role, hidden)
 
@@ -168,19 +172,22 @@ def export_markdown(checklist: Checklist) -> str:
         lines += [f"## {phase.phase.title} ({phase.done}/{phase.total})", ""]
         for s in phase.items:
             if s.done:
-                when = (s.done_at or "")[:10]
-                lines.append(f"- [x] {s.item.title} (done {when})" + _note(s))
+                lines.append(f"- [x] {s.item.title} (done {done_day(s)})" + _note(s))
             else:
                 lines.append(f"- [ ] {s.item.title} (due day {s.item.due})" + _note(s))
         lines.append("")
     if checklist.orphans:
         lines += ["## No longer in the plan", ""]
         lines += [
-            f"- {item_id}" + (f": {state.get('note')}" if state.get("note") else "")
-            for item_id, state in checklist.orphans
+            f"- {item_id}" + (f": {state.note}" if state.note else "") for item_id, state in checklist.orphans
         ]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def done_day(status: ItemStatus) -> str:
+    """The day an item was ticked, as YYYY-MM-DD (what the list shows; the file keeps the time)."""
+    return status.done_at.date().isoformat() if status.done_at else ""
 
 
 def _note(status: ItemStatus) -> str:

@@ -50,8 +50,10 @@ class Phase:
 class Plan:
     title: str
     phases: list[Phase]
-    source: str  # where it came from, for messages
+    source: str  # where it came from: the plan file (for messages), or "page#anchor" when discovered
     problems: list[str] = field(default_factory=list)
+    origin: str = ""  # where it came from, for people: "Staff Onboarding › First weeks", "onboarding.yaml"
+    discovered: bool = False  # found in the pages (not written as a plan file)
 
     @property
     def items(self) -> list[Item]:
@@ -73,7 +75,7 @@ class Plan:
         phases = [
             Phase(p.id, p.title, p.days, tuple(i for i in p.items if i.for_role(role))) for p in self.phases
         ]
-        return Plan(self.title, phases, self.source, self.problems)
+        return Plan(self.title, phases, self.source, self.problems, self.origin, self.discovered)
 
 
 def load_plan(path: Path, link_exists: Callable[[str], bool] | None = None) -> Plan:
@@ -89,7 +91,9 @@ def load_plan(path: Path, link_exists: Callable[[str], bool] | None = None) -> P
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark is not None else ""
         return Plan("", [], where, [f"{where}{line}: not valid YAML ({getattr(exc, 'problem', exc)})"])
-    return _validate(root, where, link_exists)
+    plan = _validate(root, where, link_exists)
+    plan.origin = path.name
+    return plan
 
 
 def _validate(root: Any, where: str, link_exists: Callable[[str], bool] | None) -> Plan:
@@ -205,7 +209,7 @@ def _days(node: Any) -> tuple[int, int] | None:
         low, high = (int(str(_scalar(n))) for n in node.value)
     except (TypeError, ValueError):
         return None
-    return (low, high) if 1 <= low <= high else None
+    return (low, high) if 0 <= low <= high else None  # day 0: before the first day
 
 
 def plan_from_pages(pages: list[tuple[str, str, list[str]]]) -> Plan:
@@ -265,3 +269,38 @@ phases:
         due: 90
         link: index.md
 """
+
+
+def plan_yaml(plan: Plan) -> str:
+    """A plan as an ``onboarding.yaml`` an owner can edit (ids, days, due days and links kept)."""
+    data = {
+        "version": PLAN_VERSION,
+        "title": plan.title,
+        "phases": [
+            {
+                "id": phase.id,
+                "title": phase.title,
+                "days": list(phase.days),
+                "items": [
+                    {
+                        "id": item.id,
+                        "title": item.title,
+                        "due": item.due,
+                        **({"link": item.link} if item.link else {}),
+                        **({"details": item.details} if item.details else {}),
+                        **({"roles": list(item.roles)} if item.roles else {}),
+                    }
+                    for item in phase.items
+                ],
+            }
+            for phase in plan.phases
+        ],
+    }
+    head = f"# The onboarding plan found in {plan.source}" if plan.discovered else "# An onboarding plan"
+    head += " (see `handbook progress`); edit it freely: this file wins over what is found in the pages.\n"
+    return head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def starter_plan(link: str) -> str:
+    """The starter plan, its links pointing at ``link`` (a page that exists, e.g. the landing page)."""
+    return STARTER_PLAN.replace("link: index.md", f"link: {link}")

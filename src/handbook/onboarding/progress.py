@@ -44,55 +44,97 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def now() -> str:
+def now() -> dt.datetime:
     """A timestamp for done_at: the real time, on the fixed day when ``HANDBOOK_TODAY`` is set."""
     moment = dt.datetime.now().replace(microsecond=0)
     if os.environ.get("HANDBOOK_TODAY", "").strip():
         moment = dt.datetime.combine(today(), dt.time(9, 0))
-    return moment.isoformat()
+    return moment
+
+
+@dataclass
+class ItemProgress:
+    """One item's state in the file: when it was done (None: not done) and the user's note."""
+
+    done_at: dt.datetime | None = None
+    note: str = ""
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+    @property
+    def empty(self) -> bool:
+        """Nothing worth keeping: such entries are left out of the file."""
+        return self.done_at is None and not self.note
+
+    def to_json(self) -> dict[str, Any]:
+        return {"done_at": self.done_at.isoformat() if self.done_at else None, "note": self.note}
 
 
 @dataclass
 class Progress:
     start_date: dt.date | None = None
-    items: dict[str, dict[str, Any]] = field(default_factory=dict)
+    items: dict[str, ItemProgress] = field(default_factory=dict)
 
     def is_done(self, item_id: str) -> bool:
-        return bool(self.items.get(item_id, {}).get("done_at"))
+        entry = self.items.get(item_id)
+        return entry is not None and entry.done
 
-    def done_at(self, item_id: str) -> str | None:
-        value = self.items.get(item_id, {}).get("done_at")
-        return str(value) if value else None
+    def done_at(self, item_id: str) -> dt.datetime | None:
+        entry = self.items.get(item_id)
+        return entry.done_at if entry else None
 
     def note(self, item_id: str) -> str:
-        return str(self.items.get(item_id, {}).get("note") or "")
+        entry = self.items.get(item_id)
+        return entry.note if entry else ""
 
     # Changes: each is applied to the state as re-read under the lock.
 
-    def check(self, item_id: str, when: str | None = None) -> None:
-        entry = self.items.setdefault(item_id, {"done_at": None, "note": ""})
-        if not entry.get("done_at"):
-            entry["done_at"] = when or now()
+    def check(self, item_id: str, when: dt.datetime | None = None) -> None:
+        entry = self.items.setdefault(item_id, ItemProgress())
+        if entry.done_at is None:
+            entry.done_at = when or now()
 
     def uncheck(self, item_id: str) -> None:
         entry = self.items.get(item_id)
         if entry is None:
             return
-        entry["done_at"] = None
-        if not entry.get("note"):
+        entry.done_at = None
+        if entry.empty:
             del self.items[item_id]
 
     def set_note(self, item_id: str, text: str) -> None:
-        entry = self.items.setdefault(item_id, {"done_at": None, "note": ""})
-        entry["note"] = text.strip()
-        if not entry["note"] and not entry.get("done_at"):
+        entry = self.items.setdefault(item_id, ItemProgress())
+        entry.note = text.strip()
+        if entry.empty:
             del self.items[item_id]
+
+    def move(self, old_id: str, new_id: str) -> None:
+        """Carry an item's state over to its new id (the item was reworded in the page).
+
+        If the new id has a state already (ticked meanwhile in another terminal), both are kept: the
+        earlier done time wins and the notes are joined, so nothing the user wrote is lost.
+        """
+        entry = self.items.pop(old_id, None)
+        if entry is None or old_id == new_id:
+            if entry is not None:
+                self.items[old_id] = entry
+            return
+        there = self.items.get(new_id)
+        if there is None:
+            self.items[new_id] = entry
+            return
+        times = [t for t in (there.done_at, entry.done_at) if t is not None]
+        there.done_at = min(times) if times else None
+        notes = [n for n in (there.note, entry.note) if n]
+        there.note = " / ".join(dict.fromkeys(notes))
 
     def to_json(self) -> dict[str, Any]:
         return {
             "version": STATE_VERSION,
             "start_date": self.start_date.isoformat() if self.start_date else None,
-            "items": self.items,
+            "items": {item_id: entry.to_json() for item_id, entry in self.items.items()},
         }
 
 
@@ -124,12 +166,22 @@ def parse(text: str) -> Progress:
     raw_items = data.get("items", {})
     if not isinstance(raw_items, dict):
         raise UnreadableProgress("its items are not a JSON object")
-    items: dict[str, dict[str, Any]] = {}
+    items: dict[str, ItemProgress] = {}
     for key, value in raw_items.items():
         if not isinstance(value, dict):
             raise UnreadableProgress(f"item {key!r} is not a JSON object")
-        items[str(key)] = {"done_at": value.get("done_at") or None, "note": str(value.get("note") or "")}
+        items[str(key)] = ItemProgress(_done_at(key, value.get("done_at")), str(value.get("note") or ""))
     return Progress(start, items)
+
+
+def _done_at(item_id: object, value: object) -> dt.datetime | None:
+    """``done_at`` as written (ISO date-time; a bare date, as a hand edit might leave, is accepted)."""
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(str(value))
+    except ValueError as exc:
+        raise UnreadableProgress(f"item {item_id!r} has a done_at {value!r} that is not a date") from exc
 
 
 def progress_path(handbook_location: Path) -> Path:

@@ -14,6 +14,7 @@ from textual.widgets import Header, Label, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from handbook.onboarding import Checklist, ItemStatus, Onboarding, ProgressError, today
+from handbook.onboarding.checklist import done_day
 from handbook.tui.screens.ask import AskScreen
 from handbook.tui.screens.base import HandbookAppAccess
 from handbook.tui.widgets.footer import FittedFooter
@@ -24,7 +25,7 @@ def item_label(status: ItemStatus) -> Text:
     title_style = "dim" if status.done else ("bold red" if status.overdue else "")
     text = Text.assemble((f" {box}  ", "bold"), (status.item.title, title_style))
     if status.done:
-        text.append(f"   done {(status.done_at or '')[:10]}", style="dim")
+        text.append(f"   done {done_day(status)}", style="dim")
     else:
         text.append(f"   day {status.item.due}", style="dim")
         if status.overdue:
@@ -43,7 +44,7 @@ def _sentence(text: str) -> str:
 
 class OnboardingScreen(HandbookAppAccess, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Done / not done", id="onboarding.toggle"),
+        Binding("space", "toggle_done", "Done / not done", id="onboarding.toggle"),
         Binding("n", "note", "Note", id="onboarding.note"),
         Binding("enter", "open", "Read about it", id="onboarding.open"),
         Binding("d", "start_date", "Start date", id="onboarding.start_date"),
@@ -164,7 +165,7 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
                 options.append(
                     Option(
                         Text(
-                            f"   {item_id}" + (f" — {state.get('note')}" if state.get("note") else ""),
+                            f"   {item_id}" + (f" — {state.note}" if state.note else ""),
                             style="dim",
                         ),
                         disabled=True,
@@ -201,7 +202,7 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
 
     # ---------------------------------------------------------------- actions
 
-    def action_toggle(self) -> None:
+    def action_toggle_done(self) -> None:
         item_id = self.current_id
         if item_id is None:
             return

@@ -1,0 +1,95 @@
+"""What the user chose among discovered plans, and the words of the items they have seen.
+
+One small JSON file per user per handbook, beside the progress file (the user's own data, saved the
+same durable way: lock, re-read, merge, temporary file, fsync, ``os.replace``)::
+
+    {"version": 1, "chosen": "page.md#anchor" or null,
+     "seen": {ITEM_ID: {"title": str, "phase": str, "phase_index": int}}}
+
+``seen`` is why progress survives edits of a page: a discovered item's id comes from its words, so
+rewording it changes the id; the old words are what the new item is compared with.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock
+
+from handbook import paths
+from handbook.files import write_atomic
+
+CHOICES_VERSION = 1
+CHOICES_FILE = "plans.json"
+
+
+@dataclass(frozen=True)
+class Seen:
+    title: str
+    phase: str
+    phase_index: int
+
+
+@dataclass
+class Choices:
+    chosen: str | None = None
+    seen: dict[str, Seen] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": CHOICES_VERSION,
+            "chosen": self.chosen,
+            "seen": {
+                k: {"title": v.title, "phase": v.phase, "phase_index": v.phase_index}
+                for k, v in self.seen.items()
+            },
+        }
+
+
+def choices_path(handbook_location: Path) -> Path:
+    return paths.handbook_data_dir(handbook_location) / CHOICES_FILE
+
+
+class ChoiceStore:
+    """Loads and saves one choices file. A damaged one is read as empty: the worst that happens is
+    that the best plan is shown again; it is replaced on the next save."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lock = FileLock(str(path.with_name(path.name + ".lock")), timeout=30)
+
+    def load(self) -> Choices:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return Choices()
+        if not isinstance(data, dict) or data.get("version") != CHOICES_VERSION:
+            return Choices()
+        chosen = data.get("chosen")
+        seen: dict[str, Seen] = {}
+        raw = data.get("seen")
+        for key, value in (raw if isinstance(raw, dict) else {}).items():
+            if isinstance(value, dict):
+                seen[str(key)] = Seen(
+                    str(value.get("title", "")),
+                    str(value.get("phase", "")),
+                    int(value.get("phase_index", 0) or 0),
+                )
+        return Choices(chosen if isinstance(chosen, str) and chosen else None, seen)
+
+    def save(
+        self, chosen: str | None = None, seen: dict[str, Seen] | None = None, *, choose: bool = False
+    ) -> None:
+        """Merge into the file as it is now: set the choice (``choose``), add ``seen`` items."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.lock:
+            current = self.load()
+            if choose:
+                current.chosen = chosen
+            current.seen.update(seen or {})
+            write_atomic(
+                self.path, json.dumps(current.to_json(), indent=1, sort_keys=True) + "\n", durable=True
+            )
