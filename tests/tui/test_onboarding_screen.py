@@ -223,3 +223,22 @@ async def test_unknown_role_is_told_and_the_checklist_still_works(monkeypatch: p
         first = screen.current_id
         await pilot.press("space")
         assert first is not None and Onboarding(handbook).store.load().is_done(first)
+
+
+async def test_the_plan_is_read_off_the_ui_thread_and_o_waits_for_it(tmp_path: Path) -> None:
+    """Discovering a plan may read many pages: a worker does it, and o opens the checklist when ready."""
+    root = tmp_path / "hb"
+    root.mkdir()
+    (root / "index.md").write_text("# Home\n\nWelcome.\n")
+    (root / "onboarding.md").write_text(
+        "# Onboarding\n\n## Week 1\n\n- Set up your laptop\n- Meet your buddy\n\n"
+        "## Month 1\n\n- Ship a first change\n- Read the on-call guide\n"
+    )
+    app = HandbookApp(Handbook.open(root))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.onboarding is None  # not read during start-up
+        await pilot.press("o")  # before the worker has finished: remembered
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any(isinstance(s, OnboardingScreen) for s in app.screen_stack)  # asking the start date
+        assert app.onboarding is not None and app.onboarding.has_plan

@@ -61,6 +61,7 @@ class HandbookApp(App[None]):
         if self.role is None and isinstance(config.raw.get("role"), str):
             self.role = config.raw["role"]
         self._onboarding: Onboarding | None = None
+        self._open_onboarding_when_loaded = False
         self._glossary: Glossary | None = None
         self.keymap_overrides = dict(config.keymap)
         self._saved_theme = config.theme
@@ -76,6 +77,7 @@ class HandbookApp(App[None]):
         self.push_screen(ReaderScreen(Place(self.start.path, self.start.anchor)))
         self.index_status = "Checking the search index…"
         self.update_index()
+        self.load_onboarding()
 
     # ---------------------------------------------------------------- the search index
 
@@ -198,14 +200,40 @@ class HandbookApp(App[None]):
         self.push_screen(DefinitionScreen(term))
 
     @property
-    def onboarding(self) -> Onboarding:
-        if self._onboarding is None:
-            self._onboarding = Onboarding(self.handbook, role=self.role)
+    def onboarding(self) -> Onboarding | None:
+        """The checklist once loaded (a worker loads it after the first paint), else None."""
         return self._onboarding
 
+    @work(thread=True, exclusive=True, group="onboarding", exit_on_error=False)
+    def load_onboarding(self) -> None:
+        """The plan may be discovered by reading many pages: never on the UI thread."""
+        try:
+            onboarding = Onboarding(self.handbook, role=self.role)
+        except Exception as exc:  # a boundary: the checklist degrades, reading goes on
+            log = log_details("the onboarding checklist could not be loaded", format_exception(exc))
+            message = f"The onboarding checklist could not be loaded: {exc}"
+            message += f" (details: {log})" if log else ""
+            self.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        self.call_from_thread(self._onboarding_loaded, onboarding)
+
+    def _onboarding_loaded(self, onboarding: Onboarding) -> None:
+        self._onboarding = onboarding
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.show_onboarding_summary()
+        if self._open_onboarding_when_loaded:
+            self._open_onboarding_when_loaded = False
+            self.action_onboarding()
+
     def action_onboarding(self) -> None:
-        if not isinstance(self.screen, OnboardingScreen):
-            self.push_screen(OnboardingScreen(self.onboarding))
+        if isinstance(self.screen, OnboardingScreen):
+            return
+        if self._onboarding is None:
+            self._open_onboarding_when_loaded = True  # opens as soon as the plan is read
+            self.notify("Reading the onboarding plan…", timeout=3)
+            return
+        self.push_screen(OnboardingScreen(self._onboarding))
 
     def open_link_from_onboarding(self, link: str) -> None:
         """Show a checklist item's section in the reader; back there returns to the checklist."""

@@ -179,10 +179,11 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         summary = self.query_one("#onboarding-summary", Static)
         app = self.handbook_app
         on_landing = self.page is not None and self.page.path == app.handbook.landing.path
-        if not on_landing or not app.onboarding.has_plan:
+        onboarding = app.onboarding  # None until the app's worker has read the plan; it calls back
+        if not on_landing or onboarding is None or not onboarding.has_plan:
             summary.display = False
             return
-        checklist = app.onboarding.checklist()
+        checklist = onboarding.checklist()
         summary.update(f"Your onboarding: {checklist.summary()}  —  press o (or click) for the checklist")
         summary.display = True
 

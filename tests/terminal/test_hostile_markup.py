@@ -1,0 +1,78 @@
+"""A hostile handbook in a real terminal: text that looks like markup or escape codes stays text.
+
+Page text, titles, file names, glossary entries and plan items all reach widgets; any of them parsed as
+Rich/Textual markup could hide words (`[WIP]`), crash the app (an unbalanced `[/]`) or run an action
+(`[@click=app.screenshot(...)]`, which overwrote a file). Escape sequences from them must never reach
+the terminal (OSC 0 renames the window, OSC 52 writes the clipboard).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ..conftest import write
+from .screen import Terminal
+
+pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs Linux (a pty and /proc)")
+
+OSC_TITLE = "\x1b]0;PWNED\x07"
+OSC_CLIPBOARD = "\x1b]52;c;cHduZWQ=\x07"
+# The same, written as YAML double-quoted escapes (raw control characters are not valid YAML).
+YAML_TITLE = "\\e]0;PWNED\\a"
+YAML_CLIPBOARD = "\\e]52;c;cHduZWQ=\\a"
+
+
+def hostile_handbook(root: Path, victim: Path) -> Path:
+    click = f"[@click=app.screenshot('{victim.name}','{victim.parent}')]"
+    write(root, "index.md", f"# Home [WIP]\n\nStart here.{OSC_TITLE}\n\n## Read {click}the FAQ[/]\n\nText.\n")
+    write(root, "roadmap.md", f'---\ntitle: "[WIP] Roadmap{OSC_CLIPBOARD}"\n---\nPlans for Array[int].\n')
+    write(root, "Array[int] [b]notes.md", "no heading here, so the file name is the title\n")
+    write(
+        root,
+        "unbalanced.md",
+        "# Unbalanced [/] close [b]\n\n## Types: Array[int] and [red]x[/red]\n\nBody.\n",
+    )
+    write(
+        root,
+        "glossary.yaml",
+        f'- term: "[red]SLO[/red]"\n  definition: "[@click=app.quit]service level[/] objective{YAML_TITLE}"\n',
+    )
+    write(
+        root,
+        "onboarding.yaml",
+        'version: 1\ntitle: "Plan [b]bold[/b]"\nphases:\n  - id: p1\n    title: "First [/] days"\n'
+        '    days: [1, 30]\n    items:\n      - id: laptop\n        title: "[b]Set up[/b] your laptop'
+        f'{OSC_CLIPBOARD}"\n        due: 3\n        link: unbalanced.md\n',
+    )
+    return root
+
+
+def test_markup_and_escapes_from_the_handbook_stay_text(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    root = hostile_handbook(tmp_path / "hb", victim)
+    term = Terminal(["--content", str(root)])
+    try:
+        term.wait_for("Home [WIP]", "[@click=app.screenshot(", "[WIP] Roadmap", "Array[int] [b]notes")
+        term.send("p")  # hide the tree, then click every line of the breadcrumb and page
+        term.send("G")
+        term.wait_for("[@click=app.screenshot(")
+        for row in range(1, 12):
+            term.child.send(f"\x1b[<0;20;{row}M\x1b[<0;20;{row}m")  # a mouse click (SGR) on each line
+            term.pump()
+        term.send("\x07")  # the glossary
+        term.wait_for("[red]SLO[/red]")
+        term.send("\x1b")
+        term.wait_for("Home [WIP]")
+        term.send("o")  # the checklist (asks for a start date first)
+        term.send("\r")
+        term.wait_for("[b]Set up[/b] your laptop", "First [/] days")
+        term.send("\x1b")
+        term.wait_for("Home [WIP]")
+        assert term.quit() == 0
+    finally:
+        term.close()
+    assert victim.read_text() == "precious" and not list(tmp_path.glob("*.svg"))
+    assert b"PWNED" not in term.raw and b"\x1b]52;" not in term.raw
