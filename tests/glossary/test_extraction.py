@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from handbook.content import Handbook
-from handbook.content.glossary import build_glossary, spells
+from handbook.glossary import build_glossary, spells
 
 from ..conftest import CORPORA, needs_shared, write
 
@@ -176,7 +176,7 @@ def test_marking_pattern_respects_acronym_case(tmp_path: Path) -> None:
 def test_the_glossary_is_cached_until_a_page_changes(tmp_path: Path) -> None:
     import os
 
-    from handbook.content.glossary import load_glossary
+    from handbook.glossary import load_glossary
 
     page = write(tmp_path, "glossary.md", "# Glossary\n\n- **SLO**: A target\n")
     first = load_glossary(Handbook.open(tmp_path))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from handbook.content.glossary import term_sort_key
+from handbook.glossary import term_sort_key
 
 from ..conftest import SEEDS, needs_shared, run_handbook
 

@@ -8,7 +8,7 @@ import sys
 
 from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, err, open_handbook
 from handbook.content import did_you_mean
-from handbook.content.glossary import Term, load_glossary
+from handbook.glossary import Term, load_glossary
 
 
 def configure_define(parser: argparse.ArgumentParser) -> None:

@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from handbook.config import ConfigError, load_config, save_setting
 from handbook.content import Handbook, HandbookError, PageRef, did_you_mean
-from handbook.content.glossary import Glossary, load_glossary
+from handbook.glossary import Glossary, load_glossary
 from handbook.log import log_details
 from handbook.onboarding import Onboarding
 from handbook.search import IndexBusy, SearchIndex

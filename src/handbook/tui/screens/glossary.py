@@ -16,7 +16,7 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from handbook.content.glossary import Term
+from handbook.glossary import Term
 from handbook.search.searcher import IndexDamaged
 from handbook.tui.screens.base import HandbookAppAccess
 from handbook.tui.widgets.footer import FittedFooter

@@ -1,99 +1,29 @@
-"""The glossary: every term the handbook defines, from ``glossary.yaml`` and its glossary pages.
+"""Building the glossary: every term the handbook defines, from ``glossary.yaml`` and its glossary pages.
 
-Which pages count and the entry shapes they are read in: ``glossary_pages``. Here terms from every
+Which pages count and the entry shapes they are read in: ``pages``. Here terms from every
 source merge case-insensitively; an acronym and its expansion are one entry; every definition keeps
 where it came from; and the result is cached until a page changes.
 """
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from handbook import paths
-from handbook.content.glossary_pages import GLOSSARY_WORDS, is_glossary_page, page_entries
 from handbook.content.handbook import Handbook
 from handbook.content.model import PageInfo
 from handbook.files import write_atomic
+from handbook.glossary.model import Definition, Glossary, Term, name_key, term_sort_key
+from handbook.glossary.pages import GLOSSARY_WORDS, is_glossary_page, page_entries
 
 GLOSSARY_FILE = "glossary.yaml"
 _SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "as", "at", "by", "with", "&"}
-
-
-@dataclass(frozen=True)
-class Definition:
-    text: str
-    source: str  # "glossary.yaml", or "path#anchor" of the page section it came from
-
-
-@dataclass
-class Term:
-    term: str
-    aliases: list[str] = field(default_factory=list)
-    definitions: list[Definition] = field(default_factory=list)
-
-    @property
-    def names(self) -> list[str]:
-        return [self.term, *self.aliases]
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "term": self.term,
-            "aliases": self.aliases,
-            "definitions": [{"text": d.text, "source": d.source} for d in self.definitions],
-        }
-
-
-@dataclass
-class Glossary:
-    terms: list[Term]
-    problems: list[str] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self._by_name = {name.lower(): term for term in self.terms for name in term.names}
-
-    def lookup(self, text: str) -> Term | None:
-        """Exact (case-insensitive) match on a term or one of its aliases."""
-        return self._by_name.get(_key(text))
-
-    def suggest(self, text: str, limit: int = 5) -> list[str]:
-        names = {name.lower(): term.term for term in self.terms for name in term.names}
-        close = difflib.get_close_matches(_key(text), list(names), n=limit, cutoff=0.6)
-        starts = [n for n in names if n.startswith(_key(text))] if len(text) > 1 else []
-        return list(dict.fromkeys(names[n] for n in close + starts))[:limit]
-
-    def pattern(self) -> re.Pattern[str] | None:
-        """A regex for any term or alias as a whole word, longest first. Acronyms (capitals) match only
-        in capitals — the word "at" is not AT — other names in any case."""
-        names = sorted({n for t in self.terms for n in t.names if len(n) > 1}, key=len, reverse=True)
-        if not names:
-            return None
-        alternatives = [re.escape(n) if _is_acronym(n) else f"(?i:{re.escape(n)})" for n in names]
-        return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
-
-    def expansions(self, text: str) -> list[str]:
-        """Search hook: the other names of a term (an acronym ↔ its expansion)."""
-        term = self.lookup(text)
-        if term is None:
-            return []
-        return [name for name in term.names if name.lower() != _key(text)]
-
-
-def _is_acronym(name: str) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
-
-
-def _key(text: str) -> str:
-    return " ".join(text.strip().lower().split())
 
 
 # ------------------------------------------------------------------------------------------ sources
@@ -113,7 +43,7 @@ def load_glossary(handbook: Handbook) -> Glossary:
     try:
         data = json.loads(cache.read_text(encoding="utf-8"))
         if data.get("key") == key:
-            return Glossary([_term_from_json(t) for t in data["terms"]], list(data.get("problems", [])))
+            return Glossary([Term.from_json(t) for t in data["terms"]], list(data.get("problems", [])))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     glossary = build_glossary(handbook)
@@ -135,14 +65,6 @@ def _cache_key(handbook: Handbook) -> str:
         stat = yaml_file.stat()
         digest.update(f"yaml\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
-
-
-def _term_from_json(data: dict[str, Any]) -> Term:
-    return Term(
-        str(data["term"]),
-        [str(a) for a in data.get("aliases", [])],
-        [Definition(str(d["text"]), str(d["source"])) for d in data.get("definitions", [])],
-    )
 
 
 def build_glossary(handbook: Handbook) -> Glossary:
@@ -220,31 +142,16 @@ class _Merger:
         if spells(term, first) and len(first.split()) <= 8:
             aliases.append(first)  # "SLO: Service Level Objective. …": the expansion is another name
         names = [term, *aliases]
-        entry = next((self.by_name[_key(n)] for n in names if _key(n) in self.by_name), None)
+        entry = next((self.by_name[name_key(n)] for n in names if name_key(n) in self.by_name), None)
         if entry is None:
             entry = Term(term)
             self.terms.append(entry)
         for name in names:
-            if _key(name) not in {_key(n) for n in entry.names}:
+            if name_key(name) not in {name_key(n) for n in entry.names}:
                 entry.aliases.append(name)
-            self.by_name.setdefault(_key(name), entry)
-        if _key(definition) not in {_key(d.text) for d in entry.definitions}:
+            self.by_name.setdefault(name_key(name), entry)
+        if name_key(definition) not in {name_key(d.text) for d in entry.definitions}:
             entry.definitions.append(Definition(definition, source))
 
     def result(self) -> list[Term]:
         return sorted(self.terms, key=lambda t: term_sort_key(t.term))
-
-
-_DIGIT_RUNS = re.compile(r"([0-9]+)")
-
-
-def term_sort_key(name: str) -> tuple[Any, ...]:
-    """A–Z as a reader expects: digits before letters and numbers by value (2FA, 10X, ADR, SEV2, SEV10).
-
-    Comparing plain strings would put 10X before 2FA; stripping the digits put 2FA among the F's.
-    """
-    folded = name.casefold()
-    runs = tuple(
-        (0, int(run), "") if run[0].isdigit() else (1, 0, run) for run in _DIGIT_RUNS.split(folded) if run
-    )
-    return (runs, folded, name)
