@@ -157,6 +157,8 @@ def test_no_junk_terms_from_ordinary_pages(name: str) -> None:
     assert not [t.term for t in g.terms if t.term.count("(") != t.term.count(")")]
     for term in g.terms:
         for definition in term.definitions:
+            if definition.kind == "spelled out":
+                continue  # an acronym spelled out in running text may be anywhere
             page = definition.source.split("#")[0]
             assert "glossar" in page.lower() or "#" in definition.source, (term.term, definition.source)
             assert len(term.term) <= 60 and definition.text

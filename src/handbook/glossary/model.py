@@ -43,6 +43,23 @@ class Definition:
         )
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One entry as a source wrote it, before merging: what every extractor yields."""
+
+    term: str
+    definition: str
+    source: str
+    aliases: tuple[str, ...] = ()
+    kind: DefinitionKind = "defined"
+    category: str = ""
+    deprecated: bool = False
+
+    @property
+    def as_definition(self) -> Definition:
+        return Definition(self.definition, self.source, self.kind, self.category, self.deprecated)
+
+
 @dataclass
 class Term:
     """A term, the other names it goes by (acronym ↔ expansion), and every definition found."""
