@@ -24,6 +24,7 @@ from handbook.content.model import Page, PageInfo, Section
 from handbook.content.parse import inline_text, markdown_parser
 from handbook.glossary.model import Entry
 from handbook.glossary.terms import (
+    SMALL_WORDS,
     is_numeric_text,
     is_term_like,
     looks_like_definition,
@@ -321,8 +322,9 @@ def _inline_entry(tok: Token, in_list: bool, strict: bool) -> tuple[str, list[st
             return None  # "**Bold** words run on": emphasis in a sentence, not an entry
         alias = m.group("alias") if m else None
         definition = _clean(remainder[m.end() :] if m else remainder)
-        if not term or not looks_like_definition(definition) or not is_term_like(term, strict):
-            return None
+        said = looks_like_definition(definition) or (not strict and definition[:1].isupper())
+        if not term or not said or not is_term_like(term, strict):
+            return None  # on a glossary page "**Proc** - Procurement." is enough
         if alias:
             return term, [alias.strip()] if alias.strip().lower() != term.lower() else [], definition
         main, aliases = split_acronym(term)
@@ -345,7 +347,22 @@ def _paragraph_pair(tokens: list[Token], i: int, strict: bool) -> tuple[str, lis
     """A one-line term paragraph, then its definition paragraph: how an HTML ``<dl>`` reads once
     made plain, and how some glossaries are typed."""
     tok = tokens[i]
-    if tok.level != 1 or "\n" in tok.content.strip() or i + 4 >= len(tokens):
+    if tok.level != 1:
+        return None
+    first, _, rest = tok.content.strip().partition("\n")
+    if rest:  # "Consumer\nAn application that reads a stream.": the term on a line of its own
+        words = first.split()
+        if len(words) > 4 or words[-1].lower() in SMALL_WORDS or not rest.lstrip()[:1].isupper():
+            return None
+        term = _clean_term(first)
+        definition = _clean(rest)
+        if not term or term[-1] in ".:;!?," or not is_term_like(term, strict):
+            return None
+        if not looks_like_definition(definition) or len(definition.split()) < 4:
+            return None
+        main, aliases = split_acronym(term)
+        return main, aliases, definition
+    if i + 4 >= len(tokens):
         return None
     if tokens[i + 1].type != "paragraph_close" or tokens[i + 2].type != "paragraph_open":
         return None
