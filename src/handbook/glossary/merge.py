@@ -38,7 +38,8 @@ class Merger:
         elif entry.kind == "spelled out" and found.aliases:
             names = [term]  # its expansion is known: "SLOs (service level objectives)" adds no name
         known = {name_key(n) for n in found.names}
-        expansion_known = name_key(definition) in known
+        # "SLOs (service level objectives)" names "service level objective": known already
+        expansion_known = any(name_key(n) in known for n in [definition, *entry.aliases])
         for name in names:
             if name_key(name) not in known:
                 found.aliases.append(name)
