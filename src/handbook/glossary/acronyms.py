@@ -15,8 +15,9 @@ from handbook.glossary.model import Entry
 from handbook.glossary.terms import acronym_letters, acronym_letters_kept, is_acronym, spells
 
 _ACR = r"[A-Z][A-Za-z0-9&/.+-]{0,9}[A-Za-z0-9]"
-# "Expansion (ACR)": the words before are tried from the nearest one outwards.
-_AFTER = re.compile(rf"(?P<before>[^\n()]{{0,160}}?)\s\((?P<acr>{_ACR})\)")
+# "Expansion (ACR)": found by the parenthesis, then the words before it are tried nearest first.
+_AFTER = re.compile(rf"\s\((?P<acr>{_ACR})\)")
+LOOK_BACK = 160
 # "ACR (Expansion)"
 _BEFORE = re.compile(rf"(?<![\w/-])(?P<acr>{_ACR})\s\((?P<expansion>[A-Za-z][^()\n]{{2,80}})\)")
 _CANDIDATE = re.compile(
@@ -40,7 +41,9 @@ def inline_acronyms(text: str, source: str) -> Iterator[Entry]:
     seen: set[str] = set()
     for m in _AFTER.finditer(text):
         acr = m.group("acr")
-        expansion = _expansion_before(m.group("before"), acr)
+        before = text[max(0, m.start() - LOOK_BACK) : m.start()]
+        before = re.split(r"[\n()]", before)[-1]  # within the line, after any other parenthesis
+        expansion = _expansion_before(before, acr)
         if expansion and acr.lower() not in seen:
             seen.add(acr.lower())
             yield _entry(acr, expansion, source)

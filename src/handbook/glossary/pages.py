@@ -221,7 +221,10 @@ def _heading_entry(section: Section, strict: bool) -> tuple[str, str] | None:
 
 def _first_block(section: Section) -> str | None:
     """The paragraph right under a heading; None when a list, table or code comes first."""
-    return _first_block_of(section.markdown)
+    # The heading and the block after it are enough: a long entry's lists need not be parsed.
+    head, _, body = section.markdown.partition("\n")
+    blocks = [b for b in re.split(r"\n[ \t]*\n", body, maxsplit=3) if b.strip()]
+    return _first_block_of(head + "\n" + (blocks[0] if blocks else "") + "\n")
 
 
 @lru_cache(maxsize=2048)
