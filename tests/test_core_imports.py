@@ -9,11 +9,13 @@ import sys
 def test_core_imports_without_textual() -> None:
     code = (
         "import sys\n"
-        "import handbook, handbook.content, handbook.search, handbook.onboarding\n"
+        "import handbook, handbook.content, handbook.search, handbook.onboarding, handbook.glossary\n"
         "import handbook.paths, handbook.config, handbook.content.text\n"
         "from handbook.content import Handbook\n"
         "hb = Handbook.open()\n"
         "hb.page(hb.landing.path)\n"
+        "from handbook.glossary import build_glossary\n"
+        "assert build_glossary(hb).lookup('SLO') is not None\n"
         "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if m.startswith('textual'))\n"
         "print('ok')\n"
     )

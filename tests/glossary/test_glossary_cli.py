@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from handbook.content.glossary import term_sort_key
+from handbook.glossary import term_sort_key
 
-from ..conftest import SEEDS, needs_shared, run_handbook
+from ..conftest import SEEDS, needs_shared, run_handbook, write
 
 
 def test_define_by_term_alias_and_case() -> None:
@@ -20,7 +21,18 @@ def test_define_by_term_alias_and_case() -> None:
 def test_define_unknown_suggests() -> None:
     result = run_handbook("define", "sloo")
     assert result.returncode == 1
-    assert "no glossary entry for 'sloo'; did you mean 'SLO'" in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0].endswith("no glossary entry for 'sloo'") and "did you mean 'SLO'" in lines[-1]
+
+
+def test_define_miss_points_to_a_section_only_when_an_index_exists(tmp_path: Path) -> None:
+    write(tmp_path, "index.md", "# Home\n\n## Incident review\n\nWrite the RCA within a week.\n")
+    before = run_handbook("--content", str(tmp_path), "define", "RCA")
+    assert before.returncode == 1 and " see " not in before.stderr  # no index: none is built for this
+    assert run_handbook("--content", str(tmp_path), "index").returncode == 0
+    after = run_handbook("--content", str(tmp_path), "define", "RCA")
+    assert after.returncode == 1
+    assert "RCA: see Home › Incident review (index.md#incident-review)" in after.stderr
 
 
 def test_define_json_keeps_every_source() -> None:

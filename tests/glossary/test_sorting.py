@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handbook.content import Handbook
-from handbook.content.glossary import build_glossary, load_glossary, term_sort_key
+from handbook.glossary import build_glossary, load_glossary, term_sort_key
 
 from ..conftest import run_handbook, write
 

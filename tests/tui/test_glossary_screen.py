@@ -52,11 +52,13 @@ async def test_define_from_the_reader_and_unknown_terms() -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("d", *"sev1", "enter")
+        await pilot.app.workers.wait_for_complete()  # asked while the glossary loads: shown once it is
         await pilot.pause()
         assert isinstance(app.screen, DefinitionScreen) and app.screen.term.term == "SEV1"
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
         await pilot.press("d", *"sevv1", "enter")
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
@@ -67,7 +69,7 @@ async def test_mark_terms_in_the_page_and_define_one() -> None:
     handbook = Handbook.open()
     app = HandbookApp(handbook, handbook.find("operations/incident-response#severity-levels"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
         reader = app.screen
         assert isinstance(reader, ReaderScreen)
         await pilot.press("m")
@@ -89,7 +91,7 @@ async def test_marked_terms_survive_a_resize() -> None:
     handbook = Handbook.open()
     app = HandbookApp(handbook, handbook.find("operations/incident-response"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
         await pilot.press("m")
         view = app.screen.query_one("PageView")
         before = view.match_count
@@ -118,3 +120,31 @@ async def test_a_to_z_puts_digits_first(tmp_path: Path) -> None:
         terms = screen.query_one("#glossary-terms", OptionList)
         shown = [str(terms.get_option_at_index(n).prompt) for n in range(terms.option_count)]
         assert shown == ["2FA", "10X", "Alert", "Fix"]
+
+
+async def test_the_glossary_loads_off_the_ui_thread(tmp_path: Path) -> None:
+    """The first ctrl+g says "Loading…" until the worker has built the glossary, then lists it."""
+    write(tmp_path, "index.md", "# Home\n")
+    write(tmp_path, "glossary.md", "# Glossary\n\n- **SLO**: A reliability target.\n")
+    app = HandbookApp(Handbook.open(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g")
+        screen = app.screen
+        assert isinstance(screen, GlossaryScreen)
+        if not app.glossary_ready:
+            assert "Loading the glossary" in str(screen.query_one("#glossary-definition").render())
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [t.term for t in screen.shown] == ["SLO"]
+        assert "A reliability target." in str(screen.query_one("#glossary-definition").render())
+
+
+async def test_a_missed_definition_points_to_the_section_that_talks_about_it() -> None:
+    app = HandbookApp(Handbook.open())
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.app.workers.wait_for_complete()  # the index and the glossary are built
+        app.show_definition("laptop")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
+        assert "No glossary entry for 'laptop'" in toasts and "laptop: see " in toasts

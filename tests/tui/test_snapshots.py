@@ -110,7 +110,10 @@ def test_glossary_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_definition_over_the_page(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    keys = ["d", *"mttr", "enter"]
-    assert snap_compare(
-        bundled_app("operations/incident-response#incident-timeline"), terminal_size=SIZE, press=keys
-    )
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.app.workers.wait_for_complete()  # the glossary is built in a worker
+        await pilot.press("d", *"mttr", "enter")
+        await pilot.pause()
+
+    app = bundled_app("operations/incident-response#incident-timeline")
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

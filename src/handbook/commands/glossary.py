@@ -7,8 +7,10 @@ import json
 import sys
 
 from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, err, open_handbook
-from handbook.content import did_you_mean
-from handbook.content.glossary import Term, load_glossary
+from handbook.content import Handbook, did_you_mean
+from handbook.glossary import Term, load_glossary
+from handbook.search import SearchIndex
+from handbook.search.searcher import IndexDamaged
 
 
 def configure_define(parser: argparse.ArgumentParser) -> None:
@@ -21,19 +23,45 @@ def configure_glossary(parser: argparse.ArgumentParser) -> None:
 
 
 def run_define(args: argparse.Namespace) -> int:
-    glossary = load_glossary(open_handbook(args))
+    handbook = open_handbook(args)
+    glossary = load_glossary(handbook)
     for problem in glossary.problems:
         err(problem)
     text = " ".join(args.term)
     term = glossary.lookup(text)
     if term is None:
-        err(f"no glossary entry for {text!r}{did_you_mean(glossary.suggest(text))}")
+        err(f"no glossary entry for {text!r}")
+        where = best_section(handbook, text)
+        if where:
+            err(f"{text}: see {where}")
+        suggestions = glossary.suggest(text)
+        if suggestions:
+            err(did_you_mean(suggestions).lstrip("; "))
         return EXIT_NOT_FOUND
     if args.json:
         print(json.dumps(term.as_json(), indent=2, ensure_ascii=False))
     else:
         print_term(term)
     return EXIT_OK
+
+
+def best_section(handbook: Handbook, text: str) -> str:
+    """Where the handbook talks about a word it does not define ("Incidents › Review (path#anchor)"),
+    from the search index if one was built; a missed lookup never waits for indexing."""
+    index = SearchIndex(handbook)
+    try:
+        if not index.available:
+            return ""
+        hits = index.search(text, 1).hits
+    except (IndexDamaged, OSError):
+        return ""
+    finally:
+        index.close()
+    if not hits:
+        return ""
+    hit = hits[0]
+    title = hit.title if not hit.heading or hit.heading == hit.title else f"{hit.title} › {hit.heading}"
+    return f"{title} ({hit.path}#{hit.anchor})" if hit.anchor else f"{title} ({hit.path})"
 
 
 def run_glossary(args: argparse.Namespace) -> int:
@@ -56,9 +84,13 @@ def print_term(term: Term, compact: bool = False) -> None:
     name = f"\x1b[1m{term.term}\x1b[0m" if bold else term.term
     aka = f" ({', '.join(term.aliases)})" if term.aliases else ""
     if compact:
-        print(f"{name}{aka}: {term.definitions[0].text}")
+        print(f"{name}{aka}: {term.summary}")
         return
-    print(f"{name}{aka}")
+    print(f"{name}{aka}" + ("  [deprecated]" if term.deprecated else ""))
     for definition in term.definitions:
         print(f"  {definition.text}")
-        print(f"    — {definition.source}")
+        category = f" ({definition.category})" if definition.category else ""
+        if definition.kind == "spelled out":
+            print(f"    — spelled out in {definition.source}")
+        else:
+            print(f"    — {definition.source}{category}")

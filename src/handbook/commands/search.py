@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, UsageError, err, open_handbook
 from handbook.content import Handbook
-from handbook.content.glossary import load_glossary
+from handbook.glossary import load_glossary
 from handbook.search import IndexBusy, SearchIndex, SearchResult, UpdateStats
 from handbook.search.background import report_line, stats_fields
 from handbook.search.indexer import IndexUnwritable, Progress

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from traceback import format_exception
 from typing import Any, ClassVar
 
@@ -16,11 +16,12 @@ from textual.screen import Screen
 
 from handbook.config import ConfigError, load_config, save_setting
 from handbook.content import Handbook, HandbookError, PageRef, did_you_mean
-from handbook.content.glossary import Glossary, load_glossary
+from handbook.glossary import Glossary, load_glossary
 from handbook.log import log_details
 from handbook.onboarding import Onboarding
 from handbook.search import IndexBusy, SearchIndex
 from handbook.search.background import BackgroundUpdate, UpdateOutcome, index_command_for
+from handbook.search.searcher import IndexDamaged
 from handbook.tui.commands import PageCommands, TermCommands
 from handbook.tui.history import Place
 from handbook.tui.page_render import MARKDOWN_THEME
@@ -62,7 +63,8 @@ class HandbookApp(App[None]):
             self.role = config.raw["role"]
         self._onboarding: Onboarding | None = None
         self._open_onboarding_when_loaded = False
-        self._glossary: Glossary | None = None
+        self._glossary: Glossary | None = None  # built by the load_glossary worker
+        self._glossary_waiting: list[Callable[[], None]] = []
         self.keymap_overrides = dict(config.keymap)
         self._saved_theme = config.theme
         self.code_theme = "monokai"
@@ -78,6 +80,7 @@ class HandbookApp(App[None]):
         self.index_status = "Checking the search index…"
         self.update_index()
         self.load_onboarding()
+        self.load_glossary()
 
     # ---------------------------------------------------------------- the search index
 
@@ -179,25 +182,70 @@ class HandbookApp(App[None]):
 
     # ---------------------------------------------------------------- used by the palette and screens
 
+    @work(thread=True, exclusive=True, group="glossary", exit_on_error=False)
+    def load_glossary(self) -> None:
+        """Build (or read from its cache) the glossary off the UI thread: seconds on a big handbook."""
+        try:
+            glossary = load_glossary(self.handbook)
+        except Exception as exc:  # a boundary: the glossary degrades, reading must go on
+            log = log_details(f"the glossary could not be built: {exc}", format_exception(exc))
+            glossary = Glossary([], [f"The glossary could not be built ({type(exc).__name__}); see {log}"])
+        self.call_from_thread(self._glossary_loaded, glossary)
+
+    def _glossary_loaded(self, glossary: Glossary) -> None:
+        self._glossary = glossary
+        waiting, self._glossary_waiting = self._glossary_waiting, []
+        for callback in waiting:
+            callback()
+
+    @property
+    def glossary_ready(self) -> bool:
+        return self._glossary is not None
+
     @property
     def glossary(self) -> Glossary:
-        if self._glossary is None:
-            self._glossary = load_glossary(self.handbook)
-        return self._glossary
+        """The glossary once built; empty until then, so search and the palette never wait for it."""
+        return self._glossary if self._glossary is not None else Glossary([])
+
+    def when_glossary_ready(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the glossary is built (now, if it is)."""
+        if self._glossary is not None:
+            callback()
+        else:
+            self._glossary_waiting.append(callback)
 
     def action_glossary(self) -> None:
         if not isinstance(self.screen, GlossaryScreen):
             self.push_screen(GlossaryScreen())
 
     def show_definition(self, text: str) -> None:
+        if self._glossary is None:
+            self.notify("Loading the glossary…", timeout=2)
+            self.when_glossary_ready(lambda: self.show_definition(text))
+            return
         term = self.glossary.lookup(text)
         if term is None:
-            self.notify(
-                f"No glossary entry for {text!r}{did_you_mean(self.glossary.suggest(text))}",
-                severity="warning",
-            )
+            self._explain_miss(text)
             return
         self.push_screen(DefinitionScreen(term))
+
+    @work(thread=True, group="glossary-miss", exit_on_error=False)
+    def _explain_miss(self, text: str) -> None:
+        """Say the word is not defined, where the handbook talks about it (the search index, if one
+        exists — never built for this), and the closest terms."""
+        lines = [f"No glossary entry for {text!r}."]
+        try:
+            hits = self.search_index.search(text, 1).hits if self.search_index.available else []
+        except (IndexDamaged, OSError):
+            hits = []
+        if hits:
+            hit = hits[0]
+            same = not hit.heading or hit.heading == hit.title
+            lines.append(f"{text}: see {hit.title if same else f'{hit.title} › {hit.heading}'}")
+        suggestions = self.glossary.suggest(text)
+        if suggestions:
+            lines.append("D" + did_you_mean(suggestions).lstrip("; ")[1:])
+        self.call_from_thread(self.notify, "\n".join(lines), severity="warning", markup=False)
 
     @property
     def onboarding(self) -> Onboarding | None:

@@ -16,20 +16,27 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from handbook.content.glossary import Term
+from handbook.glossary import Term
 from handbook.search.searcher import IndexDamaged
 from handbook.tui.screens.base import HandbookAppAccess
 from handbook.tui.widgets.footer import FittedFooter
 
 
 def definition_text(term: Term) -> Text:
+    """A term as plain Text: the handbook's words are data, never markup."""
     text = Text.assemble((term.term, "bold"))
     if term.aliases:
         text.append(f"  ({', '.join(term.aliases)})", style="italic")
+    if term.deprecated:
+        text.append("  deprecated", style="bold red")
     for definition in term.definitions:
         text.append("\n\n")
         text.append(definition.text)
-        text.append(f"\n— {definition.source}", style="dim")
+        if definition.kind == "spelled out":
+            text.append(f"\n— spelled out in {definition.source}", style="dim")
+        else:
+            category = f" ({definition.category})" if definition.category else ""
+            text.append(f"\n— {definition.source}{category}", style="dim")
     return text
 
 
@@ -59,10 +66,15 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Glossary"
         self.query_one(Input).focus()
-        self.fill(self.start)
+        if self.handbook_app.glossary_ready:
+            self.fill(self.start)
+        else:
+            self.query_one("#glossary-definition", Static).update("Loading the glossary…")
+            self.handbook_app.when_glossary_ready(lambda: self.fill(self.query_one(Input).value))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.fill(event.value)
+        if self.handbook_app.glossary_ready:
+            self.fill(event.value)
 
     def fill(self, text: str) -> None:
         terms = self.handbook_app.glossary.terms
@@ -93,8 +105,13 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
         self.query_one("#glossary-definition", Static).update(definition_text(term))
         links = self.query_one("#glossary-links", OptionList)
         links.clear_options()
-        sources = [d.source for d in term.definitions if d.source != "glossary.yaml"]
-        links.add_options([Option(f"Defined in {s}", id=f"src:{s}") for s in dict.fromkeys(sources)])
+        handbook = self.handbook_app.handbook
+        places: dict[str, str] = {}  # only sources that are pages can be opened
+        for d in term.definitions:
+            if handbook.info(d.source.partition("#")[0]) is not None:
+                verb = "Spelled out in" if d.kind == "spelled out" else "Defined in"
+                places.setdefault(d.source, f"{verb} {d.source}")
+        links.add_options([Option(label, id=f"src:{source}") for source, label in places.items()])
         self.used_in(term)
 
     @work(thread=True, exclusive=True, group="glossary-used-in")

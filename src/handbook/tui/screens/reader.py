@@ -204,6 +204,10 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         if self.marking_terms:
             self._close_find()
             return
+        if not self.handbook_app.glossary_ready:
+            self.notify("Loading the glossary…", timeout=2)
+            self.handbook_app.when_glossary_ready(self.action_mark_terms)
+            return
         pattern = self.handbook_app.glossary.pattern()
         count = view.highlight_pattern("glossary terms", pattern) if pattern is not None else 0
         if not count:

@@ -1,0 +1,52 @@
+"""The glossary cached per handbook: building reads every page, the cache key needs only the catalog.
+
+The key is the catalog's (path, size, mtime) and the stat of every data file that feeds the glossary;
+a handbook whose pages did not change loads its glossary from one JSON file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from handbook import paths
+from handbook.content.handbook import Handbook
+from handbook.files import write_atomic
+from handbook.glossary.build import build_glossary, source_files
+from handbook.glossary.model import Glossary, Term
+
+# 2: terms sorted digits first, numbers by value; 3: data files, inline acronyms, kinds and categories
+GLOSSARY_CACHE_VERSION = 3
+
+
+def load_glossary(handbook: Handbook) -> Glossary:
+    """The glossary, from the cache dir when nothing that feeds it changed since it was built."""
+    cache = paths.handbook_cache_dir(handbook.location) / "glossary.json"
+    key = cache_key(handbook)
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+        if data.get("key") == key:
+            return Glossary([Term.from_json(t) for t in data["terms"]], list(data.get("problems", [])))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    glossary = build_glossary(handbook)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        payload = {"key": key, "terms": [t.as_json() for t in glossary.terms], "problems": glossary.problems}
+        write_atomic(cache, json.dumps(payload))
+    except OSError:
+        pass  # a read-only cache only costs time
+    return glossary
+
+
+def cache_key(handbook: Handbook) -> str:
+    digest = hashlib.sha1(f"{GLOSSARY_CACHE_VERSION}".encode(), usedforsecurity=False)
+    for info in handbook.pages:
+        digest.update(f"{info.path}\0{info.size}\0{info.mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    for path in source_files(handbook):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
