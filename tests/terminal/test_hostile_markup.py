@@ -27,7 +27,7 @@ YAML_CLIPBOARD = "\\e]52;c;cHduZWQ=\\a"
 def hostile_handbook(root: Path, victim: Path) -> Path:
     click = f"[@click=app.screenshot('{victim.name}','{victim.parent}')]"
     write(root, "index.md", f"# Home [WIP]\n\nStart here.{OSC_TITLE}\n\n## Read {click}the FAQ[/]\n\nText.\n")
-    write(root, "roadmap.md", f'---\ntitle: "[WIP] Roadmap{OSC_CLIPBOARD}"\n---\nPlans for Array[int].\n')
+    write(root, "roadmap.md", f'---\ntitle: "[WIP] Roadmap{YAML_CLIPBOARD}"\n---\nPlans for Array[int].\n')
     write(root, "Array[int] [b]notes.md", "no heading here, so the file name is the title\n")
     write(
         root,
@@ -37,14 +37,15 @@ def hostile_handbook(root: Path, victim: Path) -> Path:
     write(
         root,
         "glossary.yaml",
-        f'- term: "[red]SLO[/red]"\n  definition: "[@click=app.quit]service level[/] objective{YAML_TITLE}"\n',
+        f'- term: "[red]SLO[/red]"\n'
+        f'  definition: "[@click=app.quit]service level[/] objective{YAML_TITLE}"\n',
     )
     write(
         root,
         "onboarding.yaml",
         'version: 1\ntitle: "Plan [b]bold[/b]"\nphases:\n  - id: p1\n    title: "First [/] days"\n'
         '    days: [1, 30]\n    items:\n      - id: laptop\n        title: "[b]Set up[/b] your laptop'
-        f'{OSC_CLIPBOARD}"\n        due: 3\n        link: unbalanced.md\n',
+        f'{YAML_CLIPBOARD}"\n        due: 3\n        link: unbalanced.md\n',
     )
     return root
 
@@ -56,21 +57,21 @@ def test_markup_and_escapes_from_the_handbook_stay_text(tmp_path: Path) -> None:
     term = Terminal(["--content", str(root)])
     try:
         term.wait_for("Home [WIP]", "[@click=app.screenshot(", "[WIP] Roadmap", "Array[int] [b]notes")
-        term.send("p")  # hide the tree, then click every line of the breadcrumb and page
-        term.send("G")
+        term.send("G")  # the heading with the action is now the breadcrumb too
         term.wait_for("[@click=app.screenshot(")
-        for row in range(1, 12):
-            term.child.send(f"\x1b[<0;20;{row}M\x1b[<0;20;{row}m")  # a mouse click (SGR) on each line
+        rows = [n for n, line in enumerate(term.screen.display, 1) if "click=app" in line or "FAQ[/]" in line]
+        for row in rows:  # a mouse click (SGR) on every line that shows the [@click=…] text
+            term.child.send(f"\x1b[<0;60;{row}M\x1b[<0;60;{row}m")
             term.pump()
         term.send("\x07")  # the glossary
         term.wait_for("[red]SLO[/red]")
         term.send("\x1b")
-        term.wait_for("Home [WIP]")
+        term.wait_for("Outline")  # the reader's footer
         term.send("o")  # the checklist (asks for a start date first)
         term.send("\r")
         term.wait_for("[b]Set up[/b] your laptop", "First [/] days")
         term.send("\x1b")
-        term.wait_for("Home [WIP]")
+        term.wait_for("Outline")  # the reader's footer
         assert term.quit() == 0
     finally:
         term.close()

@@ -19,6 +19,8 @@ import yaml
 from handbook.content.normalise import normalise
 from handbook.glossary.model import Entry
 from handbook.glossary.terms import split_acronym
+from handbook.safe_text import safe_value
+from handbook.safe_yaml import YamlRefused, load_yaml
 
 DATA_FOLDERS = ("", "data", "_data", "glossary", "static/data", "src/data", "docs/data")
 DATA_NAMES = ("glossary.yaml", "glossary.yml", "glossary.json")
@@ -32,7 +34,6 @@ ABBREVIATION_FILES = (
     "_snippets/abbreviations.md",
 )
 MAX_DATA_BYTES = 4 * 1024 * 1024
-MAX_YAML_ALIASES = 100
 MAX_TERM_FILES = 5000
 _SITE_MARKERS = (
     ".git",
@@ -107,15 +108,13 @@ def read_data(path: Path) -> Any:
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix == ".json":
         try:
-            return json.loads(text)
+            return safe_value(json.loads(text))
         except ValueError as exc:
             raise DataFileError(f"not valid JSON ({exc})") from exc
     try:
-        events = yaml.parse(text, Loader=yaml.SafeLoader)
-        aliases = sum(isinstance(event, yaml.AliasEvent) for event in events)
-        if aliases > MAX_YAML_ALIASES:
-            raise DataFileError(f"{aliases} YAML aliases (at most {MAX_YAML_ALIASES}): refused, not expanded")
-        return yaml.safe_load(text)
+        return safe_value(load_yaml(text))  # YAML's \e escapes make real ESC characters
+    except YamlRefused as exc:
+        raise DataFileError(f"refused: {exc}") from exc
     except yaml.YAMLError as exc:
         raise DataFileError(f"not valid YAML ({exc})") from exc
 

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from handbook.safe_text import strip_controls
+
 PLAN_FILE = "onboarding.yaml"
 PLAN_VERSION = 1
 DEFAULT_PHASES = (
@@ -199,7 +201,10 @@ def _mapping(node: Any) -> dict[str, Any]:
 
 
 def _scalar(node: Any) -> Any:
-    return node.value if isinstance(node, yaml.ScalarNode) else None
+    """A value of the plan; its text made safe to print (YAML's \\e escapes make real ESC characters)."""
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    return strip_controls(node.value) if isinstance(node.value, str) else node.value
 
 
 def _days(node: Any) -> tuple[int, int] | None:

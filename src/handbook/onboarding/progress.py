@@ -24,6 +24,7 @@ from filelock import FileLock
 
 from handbook import paths
 from handbook.files import write_atomic
+from handbook.safe_text import strip_controls
 
 STATE_VERSION = 1
 PROGRESS_FILE = "progress.json"
@@ -106,7 +107,7 @@ class Progress:
 
     def set_note(self, item_id: str, text: str) -> None:
         entry = self.items.setdefault(item_id, ItemProgress())
-        entry.note = text.strip()
+        entry.note = strip_controls(text).strip()
         if entry.empty:
             del self.items[item_id]
 
@@ -170,7 +171,8 @@ def parse(text: str) -> Progress:
     for key, value in raw_items.items():
         if not isinstance(value, dict):
             raise UnreadableProgress(f"item {key!r} is not a JSON object")
-        items[str(key)] = ItemProgress(_done_at(key, value.get("done_at")), str(value.get("note") or ""))
+        note = strip_controls(str(value.get("note") or ""))  # the file may have been edited by hand
+        items[str(key)] = ItemProgress(_done_at(key, value.get("done_at")), note)
     return Progress(start, items)
 
 

@@ -11,6 +11,7 @@ from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -149,6 +150,19 @@ class HandbookApp(App[None]):
         )
         self.index_status = "Rebuilding the damaged search index…"
         self.update_index(set_aside_first=True)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Messages quote page names, paths and errors: data, never markup. Widgets' ``notify`` passes
+        ``markup=True`` by default; none of ours means it, so it is not honoured."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def _set_index_status(self, status: str) -> None:
         self.index_status = status

@@ -59,7 +59,7 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
         with Horizontal(id="glossary-body"):
             yield OptionList(id="glossary-terms")
             with Vertical(id="glossary-detail"):
-                yield Static(id="glossary-definition")
+                yield Static(id="glossary-definition", markup=False)
                 yield OptionList(id="glossary-links")
         yield FittedFooter()
 
@@ -86,7 +86,7 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
             self.shown = list(terms)
         options = self.query_one("#glossary-terms", OptionList)
         options.clear_options()
-        options.add_options([Option(t.term, id=str(n)) for n, t in enumerate(self.shown)])
+        options.add_options([Option(Text(t.term), id=str(n)) for n, t in enumerate(self.shown)])
         if self.shown:
             options.highlighted = 0
         else:
@@ -111,7 +111,7 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
             if handbook.info(d.source.partition("#")[0]) is not None:
                 verb = "Spelled out in" if d.kind == "spelled out" else "Defined in"
                 places.setdefault(d.source, f"{verb} {d.source}")
-        links.add_options([Option(label, id=f"src:{source}") for source, label in places.items()])
+        links.add_options([Option(Text(label), id=f"src:{source}") for source, label in places.items()])
         self.used_in(term)
 
     @work(thread=True, exclusive=True, group="glossary-used-in")
@@ -135,7 +135,9 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
             return  # the screen was closed while the search ran
         links = self.query_one("#glossary-links", OptionList)
         known = {links.get_option_at_index(n).id for n in range(links.option_count)}
-        links.add_options([Option(f"Used in {p}", id=f"use:{p}") for p in places if f"src:{p}" not in known])
+        links.add_options(
+            [Option(Text(f"Used in {p}"), id=f"use:{p}") for p in places if f"src:{p}" not in known]
+        )
 
     def action_move(self, step: int) -> None:
         options = self.query_one("#glossary-terms", OptionList)

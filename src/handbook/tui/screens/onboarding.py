@@ -60,19 +60,19 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="onboarding-top"):
-            yield Static(id="onboarding-day")
+            yield Static(id="onboarding-day", markup=False)
             with Horizontal(classes="phase-row", id="overall-row"):
                 yield Label("Overall", classes="phase-name")
                 yield ProgressBar(id="overall-bar", show_eta=False)
             for phase in self.onboarding.plan.phases:
                 with Horizontal(classes="phase-row"):
-                    yield Label(phase.title, classes="phase-name")
+                    yield Label(phase.title, classes="phase-name", markup=False)
                     yield ProgressBar(id=f"bar-{phase.id}", show_eta=False)
         yield Static(
             "space done / not done · n note · enter read about it · d start date · esc back",
             id="onboarding-keys",
         )
-        yield Static(id="onboarding-problems")
+        yield Static(id="onboarding-problems", markup=False)
         yield OptionList(id="onboarding-items")
         yield FittedFooter()
 

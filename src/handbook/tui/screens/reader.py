@@ -59,9 +59,9 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         with Horizontal(id="reader-body"):
             yield PageTree(self.handbook_app.handbook, id="tree")
             with Vertical(id="reader-main"):
-                yield Static(id="breadcrumb")
-                yield Static(id="onboarding-summary")
-                yield Static(id="page-warnings")
+                yield Static(id="breadcrumb", markup=False)
+                yield Static(id="onboarding-summary", markup=False)
+                yield Static(id="page-warnings", markup=False)
                 yield PageView(id="page", code_theme=self.handbook_app.code_theme)
                 yield FindBar(id="find")
             yield Outline(id="outline")

@@ -67,8 +67,8 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
             placeholder='Search the handbook: words, "a phrase", in:chapter',
             id="search-input",
         )
-        yield Static(id="search-status")
-        yield Static(id="search-definition")
+        yield Static(id="search-status", markup=False)
+        yield Static(id="search-definition", markup=False)
         yield OptionList(id="search-results")
         yield FittedFooter()
 

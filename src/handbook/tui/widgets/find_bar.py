@@ -54,7 +54,7 @@ class FindBar(Horizontal):
         yield Label("Find:", id="find-label")
         yield Input(placeholder="text in this page", id="find-input")
         yield Label(CASE_HINTS[None], id="find-case")
-        yield Label("", id="find-count")
+        yield Label("", id="find-count", markup=False)
 
     def open(self) -> None:
         """Show the bar with an empty query (like vim's '/')."""
