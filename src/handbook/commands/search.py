@@ -171,7 +171,7 @@ def run_search(args: argparse.Namespace) -> int:
         return 2
     index = SearchIndex(handbook)
     query = " ".join(args.query)
-    glossary = load_glossary(handbook)
+    glossary = load_glossary(handbook, build=False)  # expansions if built; never a build here
     try:
         prepare_for_search(index)
         result = search_healing(index, query, args.limit, glossary.expansions, correct=not args.no_correct)

@@ -19,16 +19,22 @@ from handbook.glossary.model import Glossary, Term
 GLOSSARY_CACHE_VERSION = 3
 
 
-def load_glossary(handbook: Handbook) -> Glossary:
-    """The glossary, from the cache dir when nothing that feeds it changed since it was built."""
+def load_glossary(handbook: Handbook, *, build: bool = True) -> Glossary:
+    """The glossary, from the cache dir when nothing that feeds it changed since it was built.
+
+    ``build=False`` never reads the pages (building reads all of them: a minute on a 40 MB handbook):
+    the cached glossary even if pages changed since, else an empty one. Searching uses it that way.
+    """
     cache = paths.handbook_cache_dir(handbook.location) / "glossary.json"
     key = cache_key(handbook)
     try:
         data = json.loads(cache.read_text(encoding="utf-8"))
-        if data.get("key") == key:
+        if data.get("key") == key or not build:
             return Glossary([Term.from_json(t) for t in data["terms"]], list(data.get("problems", [])))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
+    if not build:
+        return Glossary([], [])
     glossary = build_glossary(handbook)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
