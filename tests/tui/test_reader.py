@@ -230,3 +230,22 @@ async def test_a_page_that_fails_to_parse_shows_raw_text_and_a_warning(
             view.line_strip(i).text for i in range(view.virtual_size.height) if view.line_strip(i)
         )
         assert "make install" in text
+
+
+async def test_brackets_turn_pages_in_reading_order(small_handbook: Handbook) -> None:
+    app = HandbookApp(small_handbook)
+    order = [info.path for info in small_handbook.pages]
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        view = reader(app).page_view
+        assert view.page is not None and view.page.path == order[0]
+        for expected in order[1:]:
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            assert view.page is not None and view.page.path == expected
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "last page" in toasts(app)
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert view.page is not None and view.page.path == order[-2]

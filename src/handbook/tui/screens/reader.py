@@ -41,6 +41,8 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         Binding("p", "toggle_tree", "Pages", id="reader.toggle_tree"),
         Binding("H,backspace,alt+left", "back", "Back", id="reader.back"),
         Binding("L,alt+right", "forward", "Forward", show=False, id="reader.forward"),
+        Binding("right_square_bracket", "turn_page(1)", "Next page", show=False, id="reader.next_page"),
+        Binding("left_square_bracket", "turn_page(-1)", "Previous page", show=False, id="reader.prev_page"),
         Binding("w", "warnings", "Warnings", show=False, id="reader.warnings"),
         Binding("escape", "close_find", "Close find / outline", show=False, id="reader.close_find"),
     ]
@@ -115,6 +117,16 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
                 f"No section #{place.anchor} in {page.path}; showing the top of the page.", severity="warning"
             )
         return True
+
+    def action_turn_page(self, step: int) -> None:
+        """The next or previous page in the site's reading order (its table of contents), as a book."""
+        pages = self.handbook_app.handbook.pages
+        here = self.page.path if self.page is not None else ""
+        index = next((n for n, info in enumerate(pages) if info.path == here), None)
+        if index is None or not 0 <= index + step < len(pages):
+            self.notify("This is the last page." if step > 0 else "This is the first page.", timeout=2)
+            return
+        self.open_place(Place(pages[index + step].path, ""))
 
     def action_back(self) -> None:
         if self.return_to_onboarding_at is not None and self.history.position == self.return_to_onboarding_at:
