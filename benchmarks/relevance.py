@@ -30,7 +30,7 @@ from whoosh.fields import ID, TEXT, Schema
 from whoosh.qparser import OrGroup, QueryParser
 
 from handbook.content import Handbook
-from handbook.content.glossary import build_glossary
+from handbook.glossary import build_glossary
 from handbook.search import SearchIndex
 
 ROOT = Path(__file__).resolve().parents[1]
