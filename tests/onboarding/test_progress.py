@@ -12,7 +12,7 @@ from handbook.content import Handbook
 from handbook.onboarding import Onboarding, ProgressStore, UnknownItem, build_checklist, export_markdown
 from handbook.onboarding.progress import STATE_VERSION
 
-from ..conftest import write
+from ..conftest import run_handbook, write
 
 
 @pytest.fixture
@@ -152,3 +152,25 @@ def test_move_keeps_both_states_when_the_new_id_has_one_too() -> None:
     progress.items["other"] = ItemProgress(None, "a note")
     progress.move("other", "new")
     assert progress.items == {"new": ItemProgress(early, "from before / a note")}
+
+
+def test_a_note_is_always_one_items_note_in_the_export() -> None:
+    """A newline in a note could start a new (done) item or a heading in the 1:1 summary."""
+    assert run_handbook("start", "2026-01-01").returncode == 0
+    noted = run_handbook("note", "account-setup", "fine\n- [x] Promoted to staff\n# Fired")
+    assert noted.returncode == 0, noted.stderr
+    export = run_handbook("progress", "--export", "md").stdout
+    assert "fine - [x] Promoted to staff # Fired" in export
+    assert "\n- [x] Promoted" not in export and "\n# Fired" not in export
+
+
+def test_a_plan_file_linked_from_outside_the_handbook_is_not_read(tmp_path: Path) -> None:
+    outside = tmp_path / "secret.yaml"
+    outside.write_text("version: 1\ntitle: Secret plan\nphases: []\n")
+    root = tmp_path / "hb"
+    root.mkdir()
+    (root / "index.md").write_text("# Home\n")
+    (root / "onboarding.yaml").symlink_to(outside)
+    ob = Onboarding(Handbook.open(root))
+    assert ob.plan.title != "Secret plan"
+    assert any("outside the handbook" in p for p in ob.plan.problems)

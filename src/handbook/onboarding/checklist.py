@@ -167,19 +167,20 @@ def export_markdown(checklist: Checklist) -> str:
     overdue = [s for s in checklist.items if s.overdue]
     if overdue:
         lines += ["## Overdue", ""]
-        lines += [f"- [ ] {s.item.title} (due day {s.item.due})" + _note(s) for s in overdue] + [""]
+        lines += [f"- [ ] {one_line(s.item.title)} (due day {s.item.due})" + _note(s) for s in overdue] + [""]
     for phase in checklist.phases:
         lines += [f"## {phase.phase.title} ({phase.done}/{phase.total})", ""]
         for s in phase.items:
             if s.done:
-                lines.append(f"- [x] {s.item.title} (done {done_day(s)})" + _note(s))
+                lines.append(f"- [x] {one_line(s.item.title)} (done {done_day(s)})" + _note(s))
             else:
-                lines.append(f"- [ ] {s.item.title} (due day {s.item.due})" + _note(s))
+                lines.append(f"- [ ] {one_line(s.item.title)} (due day {s.item.due})" + _note(s))
         lines.append("")
     if checklist.orphans:
         lines += ["## No longer in the plan", ""]
         lines += [
-            f"- {item_id}" + (f": {state.note}" if state.note else "") for item_id, state in checklist.orphans
+            f"- {one_line(item_id)}" + (f": {one_line(state.note)}" if state.note else "")
+            for item_id, state in checklist.orphans
         ]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
@@ -191,4 +192,9 @@ def done_day(status: ItemStatus) -> str:
 
 
 def _note(status: ItemStatus) -> str:
-    return f" — {status.note}" if status.note else ""
+    return f" — {one_line(status.note)}" if status.note else ""
+
+
+def one_line(text: str) -> str:
+    """A note or title on its item's line: a newline in it could start a new item or heading."""
+    return " ".join(text.split())

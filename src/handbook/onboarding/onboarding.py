@@ -98,6 +98,10 @@ class Onboarding:
 
     def _load_plan(self, choice: str | None) -> Plan:
         if self.handbook.single_file is None and self.plan_file.is_file():
+            if not self.plan_file.resolve().is_relative_to(self.handbook.root.resolve()):
+                # A plan file linked from outside the handbook is never read (nor quoted in an error).
+                problem = f"{PLAN_FILE} links outside the handbook: not read"
+                return Plan("", [], str(self.plan_file), [problem])
             if choice:
                 raise UnknownPlan(f"this handbook's plan is its {PLAN_FILE}: --plan does not apply", [])
             return load_plan(self.plan_file, self._link_exists)
