@@ -34,17 +34,10 @@ from handbook.glossary import build_glossary
 from handbook.search import SearchIndex
 
 ROOT = Path(__file__).resolve().parents[1]
-QUERIES = ROOT / "tests" / "relevance" / "queries.yaml"
-CORPORA = ROOT.parent / "shared" / "corpora"
-HANDBOOKS = {
-    "18f": CORPORA / "18f",
-    "bundled": ROOT / "content",
-    "thoughtbot": CORPORA / "thoughtbot-guides",
-    "marsbased": CORPORA / "marsbased-handbook",
-    "meltano": CORPORA / "meltano-handbook",
-    "ms-playbook": CORPORA / "ms-engineering-playbook",
-    "srcd": CORPORA / "srcd-guide",
-}
+sys.path.insert(0, str(ROOT))  # the judged set's handbooks are listed beside it, in tests/relevance
+
+from tests.relevance.judged import HANDBOOKS, QUERIES  # noqa: E402
+
 SPLITS = ("tune", "test")
 CUTOFF = 10
 

@@ -4,7 +4,6 @@ and relevant pages that exist there, and the two splits stay balanced."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,19 +12,8 @@ import yaml
 from handbook.content import Handbook
 
 from ..conftest import needs_shared
+from .judged import HANDBOOKS, QUERIES
 
-ROOT = Path(__file__).resolve().parents[2]
-QUERIES = Path(__file__).with_name("queries.yaml")
-CORPORA = ROOT.parent / "shared" / "corpora"
-HANDBOOKS = {
-    "18f": CORPORA / "18f",
-    "bundled": ROOT / "content",
-    "thoughtbot": CORPORA / "thoughtbot-guides",
-    "marsbased": CORPORA / "marsbased-handbook",
-    "meltano": CORPORA / "meltano-handbook",
-    "ms-playbook": CORPORA / "ms-engineering-playbook",
-    "srcd": CORPORA / "srcd-guide",
-}
 KINDS = {"question", "keywords", "acronym", "typo", "synonym", "title"}
 
 

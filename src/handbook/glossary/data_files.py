@@ -2,8 +2,8 @@
 
 Where a site keeps them: the content root, and the repository folder around it (a Hugo or Next.js
 site's ``data/``), in ``data/``, ``_data/`` or ``glossary/``. Files are data, never trusted: YAML is
-read with ``safe_load`` after its size and aliases are bounded (an alias bomb is refused, not
-expanded), and a file that is a symlink leading out of its folder is never read.
+read through ``handbook.safe_yaml`` (size, nesting and expanded size bounded: an alias bomb is refused,
+not expanded), strings lose escape sequences, and a symlink leading out of its folder is never read.
 """
 
 from __future__ import annotations
