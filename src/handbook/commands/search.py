@@ -110,6 +110,8 @@ def search_healing(
         index.set_aside()
     except IndexBusy as exc:
         raise SearchUnavailable(f"{exc}; try again when it has finished") from exc
+    except IndexUnwritable as exc:
+        raise UsageError(str(exc)) from exc
     prepare_for_search(index)
     try:
         return index.search(query, limit, expand=expand, correct=correct)

@@ -6,10 +6,8 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from filelock import Timeout
-
 from handbook.content import Handbook
-from handbook.search.indexer import IndexBusy, Indexer, Progress, UpdateStats, index_dir
+from handbook.search.indexer import Indexer, Progress, UpdateStats, index_dir
 from handbook.search.searcher import Expander, IndexSearcher, SearchResult
 from handbook.search.shard import Shard
 from handbook.search.synonyms import Synonyms
@@ -58,16 +56,10 @@ class SearchIndex:
     def set_aside(self) -> None:
         """Move a damaged index out of the way (kept as ``.damaged``); the next update builds it anew."""
         self.searcher.close()
-        try:
-            self.indexer.lock.acquire(timeout=5)
-        except Timeout as exc:
-            raise IndexBusy(f"another handbook process is updating the index in {self.directory}") from exc
-        try:
+        with self.indexer.locked(wait=5):
             for directory in self.indexer.shard_dirs():
                 if directory.exists():
                     Shard(directory).set_aside()
-        finally:
-            self.indexer.lock.release()
 
     def close(self) -> None:
         self.searcher.close()

@@ -119,6 +119,15 @@ class Indexer:
         ``cancel`` (set from another thread, e.g. when the app quits) stops between batches; what was
         committed stays, and the next update carries on from there."""
         start = time.perf_counter()
+        with self.locked(wait):
+            stats = self._update_locked(progress, cancel, rebuild)
+        stats.pages = len(self.handbook.pages)
+        stats.seconds = time.perf_counter() - start
+        return stats
+
+    @contextlib.contextmanager
+    def locked(self, wait: float) -> Iterator[None]:
+        """This handbook's index to ourselves: IndexBusy when another process holds it past ``wait``."""
         try:
             self.directory.parent.mkdir(parents=True, exist_ok=True)
             self.lock.acquire(timeout=wait)
@@ -126,6 +135,14 @@ class Indexer:
             raise IndexBusy(f"another handbook process is updating the index in {self.directory}") from exc
         except OSError as exc:
             raise IndexUnwritable(_unwritable(self.directory, exc)) from exc
+        try:
+            yield
+        finally:
+            self.lock.release()
+
+    def _update_locked(
+        self, progress: Progress | None, cancel: threading.Event | None, rebuild: bool
+    ) -> UpdateStats:
         try:
             if rebuild:
                 shutil.rmtree(self.directory, ignore_errors=True)
@@ -138,10 +155,6 @@ class Indexer:
             stats.sections = self.document_count()
         except OSError as exc:
             raise IndexUnwritable(_unwritable(self.directory, exc)) from exc
-        finally:
-            self.lock.release()
-        stats.pages = len(self.handbook.pages)
-        stats.seconds = time.perf_counter() - start
         return stats
 
     def _old_schemas_removed(self) -> None:
