@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Input, OptionList
@@ -225,7 +227,9 @@ async def test_unknown_role_is_told_and_the_checklist_still_works(monkeypatch: p
         assert first is not None and Onboarding(handbook).store.load().is_done(first)
 
 
-async def test_the_plan_is_read_off_the_ui_thread_and_o_waits_for_it(tmp_path: Path) -> None:
+async def test_the_plan_is_read_off_the_ui_thread_and_o_waits_for_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Discovering a plan may read many pages: a worker does it, and o opens the checklist when ready."""
     root = tmp_path / "hb"
     root.mkdir()
@@ -234,10 +238,23 @@ async def test_the_plan_is_read_off_the_ui_thread_and_o_waits_for_it(tmp_path: P
         "# Onboarding\n\n## Week 1\n\n- Set up your laptop\n- Meet your buddy\n\n"
         "## Month 1\n\n- Ship a first change\n- Read the on-call guide\n"
     )
+    reading = threading.Event()
+
+    class SlowOnboarding(Onboarding):
+        """A real checklist whose reading waits until the test has pressed o."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            assert reading.wait(30), "the test never let the plan be read"
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr("handbook.tui.app.Onboarding", SlowOnboarding)
     app = HandbookApp(Handbook.open(root))
     async with app.run_test(size=SIZE) as pilot:
-        assert app.onboarding is None  # not read during start-up
+        await pilot.pause()
+        assert app.onboarding is None  # still being read: the reader is up meanwhile
         await pilot.press("o")  # before the worker has finished: remembered
+        assert not any(isinstance(s, OnboardingScreen) for s in app.screen_stack)
+        reading.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert any(isinstance(s, OnboardingScreen) for s in app.screen_stack)  # asking the start date
