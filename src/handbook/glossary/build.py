@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from handbook.cancel import StopCheck, check, never
 from handbook.content.handbook import Handbook, HandbookError
 from handbook.content.model import PageInfo
 from handbook.glossary.acronyms import inline_acronyms, may_spell_out
@@ -43,8 +44,8 @@ def source_files(handbook: Handbook) -> list[Path]:
     return files
 
 
-def build_glossary(handbook: Handbook) -> Glossary:
-    """Every term the handbook defines, merged across sources, A–Z."""
+def build_glossary(handbook: Handbook, stop: StopCheck = never) -> Glossary:
+    """Every term the handbook defines, merged across sources, A–Z; ``stop`` is asked between pages."""
     merger = Merger()
     problems: list[str] = []
     if handbook.single_file is None:
@@ -65,6 +66,7 @@ def build_glossary(handbook: Handbook) -> Glossary:
                 merger.add(entry)
     spelled_out: list[Entry] = []
     for info in handbook.pages:
+        check(stop)
         for entry, spelled in _page_sources(handbook, info):
             if spelled:
                 spelled_out.append(entry)

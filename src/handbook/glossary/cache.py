@@ -10,6 +10,7 @@ import hashlib
 import json
 
 from handbook import paths
+from handbook.cancel import StopCheck, never
 from handbook.content.handbook import Handbook
 from handbook.files import write_atomic
 from handbook.glossary.build import build_glossary, source_files
@@ -19,7 +20,7 @@ from handbook.glossary.model import Glossary, Term
 GLOSSARY_CACHE_VERSION = 3
 
 
-def load_glossary(handbook: Handbook, *, build: bool = True) -> Glossary:
+def load_glossary(handbook: Handbook, *, build: bool = True, stop: StopCheck = never) -> Glossary:
     """The glossary, from the cache dir when nothing that feeds it changed since it was built.
 
     ``build=False`` never reads the pages (building reads all of them: a minute on a 40 MB handbook):
@@ -35,7 +36,7 @@ def load_glossary(handbook: Handbook, *, build: bool = True) -> Glossary:
         pass
     if not build:
         return Glossary([], [])
-    glossary = build_glossary(handbook)
+    glossary = build_glossary(handbook, stop)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         payload = {"key": key, "terms": [t.as_json() for t in glossary.terms], "problems": glossary.problems}

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook import paths
+from handbook.cancel import StopCheck, check, never
 from handbook.content import Handbook, HandbookError
 from handbook.files import write_atomic
 from handbook.onboarding.discover import Candidate, discover_page, rank
@@ -29,8 +30,11 @@ def cache_path(handbook: Handbook) -> Path:
     return paths.handbook_cache_dir(handbook.location) / CACHE_FILE
 
 
-def discover_cached(handbook: Handbook) -> list[Candidate]:
-    """Every candidate plan, best first: pages unchanged since the last run are not read."""
+def discover_cached(handbook: Handbook, stop: StopCheck = never) -> list[Candidate]:
+    """Every candidate plan, best first: pages unchanged since the last run are not read.
+
+    ``stop`` is asked before each page that must be read (the app quitting mid-way).
+    """
     path = cache_path(handbook)
     pages_key = hashlib.sha1("\n".join(sorted(p.path for p in handbook.pages)).encode("utf-8")).hexdigest()
     stored = _read(path, pages_key)
@@ -42,6 +46,7 @@ def discover_cached(handbook: Handbook) -> list[Candidate]:
         if old is not None and old.get("size") == info.size and old.get("mtime_ns") == info.mtime_ns:
             entry = old
         else:
+            check(stop)
             changed = True
             entry = {"size": info.size, "mtime_ns": info.mtime_ns, "plans": _page_plans(handbook, info.path)}
         try:

@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 from pathlib import Path
 
+from handbook.cancel import StopCheck, never
 from handbook.content import Handbook, HandbookError, did_you_mean
 from handbook.content.model import loose_anchor
 from handbook.onboarding.cache import discover_cached
@@ -64,11 +65,13 @@ class Onboarding:
         store: ProgressStore | None = None,
         *,
         plan: str | None = None,
+        stop: StopCheck = never,
     ) -> None:
         self.handbook = handbook
         self.store = store or ProgressStore(progress_path(handbook.location))
         self.choices = ChoiceStore(choices_path(handbook.location))
         self.candidates: list[Candidate] = []  # discovered plans, best first (when discovery ran)
+        self._stop = stop  # asked between pages while a plan is discovered
         self.plan = self._load_plan(plan)
         self.moved = self._follow_edits() if self.plan.discovered else []
         self.role_problem: UnknownRole | None = None
@@ -114,7 +117,7 @@ class Onboarding:
                     marked.append((info.path, phase.strip(), tasks))
         if marked and not choice:
             return plan_from_pages(marked)
-        self.candidates = discover_cached(self.handbook)
+        self.candidates = discover_cached(self.handbook, self._stop)
         if choice:
             picked = self.find_candidate(choice)
             try:

@@ -14,7 +14,9 @@ from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
+from handbook.cancel import Stopped
 from handbook.config import ConfigError, load_config, save_setting
 from handbook.content import Handbook, HandbookError, PageRef, did_you_mean
 from handbook.glossary import Glossary, load_glossary
@@ -199,8 +201,11 @@ class HandbookApp(App[None]):
     @work(thread=True, exclusive=True, group="glossary", exit_on_error=False)
     def load_glossary(self) -> None:
         """Build (or read from its cache) the glossary off the UI thread: seconds on a big handbook."""
+        worker = get_current_worker()
         try:
-            glossary = load_glossary(self.handbook)
+            glossary = load_glossary(self.handbook, stop=lambda: worker.is_cancelled)
+        except Stopped:
+            return  # the app is quitting
         except Exception as exc:  # a boundary: the glossary degrades, reading must go on
             log = log_details(f"the glossary could not be built: {exc}", format_exception(exc))
             glossary = Glossary([], [f"The glossary could not be built ({type(exc).__name__}); see {log}"])
@@ -269,8 +274,11 @@ class HandbookApp(App[None]):
     @work(thread=True, exclusive=True, group="onboarding", exit_on_error=False)
     def load_onboarding(self) -> None:
         """The plan may be discovered by reading many pages: never on the UI thread."""
+        worker = get_current_worker()
         try:
-            onboarding = Onboarding(self.handbook, role=self.role)
+            onboarding = Onboarding(self.handbook, role=self.role, stop=lambda: worker.is_cancelled)
+        except Stopped:
+            return  # the app is quitting
         except Exception as exc:  # a boundary: the checklist degrades, reading goes on
             log = log_details("the onboarding checklist could not be loaded", format_exception(exc))
             message = f"The onboarding checklist could not be loaded: {exc}"
