@@ -99,6 +99,29 @@ def test_catalog_cache_reused_and_refreshed(tmp_path: Path) -> None:
     assert build_catalog(root.resolve(), cache).pages[0].title == "Changed heading"
 
 
+def test_table_of_contents_cached_with_the_pages(tmp_path: Path) -> None:
+    """A warm open reads the table of contents back instead of rebuilding it (a 4,000-page nav)."""
+    root = (tmp_path / "hb").resolve()
+    write(root, "index.md", "# Home\n")
+    write(root, "ops/index.md", "# Operations\n")
+    write(root, "ops/deploys.md", "# Deploys\n")
+    cache = paths.handbook_cache_dir(root) / "catalog.json"
+    first = build_catalog(root, cache)
+    data = json.loads(cache.read_text())
+    assert data["toc"]["nodes"][1][:2] == ["Operations", "ops/index.md"]
+    data["toc"]["nodes"][1][0] = "Ops (from the cache)"  # prove the cached one is used
+    cache.write_text(json.dumps(data))
+    assert build_catalog(root, cache).toc[1].title == "Ops (from the cache)"
+    data["toc"]["nodes"][1] = ["Ops", 7, False, []]  # a wrong shape: rebuilt, and saved again
+    cache.write_text(json.dumps(data))
+    again = build_catalog(root, cache)
+    assert again.toc == first.toc and [p.path for p in again.pages] == [p.path for p in first.pages]
+    assert json.loads(cache.read_text())["toc"]["nodes"][1][0] == "Operations"
+    write(root, "ops/rollbacks.md", "# Rollbacks\n")  # a new page: the toc is built afresh
+    titles = [n.title for n in build_catalog(root, cache).toc[1].children]
+    assert titles == ["Deploys", "Rollbacks"]
+
+
 def test_corrupt_catalog_cache_is_ignored(tmp_path: Path) -> None:
     root = tmp_path / "hb"
     write(root, "a.md", "# One\n")

@@ -12,7 +12,7 @@ import json
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +28,11 @@ from handbook.content.sites import (
     stamps_current,
     walk,
 )
+from handbook.content.sites.toc import toc_from_json, toc_to_json
 from handbook.files import write_atomic
 
 # Bump when title/order extraction changes: entries cached by older code are then re-read.
-CATALOG_VERSION = 4
+CATALOG_VERSION = 5
 HEAD_BYTES = 16 * 1024
 SKIP_DIRS = {"node_modules", "__pycache__", "_site", "site-packages", "venv"}
 SKIP_FILES = {"robots.txt", "cmakelists.txt", "license.txt", "requirements.txt"}
@@ -244,12 +245,15 @@ class Catalog:
     root: Path
     pages: list[PageInfo]
     site: Site | None = None
+    # The table of contents and its problems as the cache holds them for these very pages (warm opens).
+    cached_toc: InitVar[tuple[list[TocNode], list[str]] | None] = None
     by_path: dict[str, PageInfo] = field(init=False)
     toc: list[TocNode] = field(init=False)
     redirect_pages: list[PageInfo] = field(init=False)
     problems: list[str] = field(init=False)
+    nav_problems: list[str] = field(init=False)
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, cached_toc: tuple[list[TocNode], list[str]] | None) -> None:
         if self.site is None:
             self.site = Site("plain", str(self.root), str(self.root))
         self.redirect_pages = [p for p in self.pages if isinstance(p.meta.get("redirect_to"), str)]
@@ -257,9 +261,13 @@ class Catalog:
             self.pages = [p for p in self.pages if not isinstance(p.meta.get("redirect_to"), str)]
         else:
             self.redirect_pages = []
-        self.toc, nav_problems = build_toc(self.site, self.pages)
-        self.problems = [*self.site.problems, *nav_problems]
         self.by_path = {p.path: p for p in self.pages}
+        if cached_toc is not None and any(
+            n.path is not None and n.path not in self.by_path for n, _, _ in walk(cached_toc[0])
+        ):
+            cached_toc = None  # not the toc of these pages after all
+        self.toc, self.nav_problems = cached_toc or build_toc(self.site, self.pages)
+        self.problems = [*self.site.problems, *self.nav_problems]
         ordered = [self.by_path[n.path] for n, _, _ in walk(self.toc) if n.path is not None]
         seen = {p.path for p in ordered}
         self.pages = ordered + [p for p in self.pages if p.path not in seen]
@@ -359,9 +367,23 @@ def build_catalog(
                 continue
         pages.append(info)
         fresh[rel] = [info.title, info.size, info.mtime_ns, info.weight, info.meta]
-    if cache_file is not None and changed:
-        _save_cache(cache_file, root, fresh, found_site, site_probe)
-    return Catalog(root, pages, found_site)
+    cached_toc = None if changed else _cached_toc(data)
+    catalog = Catalog(root, pages, found_site, cached_toc)
+    if cache_file is not None and (changed or cached_toc is None):
+        toc = {"nodes": toc_to_json(catalog.toc), "problems": catalog.nav_problems}
+        _save_cache(cache_file, root, fresh, found_site, site_probe, toc)
+    return catalog
+
+
+def _cached_toc(data: dict[str, Any]) -> tuple[list[TocNode], list[str]] | None:
+    toc = data.get("toc")
+    if not isinstance(toc, dict):
+        return None
+    nodes = toc_from_json(toc.get("nodes"))
+    problems = toc.get("problems")
+    if nodes is None or not isinstance(problems, list) or not all(isinstance(p, str) for p in problems):
+        return None
+    return nodes, problems
 
 
 def _valid_entry(entry: Any) -> bool:
@@ -393,7 +415,12 @@ def _load_cache(cache_file: Path) -> dict[str, Any]:
 
 
 def _save_cache(
-    cache_file: Path, root: Path, pages: dict[str, list[Any]], site: Site, site_probe: dict[str, Any]
+    cache_file: Path,
+    root: Path,
+    pages: dict[str, list[Any]],
+    site: Site,
+    site_probe: dict[str, Any],
+    toc: dict[str, Any],
 ) -> None:
     """Best effort: a read-only cache dir only costs speed, never a failure."""
     try:
@@ -405,6 +432,7 @@ def _save_cache(
                 "probe": site_probe,
                 "site": site.to_json(),
                 "pages": pages,
+                "toc": toc,
             }
         )
         write_atomic(cache_file, payload)

@@ -315,6 +315,29 @@ def walk(
             yield from walk(node.children, depth, parent)
 
 
+def toc_to_json(nodes: list[TocNode]) -> list[Any]:
+    """The table of contents as nested lists, for the catalog cache: rebuilding it costs a warm start."""
+    return [[n.title, n.path, n.folder, toc_to_json(n.children)] for n in nodes]
+
+
+def toc_from_json(data: Any, depth: int = 0) -> list[TocNode] | None:
+    """What ``toc_to_json`` wrote, or None when the cache holds anything else (it is then rebuilt)."""
+    if not isinstance(data, list) or depth > 100:
+        return None
+    nodes: list[TocNode] = []
+    for item in data:
+        if not (isinstance(item, list) and len(item) == 4 and isinstance(item[0], str)):
+            return None
+        title, path, folder, children = item
+        if not (path is None or isinstance(path, str)) or not isinstance(folder, bool):
+            return None
+        kids = toc_from_json(children, depth + 1)
+        if kids is None:
+            return None
+        nodes.append(TocNode(title, path, kids, folder))
+    return nodes
+
+
 def toc_rows(nodes: list[TocNode]) -> list[TocRow]:
     """The pages of a table of contents in reading order (groups without a page are left out)."""
     return [TocRow(n.path, n.title, d, p) for n, d, p in walk(nodes) if n.path is not None]
