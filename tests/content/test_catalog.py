@@ -122,6 +122,26 @@ def test_table_of_contents_cached_with_the_pages(tmp_path: Path) -> None:
     assert titles == ["Deploys", "Rollbacks"]
 
 
+def test_the_sites_own_urls_are_worked_out_once_and_cached(tmp_path: Path) -> None:
+    root = (tmp_path / "hb").resolve()
+    links = "[a](https://hb.example.com/alpha/) [b](https://hb.example.com/beta/)"
+    write(root, "index.md", f"# Home\n\n{links}\n")
+    write(root, "alpha.md", "# Alpha\n")
+    write(root, "beta.md", "# Beta\n")
+    cache = paths.handbook_cache_dir(root) / "catalog.json"
+    assert build_catalog(root, cache).web == ([("hb.example.com", "")], [])
+    data = json.loads(cache.read_text())
+    assert data["web"] == {"bases": [["hb.example.com", ""]], "repos": []}
+    data["web"]["bases"] = []  # prove a warm open reads them back rather than inferring again
+    cache.write_text(json.dumps(data))
+    hb = Handbook.open(root)
+    assert hb.resolver.resolve("https://hb.example.com/alpha/", "index.md").kind == "external"
+    data["web"] = {"bases": [["hb.example.com"]], "repos": []}  # a wrong shape: worked out again
+    cache.write_text(json.dumps(data))
+    hb = Handbook.open(root)
+    assert hb.resolver.resolve("https://hb.example.com/alpha/", "index.md").path == "alpha.md"
+
+
 def test_corrupt_catalog_cache_is_ignored(tmp_path: Path) -> None:
     root = tmp_path / "hb"
     write(root, "a.md", "# One\n")

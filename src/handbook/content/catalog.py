@@ -16,6 +16,7 @@ from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from handbook.content.links import LinkResolver
 from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, PageInfo
 from handbook.content.normalise import normalise, split_heading_attributes
 from handbook.content.sites import (
@@ -247,6 +248,9 @@ class Catalog:
     site: Site | None = None
     # The table of contents and its problems as the cache holds them for these very pages (warm opens).
     cached_toc: InitVar[tuple[list[TocNode], list[str]] | None] = None
+    # The site's own URLs and repositories (configured, else inferred from every page's links: a
+    # second or so on a big handbook, so worked out when the catalog changes and cached with it).
+    web: tuple[list[tuple[str, str]], list[str]] | None = None
     by_path: dict[str, PageInfo] = field(init=False)
     toc: list[TocNode] = field(init=False)
     redirect_pages: list[PageInfo] = field(init=False)
@@ -368,10 +372,17 @@ def build_catalog(
         pages.append(info)
         fresh[rel] = [info.title, info.size, info.mtime_ns, info.weight, info.meta]
     cached_toc = None if changed else _cached_toc(data)
-    catalog = Catalog(root, pages, found_site, cached_toc)
-    if cache_file is not None and (changed or cached_toc is None):
+    web = None if changed else _cached_web(data)
+    catalog = Catalog(root, pages, found_site, cached_toc, web)
+    if web is None:
+        resolver = LinkResolver(catalog.pages, catalog.site, catalog.redirect_pages)
+        bases, repos = resolver.site_bases(), resolver.site_repos()
+        catalog.web = (bases, repos)
+    if cache_file is not None and (changed or cached_toc is None or web is None):
         toc = {"nodes": toc_to_json(catalog.toc), "problems": catalog.nav_problems}
-        _save_cache(cache_file, root, fresh, found_site, site_probe, toc)
+        bases, repos = catalog.web or ([], [])
+        extra = {"toc": toc, "web": {"bases": [list(b) for b in bases], "repos": repos}}
+        _save_cache(cache_file, root, fresh, found_site, site_probe, extra)
     return catalog
 
 
@@ -384,6 +395,20 @@ def _cached_toc(data: dict[str, Any]) -> tuple[list[TocNode], list[str]] | None:
     if nodes is None or not isinstance(problems, list) or not all(isinstance(p, str) for p in problems):
         return None
     return nodes, problems
+
+
+def _cached_web(data: dict[str, Any]) -> tuple[list[tuple[str, str]], list[str]] | None:
+    web = data.get("web")
+    if not isinstance(web, dict):
+        return None
+    bases, repos = web.get("bases"), web.get("repos")
+    if not (isinstance(bases, list) and isinstance(repos, list)):
+        return None
+    if not all(isinstance(b, list) and len(b) == 2 and all(isinstance(x, str) for x in b) for b in bases):
+        return None
+    if not all(isinstance(r, str) for r in repos):
+        return None
+    return [(b[0], b[1]) for b in bases], repos
 
 
 def _valid_entry(entry: Any) -> bool:
@@ -420,7 +445,7 @@ def _save_cache(
     pages: dict[str, list[Any]],
     site: Site,
     site_probe: dict[str, Any],
-    toc: dict[str, Any],
+    extra: dict[str, Any],
 ) -> None:
     """Best effort: a read-only cache dir only costs speed, never a failure."""
     try:
@@ -432,7 +457,7 @@ def _save_cache(
                 "probe": site_probe,
                 "site": site.to_json(),
                 "pages": pages,
-                "toc": toc,
+                **extra,
             }
         )
         write_atomic(cache_file, payload)

@@ -74,7 +74,7 @@ class Handbook:
         self.source = source or root  # the folder the user opened (a site's repository)
         self.single_file = single_file
         self.catalog = catalog
-        self.resolver = LinkResolver(catalog.pages, catalog.site, catalog.redirect_pages)
+        self.resolver = LinkResolver(catalog.pages, catalog.site, catalog.redirect_pages, catalog.web)
         self._cache: OrderedDict[str, tuple[int, int, Page]] = OrderedDict()
 
     # ---------------------------------------------------------------- opening

@@ -24,12 +24,28 @@ class LinkResolver:
     """Resolves hrefs against one catalog; build once per handbook."""
 
     def __init__(
-        self, pages: list[PageInfo], site: Site | None = None, redirect_pages: list[PageInfo] | None = None
+        self,
+        pages: list[PageInfo],
+        site: Site | None = None,
+        redirect_pages: list[PageInfo] | None = None,
+        web: tuple[list[tuple[str, str]], list[str]] | None = None,
     ) -> None:
+        """``web``: the site's own (host, path prefix) bases and repositories, when already worked out."""
         self.pages = pages
         self.site = site
         self.paths = {p.path for p in pages}
         self.lower = {p.path.lower(): p.path for p in pages}
+        # What a path can be asked as, lower-cased: itself, without its suffix, a landing page's folder.
+        # A path not in here is no page, known without building the candidates (inferring the site's
+        # URLs asks about thousands of foreign ones).
+        self.known: set[str] = set()
+        for p in pages:
+            lower = p.path.lower()
+            stem = lower.rsplit(".", 1)[0]
+            self.known.update((lower, stem))
+            folder, _, name = stem.rpartition("/")
+            if name in LANDING_NAMES:
+                self.known.add(folder)
         self.top_folders = sorted({p.path.split("/", 1)[0] for p in pages if "/" in p.path})
         self.permalinks: dict[str, str] = {}
         for p in pages:
@@ -54,8 +70,8 @@ class LinkResolver:
             for old in [p.path.rsplit(".", 1)[0], *(olds if isinstance(olds, list) else [olds])]:
                 if isinstance(old, str) and old.strip():
                     self.redirects.setdefault(_norm_url_path(old), target)
-        self._bases: list[tuple[str, str]] | None = None
-        self._repos: list[str] | None = None
+        self._bases: list[tuple[str, str]] | None = web[0] if web else None
+        self._repos: list[str] | None = web[1] if web else None
 
     def resolve(self, href: str, from_path: str) -> LinkTarget:
         href = href.strip()
@@ -108,7 +124,9 @@ class LinkResolver:
         return self._repos
 
     def _all_links(self) -> list[str]:
-        return [url for p in self.pages for url in p.meta.get("_links", ()) if isinstance(url, str)]
+        """Every web link of every page, once (the same link is on many pages)."""
+        links = (url for p in self.pages for url in p.meta.get("_links", ()) if isinstance(url, str))
+        return list(dict.fromkeys(links))
 
     def _web(self, href: str) -> LinkTarget:
         """An http(s) link: the local page when it is the site's own URL or a file of its repository."""
@@ -184,6 +202,8 @@ class LinkResolver:
                     if rel.lower().rsplit("/", 1)[-1] == "index":
                         rel = rel[: -len("index")].rstrip("/")
                     break
+            if rel.lower() not in self.known:
+                return None
             if not trailing:
                 candidates += [rel + ext for ext in PAGE_SUFFIXES]
         prefix = f"{rel}/" if rel else ""

@@ -13,6 +13,9 @@ from urllib.parse import unquote, urlsplit
 
 _REPO_FILE = re.compile(r"^/([^/]+/[^/]+)/(?:-/)?(?:blob|tree|edit|raw)/[^/]+/?(.*)$")
 MIN_MATCHES = 2
+# Links looked at per host or repository: enough to tell the site's own, few enough that a handbook
+# quoting 5,000 Google Docs links is judged in milliseconds (each look is a page lookup).
+SAMPLE = 200
 # Files every repository has: a link to another project's README says nothing about this one.
 GENERIC_FILES = ("readme", "index", "contributing", "license", "changelog", "code_of_conduct", "security")
 
@@ -68,16 +71,18 @@ def infer_bases(links: Iterable[str], is_local: Callable[[str], bool]) -> list[t
             if path.strip("/"):
                 by_host.setdefault(parts.netloc.lower().removeprefix("www."), set()).add(path)
     found: list[tuple[str, str]] = []
-    for host, paths in by_host.items():
-        if host in ("github.com", "gitlab.com", "bitbucket.org") or len(paths) < MIN_MATCHES:
+    local = _remembered(is_local)
+    for host, all_paths in by_host.items():
+        if host in ("github.com", "gitlab.com", "bitbucket.org") or len(all_paths) < MIN_MATCHES:
             continue
+        paths = _sample(all_paths)
         prefixes = {""} | {"/" + p.strip("/").split("/", 1)[0] for p in paths}
         best: tuple[int, str] | None = None
         for prefix in sorted(prefixes):
             under = [p[len(prefix) :] or "/" for p in paths if not prefix or p.startswith(prefix + "/")]
             if len(under) < MIN_MATCHES:
                 continue
-            matched = sum(1 for p in under if p.strip("/") and is_local(p))
+            matched = sum(1 for p in under if p.strip("/") and local(p))
             if matched >= MIN_MATCHES and matched * 2 >= len(paths) and (best is None or matched > best[0]):
                 best = (matched, prefix)
         if best is not None:
@@ -87,17 +92,42 @@ def infer_bases(links: Iterable[str], is_local: Callable[[str], bool]) -> list[t
 
 def infer_repos(links: Iterable[str], is_local_file: Callable[[str], bool]) -> list[str]:
     """GitHub/GitLab repositories whose file links (``/blob/<branch>/path``) are mostly local files."""
-    counts: dict[str, list[int]] = {}
+    files: dict[str, list[str]] = {}
     for href in links:
         parts = urlsplit(href)
         m = _REPO_FILE.match(unquote(parts.path)) if parts.scheme in ("http", "https") else None
         if not m or not m.group(2).lower().endswith((".md", ".markdown", ".mdx")):
             continue
-        key = f"https://{parts.netloc.lower()}/{m.group(1)}"
+        files.setdefault(f"https://{parts.netloc.lower()}/{m.group(1)}", []).append(m.group(2))
+    counts: dict[str, list[int]] = {}
+    local = _remembered(is_local_file)
+    for key, linked in files.items():
         seen = counts.setdefault(key, [0, 0, 0])
-        seen[1] += 1
-        if is_local_file(m.group(2)):
-            seen[0] += 1
-            stem = m.group(2).rpartition("/")[2].rsplit(".", 1)[0].lower()
-            seen[2] += stem not in GENERIC_FILES
+        for file in linked if len(linked) <= SAMPLE else linked[:: len(linked) // SAMPLE + 1]:
+            seen[1] += 1
+            if local(file):
+                seen[0] += 1
+                stem = file.rpartition("/")[2].rsplit(".", 1)[0].lower()
+                seen[2] += stem not in GENERIC_FILES
     return [repo for repo, (hit, total, telling) in counts.items() if telling >= 1 and hit * 2 >= total]
+
+
+def _sample(paths: set[str]) -> set[str]:
+    """At most about SAMPLE of ``paths``, spread evenly over their sorted order (the same every time)."""
+    if len(paths) <= SAMPLE:
+        return paths
+    ordered = sorted(paths)
+    return set(ordered[:: len(ordered) // SAMPLE + 1])
+
+
+def _remembered(check: Callable[[str], bool]) -> Callable[[str], bool]:
+    """``check`` asked once per distinct path: the same link appears on many pages."""
+    answers: dict[str, bool] = {}
+
+    def remembered(path: str) -> bool:
+        answer = answers.get(path)
+        if answer is None:
+            answer = answers[path] = check(path)
+        return answer
+
+    return remembered
