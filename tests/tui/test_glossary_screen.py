@@ -19,7 +19,7 @@ SIZE = (120, 40)
 async def test_filter_then_open_a_source() -> None:
     app = HandbookApp(Handbook.open())
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.app.workers.wait_for_complete()
+        await pilot.app.settled()
         await pilot.press("ctrl+g")
         await pilot.pause()
         screen = app.screen
@@ -29,7 +29,7 @@ async def test_filter_then_open_a_source() -> None:
         await pilot.pause()
         assert screen.shown[0].term == "MTTR"
         assert "mean time to recovery" in str(screen.query_one("#glossary-definition").render())
-        await pilot.app.workers.wait_for_complete()
+        await pilot.app.settled()
         await pilot.press("enter")  # to the list of sources
         await pilot.pause()
         links = screen.query_one("#glossary-links", OptionList)
@@ -52,13 +52,13 @@ async def test_define_from_the_reader_and_unknown_terms() -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("d", *"sev1", "enter")
-        await pilot.app.workers.wait_for_complete()  # asked while the glossary loads: shown once it is
+        await pilot.app.settled()  # asked while the glossary loads: shown once it is
         await pilot.pause()
         assert isinstance(app.screen, DefinitionScreen) and app.screen.term.term == "SEV1"
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
         await pilot.press("d", *"sevv1", "enter")
-        await pilot.app.workers.wait_for_complete()
+        await pilot.app.settled()
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
@@ -69,7 +69,7 @@ async def test_mark_terms_in_the_page_and_define_one() -> None:
     handbook = Handbook.open()
     app = HandbookApp(handbook, handbook.find("operations/incident-response#severity-levels"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.app.workers.wait_for_complete()
+        await pilot.app.settled()
         reader = app.screen
         assert isinstance(reader, ReaderScreen)
         await pilot.press("m")
@@ -91,7 +91,7 @@ async def test_marked_terms_survive_a_resize() -> None:
     handbook = Handbook.open()
     app = HandbookApp(handbook, handbook.find("operations/incident-response"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.app.workers.wait_for_complete()
+        await pilot.app.settled()
         await pilot.press("m")
         view = app.screen.query_one("PageView")
         before = view.match_count
@@ -112,7 +112,7 @@ async def test_a_to_z_puts_digits_first(tmp_path: Path) -> None:
     )
     app = HandbookApp(Handbook.open(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.app.workers.wait_for_complete()
+        await pilot.app.settled()
         await pilot.press("ctrl+g")
         await pilot.pause()
         screen = app.screen
@@ -133,7 +133,7 @@ async def test_the_glossary_loads_off_the_ui_thread(tmp_path: Path) -> None:
         assert isinstance(screen, GlossaryScreen)
         if not app.glossary_ready:
             assert "Loading the glossary" in str(screen.query_one("#glossary-definition").render())
-        await pilot.app.workers.wait_for_complete()
+        await pilot.app.settled()
         await pilot.pause()
         assert [t.term for t in screen.shown] == ["SLO"]
         assert "A reliability target." in str(screen.query_one("#glossary-definition").render())
@@ -142,9 +142,9 @@ async def test_the_glossary_loads_off_the_ui_thread(tmp_path: Path) -> None:
 async def test_a_missed_definition_points_to_the_section_that_talks_about_it() -> None:
     app = HandbookApp(Handbook.open())
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.app.workers.wait_for_complete()  # the index and the glossary are built
+        await pilot.app.settled()  # the index and the glossary are built
         app.show_definition("laptop")
-        await pilot.app.workers.wait_for_complete()
+        await pilot.app.settled()
         await pilot.pause()
         toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
         assert "No glossary entry for 'laptop'" in toasts and "laptop: see " in toasts

@@ -255,7 +255,7 @@ async def test_the_plan_is_read_off_the_ui_thread_and_o_waits_for_it(
         await pilot.press("o")  # before the worker has finished: remembered
         assert not any(isinstance(s, OnboardingScreen) for s in app.screen_stack)
         reading.set()
-        await app.workers.wait_for_complete()
+        await app.settled()
         await pilot.pause()
         assert any(isinstance(s, OnboardingScreen) for s in app.screen_stack)  # asking the start date
         assert app.onboarding is not None and app.onboarding.has_plan

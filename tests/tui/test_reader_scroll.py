@@ -236,11 +236,11 @@ async def test_seed_002_outline_jump_then_line_keys(seed_002: Handbook) -> None:
 async def test_seed_002_search_hit_and_next_match_then_line_keys(seed_002: Handbook) -> None:
     app = HandbookApp(seed_002)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()  # the search index is built in the background
+        await app.settled()  # the search index is built in the background
         await settle(pilot)
         view = page_view(app)
         await pilot.press("s", *"rollback")
-        await app.workers.wait_for_complete()
+        await app.settled()
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)

@@ -14,7 +14,7 @@ SIZE = (120, 40)
 
 
 async def wait_for_search(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
+    await pilot.app.settled()
     await pilot.pause()
 
 

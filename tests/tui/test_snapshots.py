@@ -54,9 +54,9 @@ def test_seed_000_html_badges_mojibake(snap_compare) -> None:  # type: ignore[no
 
 
 async def _search_for(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
+    await pilot.app.settled()
     await pilot.press("s", *text)
-    await pilot.app.workers.wait_for_complete()
+    await pilot.app.settled()
     await pilot.pause()
 
 
@@ -101,9 +101,9 @@ def test_onboarding_screen(
 
 def test_glossary_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.app.workers.wait_for_complete()
+        await pilot.app.settled()
         await pilot.press("ctrl+g", *"slo")
-        await pilot.app.workers.wait_for_complete()
+        await pilot.app.settled()
         await pilot.pause()
 
     assert snap_compare(bundled_app(), terminal_size=SIZE, run_before=run_before)
@@ -111,7 +111,7 @@ def test_glossary_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
 
 def test_definition_over_the_page(snap_compare) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.app.workers.wait_for_complete()  # the glossary is built in a worker
+        await pilot.app.settled()  # the glossary is built in a worker
         await pilot.press("d", *"mttr", "enter")
         await pilot.pause()
 

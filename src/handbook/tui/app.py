@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable, Mapping
 from traceback import format_exception
 from typing import Any, ClassVar
@@ -59,6 +60,7 @@ class HandbookApp(App[None]):
         self.index_failed = False  # the background build gave up; the search screen says how to retry
         self._repairing = False  # a damaged index is being set aside and rebuilt
         self._quitting = False
+        self._background_started = asyncio.Event()  # set once the start-up workers are under way
         self.start = start or PageRef(handbook.landing.path)
         self.title = handbook.title
         config = load_config(report=False)
@@ -81,9 +83,23 @@ class HandbookApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(ReaderScreen(Place(self.start.path, self.start.anchor)))
         self.index_status = "Checking the search index…"
+        # After the first paint: the workers' threads would take the GIL from it (seconds on a big
+        # handbook, where each reads every page).
+        self.call_after_refresh(self.start_background_work)
+
+    def start_background_work(self) -> None:
+        """Check the index, read the onboarding plan, build the glossary: each in its own worker."""
+        if self._quitting:
+            return
         self.update_index()
         self.load_onboarding()
         self.load_glossary()
+        self._background_started.set()
+
+    async def settled(self) -> None:
+        """Once the start-up work (index, plan, glossary) is done: what a script or a test waits for."""
+        await self._background_started.wait()
+        await self.workers.wait_for_complete()
 
     # ---------------------------------------------------------------- the search index
 
