@@ -63,3 +63,20 @@ class FittedFooter(Footer):
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self.recompose)
+
+    async def recompose(self) -> None:
+        """Only when the keys shown would change: Textual recomposes on every bindings update (a dozen
+        times while the first screen mounts, each restyling every key)."""
+        shown = self._shown_keys()
+        if shown == getattr(self, "_last_shown", None):
+            return
+        self._last_shown = shown
+        await super().recompose()
+
+    def _shown_keys(self) -> tuple[object, ...]:
+        return tuple(
+            (action(w), str(getattr(w, "key_display", "")), str(getattr(w, "description", "")), w.disabled)
+            if is_key(w)
+            else type(w).__name__
+            for w in self.compose()
+        )
