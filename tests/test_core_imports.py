@@ -34,3 +34,17 @@ def test_cli_commands_do_not_import_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_app_starts_without_importing_search_glossary_or_onboarding() -> None:
+    """The first paint needs the reader only: the rest is imported when a worker or a screen needs it."""
+    code = (
+        "import sys\n"
+        "import handbook.tui.app\n"
+        "late = ['whoosh', 'handbook.search.index', 'handbook.glossary.build', 'handbook.onboarding.discover',\n"
+        "        'handbook.tui.screens.search', 'handbook.tui.screens.glossary']\n"
+        "print([m for m in late if m in sys.modules])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

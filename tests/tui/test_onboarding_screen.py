@@ -247,7 +247,7 @@ async def test_the_plan_is_read_off_the_ui_thread_and_o_waits_for_it(
             assert reading.wait(30), "the test never let the plan be read"
             super().__init__(*args, **kwargs)
 
-    monkeypatch.setattr("handbook.tui.app.Onboarding", SlowOnboarding)
+    monkeypatch.setattr("handbook.onboarding.Onboarding", SlowOnboarding)
     app = HandbookApp(Handbook.open(root))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

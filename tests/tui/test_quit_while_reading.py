@@ -16,9 +16,10 @@ from typing import Any
 import pytest
 from textual.worker import get_current_worker
 
+import handbook.glossary
 import handbook.glossary.build
+import handbook.onboarding
 import handbook.onboarding.cache
-import handbook.tui.app
 from handbook.cancel import Stopped
 from handbook.content import Handbook
 from handbook.tui.app import HandbookApp
@@ -87,7 +88,7 @@ async def test_quitting_stops_a_worker_reading_every_page(
             held_until_cancelled(handbook.glossary.build._page_sources, calls),
         )
         monkeypatch.setattr(
-            handbook.tui.app, "load_glossary", finished(handbook.tui.app.load_glossary, outcome, done)
+            handbook.glossary, "load_glossary", finished(handbook.glossary.load_glossary, outcome, done)
         )
     else:
         monkeypatch.setattr(
@@ -96,7 +97,7 @@ async def test_quitting_stops_a_worker_reading_every_page(
             held_until_cancelled(handbook.onboarding.cache._page_plans, calls),
         )
         monkeypatch.setattr(
-            handbook.tui.app, "Onboarding", finished(handbook.tui.app.Onboarding, outcome, done)
+            handbook.onboarding, "Onboarding", finished(handbook.onboarding.Onboarding, outcome, done)
         )
     app = HandbookApp(hb)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable, Mapping
 from traceback import format_exception
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.actions import ActionParseResult
@@ -20,22 +20,17 @@ from textual.worker import get_current_worker
 from handbook.cancel import Stopped
 from handbook.config import ConfigError, load_config, save_setting
 from handbook.content import Handbook, HandbookError, PageRef, did_you_mean
-from handbook.glossary import Glossary, load_glossary
 from handbook.log import log_details
-from handbook.onboarding import Onboarding
-from handbook.search import IndexBusy, SearchIndex
-from handbook.search.background import BackgroundUpdate, UpdateOutcome, index_command_for
-from handbook.search.searcher import IndexDamaged
 from handbook.tui.commands import PageCommands, TermCommands
 from handbook.tui.history import Place
 from handbook.tui.page_render import MARKDOWN_THEME
-from handbook.tui.screens.glossary import DefinitionScreen, GlossaryScreen
-from handbook.tui.screens.help import HelpScreen
-from handbook.tui.screens.onboarding import OnboardingScreen
 from handbook.tui.screens.reader import ReaderScreen
-from handbook.tui.screens.search import SearchScreen
-from handbook.tui.widgets.find_bar import FindBar
-from handbook.tui.widgets.page_view import PageView
+
+if TYPE_CHECKING:  # imported where first used: the first paint needs none of them (a third of start-up)
+    from handbook.glossary import Glossary
+    from handbook.onboarding import Onboarding
+    from handbook.search import SearchIndex
+    from handbook.search.background import BackgroundUpdate, UpdateOutcome
 
 
 class HandbookApp(App[None]):
@@ -55,7 +50,7 @@ class HandbookApp(App[None]):
         super().__init__()
         self.handbook = handbook
         self.role = role
-        self.search_index = SearchIndex(handbook)
+        self._search_index: SearchIndex | None = None
         self._index_update: BackgroundUpdate | None = None
         self.index_failed = False  # the background build gave up; the search screen says how to retry
         self._repairing = False  # a damaged index is being set aside and rebuilt
@@ -103,12 +98,24 @@ class HandbookApp(App[None]):
 
     # ---------------------------------------------------------------- the search index
 
+    @property
+    def search_index(self) -> SearchIndex:
+        """Made when first needed (after the first paint): importing search brings in Whoosh."""
+        if self._search_index is None:
+            from handbook.search import SearchIndex
+
+            self._search_index = SearchIndex(self.handbook)
+        return self._search_index
+
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def update_index(self, *, set_aside_first: bool = False) -> None:
         """Bring the index up to date off the UI thread; the reader works meanwhile."""
 
         def progress(done: int, total: int) -> None:
             self.call_from_thread(self._set_index_status, f"Indexing {done}/{total} pages…")
+
+        from handbook.search import IndexBusy
+        from handbook.search.background import BackgroundUpdate, UpdateOutcome
 
         update = BackgroundUpdate(self.search_index)
         self._index_update = update
@@ -146,6 +153,8 @@ class HandbookApp(App[None]):
         """Said once, in words, with the way out; the details go to the log; the next start retries."""
         error = outcome.error or "the indexing process gave no answer"
         log = log_details(f"the search index could not be built: {error}", outcome.details)
+        from handbook.search.background import index_command_for
+
         command = index_command_for(self.handbook.location)
         self.index_failed = True
         self.index_status = f"Search is unavailable: the index could not be built. Run: {command}"
@@ -217,6 +226,8 @@ class HandbookApp(App[None]):
     @work(thread=True, exclusive=True, group="glossary", exit_on_error=False)
     def load_glossary(self) -> None:
         """Build (or read from its cache) the glossary off the UI thread: seconds on a big handbook."""
+        from handbook.glossary import Glossary, load_glossary
+
         worker = get_current_worker()
         try:
             glossary = load_glossary(self.handbook, stop=lambda: worker.is_cancelled)
@@ -240,7 +251,11 @@ class HandbookApp(App[None]):
     @property
     def glossary(self) -> Glossary:
         """The glossary once built; empty until then, so search and the palette never wait for it."""
-        return self._glossary if self._glossary is not None else Glossary([])
+        if self._glossary is not None:
+            return self._glossary
+        from handbook.glossary.model import Glossary
+
+        return Glossary([])
 
     def when_glossary_ready(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the glossary is built (now, if it is)."""
@@ -250,6 +265,8 @@ class HandbookApp(App[None]):
             self._glossary_waiting.append(callback)
 
     def action_glossary(self) -> None:
+        from handbook.tui.screens.glossary import GlossaryScreen
+
         if not isinstance(self.screen, GlossaryScreen):
             self.push_screen(GlossaryScreen())
 
@@ -262,12 +279,16 @@ class HandbookApp(App[None]):
         if term is None:
             self._explain_miss(text)
             return
+        from handbook.tui.screens.glossary import DefinitionScreen
+
         self.push_screen(DefinitionScreen(term))
 
     @work(thread=True, group="glossary-miss", exit_on_error=False)
     def _explain_miss(self, text: str) -> None:
         """Say the word is not defined, where the handbook talks about it (the search index, if one
         exists — never built for this), and the closest terms."""
+        from handbook.search.searcher import IndexDamaged
+
         lines = [f"No glossary entry for {text!r}."]
         try:
             hits = self.search_index.search(text, 1).hits if self.search_index.available else []
@@ -290,6 +311,8 @@ class HandbookApp(App[None]):
     @work(thread=True, exclusive=True, group="onboarding", exit_on_error=False)
     def load_onboarding(self) -> None:
         """The plan may be discovered by reading many pages: never on the UI thread."""
+        from handbook.onboarding import Onboarding
+
         worker = get_current_worker()
         try:
             onboarding = Onboarding(self.handbook, role=self.role, stop=lambda: worker.is_cancelled)
@@ -313,6 +336,8 @@ class HandbookApp(App[None]):
             self.action_onboarding()
 
     def action_onboarding(self) -> None:
+        from handbook.tui.screens.onboarding import OnboardingScreen
+
         if isinstance(self.screen, OnboardingScreen):
             return
         if self._onboarding is None:
@@ -340,6 +365,13 @@ class HandbookApp(App[None]):
             screen.open_place(Place(path, anchor))
 
     def action_help(self) -> None:
+        from handbook.tui.screens.glossary import GlossaryScreen
+        from handbook.tui.screens.help import HelpScreen
+        from handbook.tui.screens.onboarding import OnboardingScreen
+        from handbook.tui.screens.search import SearchScreen
+        from handbook.tui.widgets.find_bar import FindBar
+        from handbook.tui.widgets.page_view import PageView
+
         groups = [
             ("Page", PageView.BINDINGS),
             ("Reader", ReaderScreen.BINDINGS),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -12,17 +12,18 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Static, Tree
 
 from handbook.content import HandbookError, Page
-from handbook.search.analysis import terms
 from handbook.tui.history import History, Place
 from handbook.tui.screens.ask import AskScreen
 from handbook.tui.screens.base import HandbookAppAccess
 from handbook.tui.screens.external_link import ExternalLinkScreen
-from handbook.tui.screens.search import SearchChoice, SearchScreen
 from handbook.tui.widgets.find_bar import FindBar
 from handbook.tui.widgets.footer import FittedFooter
 from handbook.tui.widgets.outline import Outline
 from handbook.tui.widgets.page_tree import PageTree
 from handbook.tui.widgets.page_view import PageView
+
+if TYPE_CHECKING:  # the search screen (and Whoosh) is imported when first opened, not at start-up
+    from handbook.tui.screens.search import SearchChoice
 
 NARROW = 100  # below this many columns the page tree starts hidden
 
@@ -255,9 +256,13 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
     # ---------------------------------------------------------------- search
 
     def action_search(self) -> None:
+        from handbook.tui.screens.search import SearchScreen
+
         self.app.push_screen(SearchScreen(self.last_search), self._open_search_choice)
 
     def _open_search_choice(self, choice: SearchChoice | None) -> None:
+        from handbook.search.analysis import terms
+
         if choice is None:
             return
         self.last_search = choice.query
