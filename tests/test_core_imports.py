@@ -41,8 +41,9 @@ def test_the_app_starts_without_importing_search_glossary_or_onboarding() -> Non
     code = (
         "import sys\n"
         "import handbook.tui.app\n"
-        "late = ['whoosh', 'handbook.search.index', 'handbook.glossary.build', 'handbook.onboarding.discover',\n"
-        "        'handbook.tui.screens.search', 'handbook.tui.screens.glossary']\n"
+        "late = ['whoosh', 'handbook.search.index', 'handbook.glossary.build',\n"
+        "        'handbook.onboarding.discover', 'handbook.tui.screens.search',\n"
+        "        'handbook.tui.screens.glossary']\n"
         "print([m for m in late if m in sys.modules])\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -67,6 +67,8 @@ class FittedFooter(Footer):
     async def recompose(self) -> None:
         """Only when the keys shown would change: Textual recomposes on every bindings update (a dozen
         times while the first screen mounts, each restyling every key)."""
+        if not self.is_attached or self._pruning:
+            return  # as Textual's recompose: the screen is going (compose would find none)
         shown = self._shown_keys()
         if shown == getattr(self, "_last_shown", None):
             return
