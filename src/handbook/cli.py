@@ -197,16 +197,25 @@ def _reject_extra_words(parser: argparse.ArgumentParser, args: argparse.Namespac
 
 def run_tui(args: argparse.Namespace) -> int:
     """The app at PAGE (or the landing page); into a pipe or a file, the page as ``show`` prints it."""
-    hb = open_handbook(args)
+    interactive = sys.stdout.isatty()
+    # The app paints from a first look at the handbook and reads the whole of it after (a cold
+    # 4,000-page handbook takes seconds); a pipe gets the page from the real catalog.
+    hb = open_handbook(args, quickly=interactive, wanted=args.page)
     try:
-        start = hb.find(args.page) if args.page else None
+        try:
+            start = hb.find(args.page) if args.page else None
+        except PageNotFound:
+            if hb.complete:
+                raise
+            hb = open_handbook(args)  # not in the first look: only the whole handbook can say
+            start = hb.find(args.page)
     except PageNotFound as exc:
         close = close_commands(args.page)
         if close:
             suggestions = did_you_mean(close + exc.suggestions)
             raise UsageError(f"no page or command {args.page!r}{suggestions}") from exc
         raise
-    if not sys.stdout.isatty():  # full-screen escape codes must never go into a pipe or a file
+    if not interactive:  # full-screen escape codes must never go into a pipe or a file
         return print_page(hb, start or PageRef(hb.landing.path))
     from handbook.tui.app import run_app
 

@@ -31,10 +31,11 @@ def resolve_content(flag: str | None) -> tuple[Path, str]:
     return paths.bundled_content(), "bundled handbook"
 
 
-def open_handbook(args: argparse.Namespace) -> Handbook:
+def open_handbook(args: argparse.Namespace, *, quickly: bool = False, wanted: str | None = None) -> Handbook:
+    """``quickly``: a first look for the app's first paint (see ``Handbook.open_quickly``)."""
     path, source = resolve_content(getattr(args, "content", None))
     try:
-        return Handbook.open(path)
+        return Handbook.open_quickly(path, wanted=wanted) if quickly else Handbook.open(path)
     except HandbookError as exc:
         raise UsageError(f"{exc} (content from {source})") from exc
 

@@ -16,6 +16,7 @@ from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from handbook.cancel import StopCheck, check, never
 from handbook.content.links import LinkResolver
 from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, PageInfo
 from handbook.content.normalise import normalise, split_heading_attributes
@@ -320,7 +321,12 @@ def order_pages(pages: list[PageInfo]) -> list[PageInfo]:
 
 
 def build_catalog(
-    source: Path, cache_file: Path | None, *, site: str | None = None, detect_site: bool = True
+    source: Path,
+    cache_file: Path | None,
+    *,
+    site: str | None = None,
+    detect_site: bool = True,
+    stop: StopCheck = never,
 ) -> Catalog:
     """Detect the site, then scan its content root, reusing cached entries whose size and mtime match.
 
@@ -364,6 +370,7 @@ def build_catalog(
         if entry is not None and _valid_entry(entry) and entry[1] == size and entry[2] == mtime_ns:
             info = PageInfo(rel, entry[0], size, mtime_ns, entry[3], entry[4])
         else:
+            check(stop)
             changed = True
             try:
                 info = read_info(root, rel, size, mtime_ns)

@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from handbook import paths
+from handbook.cancel import StopCheck, never
 from handbook.content.catalog import Catalog, build_catalog, read_info, title_from_name
 from handbook.content.links import LinkResolver
 from handbook.content.model import (
@@ -23,6 +24,7 @@ from handbook.content.normalise import normalise
 from handbook.content.parse import build_sections
 from handbook.content.sites import Site, TocNode
 from handbook.content.sites.landing import choose_landing
+from handbook.content.sites.toc import toc_to_json
 
 
 def _configured_site() -> str | None:
@@ -31,6 +33,13 @@ def _configured_site() -> str | None:
 
     value = load_config(report=False).raw.get("site")
     return value if isinstance(value, str) and value.strip() else None
+
+
+def _target(path: str | Path | None) -> Path:
+    target = Path(path).expanduser() if path is not None else paths.bundled_content()
+    if not target.exists():
+        raise HandbookError(f"no such file or folder: {target}")
+    return target.resolve()
 
 
 class HandbookError(Exception):
@@ -68,11 +77,20 @@ class Handbook:
     """A handbook folder (or a single file) opened for reading."""
 
     def __init__(
-        self, root: Path, catalog: Catalog, single_file: Path | None = None, source: Path | None = None
+        self,
+        root: Path,
+        catalog: Catalog,
+        single_file: Path | None = None,
+        source: Path | None = None,
+        *,
+        complete: bool = True,
     ) -> None:
         self.root = root  # the content root: page paths are relative to it
         self.source = source or root  # the folder the user opened (a site's repository)
         self.single_file = single_file
+        # False for ``open_quickly``'s first look (the cached or front-page catalog): not to be
+        # searched, indexed or counted until ``open`` has been called.
+        self.complete = complete
         self.catalog = catalog
         self.resolver = LinkResolver(catalog.pages, catalog.site, catalog.redirect_pages, catalog.web)
         self._cache: OrderedDict[str, tuple[int, int, Page]] = OrderedDict()
@@ -81,17 +99,19 @@ class Handbook:
 
     @classmethod
     def open(
-        cls, path: str | Path | None = None, *, use_cache: bool = True, site: str | None = None
+        cls,
+        path: str | Path | None = None,
+        *,
+        use_cache: bool = True,
+        site: str | None = None,
+        stop: StopCheck = never,
     ) -> Handbook:
         """Open a folder of Markdown or one file; ``None`` opens the bundled handbook.
 
         A folder is seen as the website it builds (see ``handbook.content.sites``); ``site`` names the
         generator instead of detecting it, else the config file's ``site`` does.
         """
-        target = Path(path).expanduser() if path is not None else paths.bundled_content()
-        if not target.exists():
-            raise HandbookError(f"no such file or folder: {target}")
-        target = target.resolve()
+        target = _target(path)
         if target.is_file():
             try:
                 st = target.stat()
@@ -104,11 +124,41 @@ class Handbook:
         cache_file = paths.handbook_cache_dir(target) / "catalog.json" if use_cache else None
         if site is None:
             site = _configured_site()
-        catalog = build_catalog(target, cache_file, site=site)
+        catalog = build_catalog(target, cache_file, site=site, stop=stop)
         if not catalog.pages:
             kinds = ", ".join(PAGE_SUFFIXES)
             raise HandbookError(f"no handbook pages ({kinds}) in {target}")
         return cls(catalog.root, catalog, source=target)
+
+    @classmethod
+    def open_quickly(
+        cls, path: str | Path | None = None, *, wanted: str | None = None, site: str | None = None
+    ) -> Handbook:
+        """For a first paint that must not wait for a big handbook's catalog: the handbook as its
+        catalog cache last saw it, else its front pages (and the page ``wanted``). ``complete`` is then
+        False: the caller calls ``open`` when it can wait, and takes what it finds."""
+        from handbook.content.first_look import cached_catalog, front_pages
+
+        target = _target(path)
+        if not target.is_dir():
+            return cls.open(path, site=site)
+        if site is None:
+            site = _configured_site()
+        cache_file = paths.handbook_cache_dir(target) / "catalog.json"
+        catalog = cached_catalog(target, cache_file, site) or front_pages(target, site, wanted)
+        if catalog is None:
+            return cls.open(path, site=site)
+        return cls(catalog.root, catalog, source=target, complete=False)
+
+    def shows_the_same_as(self, other: Handbook) -> bool:
+        """Whether ``other`` has the same pages, titles, order and front page: a first look that was
+        right needs nothing redrawn."""
+
+        def seen(hb: Handbook) -> tuple[object, ...]:
+            pages = [(p.path, p.title, p.size, p.mtime_ns) for p in hb.pages]
+            return hb.root, pages, toc_to_json(hb.toc), hb.catalog.web, hb.landing.path, hb.title
+
+        return seen(self) == seen(other)
 
     # ---------------------------------------------------------------- catalog views
 

@@ -83,13 +83,47 @@ class HandbookApp(App[None]):
         self.call_after_refresh(self.start_background_work)
 
     def start_background_work(self) -> None:
-        """Check the index, read the onboarding plan, build the glossary: each in its own worker."""
+        """Check the index, read the onboarding plan, build the glossary: each in its own worker.
+
+        A handbook opened from a first look (``Handbook.open_quickly``) is read whole first: the index,
+        the plan and the glossary are made from every page, never from the few the first look saw.
+        """
         if self._quitting:
+            return
+        if not self.handbook.complete:
+            self.read_whole_handbook()
             return
         self.update_index()
         self.load_onboarding()
         self.load_glossary()
         self._background_started.set()
+
+    @work(thread=True, exclusive=True, group="catalog", exit_on_error=False)
+    def read_whole_handbook(self) -> None:
+        """The real catalog, off the UI thread: seconds on a big handbook seen for the first time."""
+        worker = get_current_worker()
+        try:
+            fresh = Handbook.open(self.handbook.location, stop=lambda: worker.is_cancelled)
+        except Stopped:
+            return  # the app is quitting
+        except (HandbookError, OSError) as exc:
+            message = f"The handbook could not be read: {exc}. Search, the glossary and the checklist wait."
+            self.call_from_thread(self.notify, message, severity="error", timeout=20)
+            return
+        self.call_from_thread(self._whole_handbook_read, fresh)
+
+    def _whole_handbook_read(self, fresh: Handbook) -> None:
+        if self._quitting:
+            return
+        first_look = self.handbook
+        self.handbook = fresh
+        self._search_index = None  # made again for the whole handbook when next needed
+        if not first_look.shows_the_same_as(fresh):
+            self.title = fresh.title
+            for screen in self.screen_stack:
+                if isinstance(screen, ReaderScreen):
+                    screen.handbook_replaced(first_look.landing.path)
+        self.start_background_work()
 
     async def settled(self) -> None:
         """Once the start-up work (index, plan, glossary) is done: what a script or a test waits for."""

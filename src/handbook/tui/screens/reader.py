@@ -82,6 +82,27 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         self.open_place(self.start)
         self.query_one(PageView).focus()
 
+    def handbook_replaced(self, first_look_landing: str) -> None:
+        """The app read the whole handbook after painting from a first look: show its tree, and the
+        page again (its links now resolve against every page), where the reader is."""
+        handbook = self.handbook_app.handbook
+        tree = self.query_one(PageTree)
+        tree.show_handbook(handbook)
+        if len(handbook.pages) > 1 and (tree.display or self.app.size.width >= NARROW):
+            tree.display = True
+        if self.page is None:
+            return
+        if self.history.position == 0 and self.page.path == first_look_landing != handbook.landing.path:
+            place = Place(handbook.landing.path)  # the first look guessed the front page wrong
+        elif handbook.info(self.page.path) is None:
+            self.notify(f"{self.page.path} is no longer in the handbook.", severity="warning")
+            return
+        else:
+            anchor, line = self.page_view.position()
+            place = Place(self.page.path, anchor, line)
+        self.page = None  # shown again from the new handbook
+        self.open_place(place, record=False)
+
     # ---------------------------------------------------------------- navigation
 
     @property

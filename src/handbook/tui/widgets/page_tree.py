@@ -41,6 +41,18 @@ class PageTree(Tree[str]):
         self._ancestors = ancestors_by_path(handbook.toc)
         self.add_pages()
 
+    def show_handbook(self, handbook: Handbook) -> None:
+        """Another catalog of the same handbook (the whole of it, after a first look)."""
+        self.handbook = handbook
+        self.clear()
+        self.root.set_label(handbook.title)
+        self.root.data = handbook.landing.path
+        self.page_nodes.clear()
+        self._node_of.clear()
+        self._unbuilt.clear()
+        self._ancestors = ancestors_by_path(handbook.toc)
+        self.add_pages()
+
     def add_pages(self) -> None:
         self._add(self.root, self.handbook.toc)
         self.root.expand()
