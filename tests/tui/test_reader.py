@@ -249,3 +249,25 @@ async def test_brackets_turn_pages_in_reading_order(small_handbook: Handbook) ->
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert view.page is not None and view.page.path == order[-2]
+
+
+async def test_code_blocks_follow_a_light_or_dark_theme() -> None:
+    """A dark code theme on a light app theme was hard to read: the code theme follows the app's."""
+    hb = Handbook.open()
+    app = HandbookApp(hb, hb.find("operations/runbooks/database-failover"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(PageView)
+        app.theme = "textual-dark"
+        await pilot.pause()
+        assert view.code_theme == "monokai"
+        dark = [block.strips for block in view.blocks if "```" in block.section.markdown]
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert view.code_theme == "friendly"
+        view.scroll_to_anchor("", 0)
+        await pilot.pause()
+        light = [block.strips for block in view.blocks if "```" in block.section.markdown]
+        assert dark and dark[0] is not None and light[0] is not None
+        assert [s.text for s in dark[0]] == [s.text for s in light[0]]  # the same code, other colours
+        assert [list(s) for s in dark[0]] != [list(s) for s in light[0]]

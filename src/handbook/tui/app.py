@@ -33,6 +33,9 @@ if TYPE_CHECKING:  # imported where first used: the first paint needs none of th
     from handbook.search.background import BackgroundUpdate, UpdateOutcome
 
 
+DARK_CODE_THEME, LIGHT_CODE_THEME = "monokai", "friendly"
+
+
 class HandbookApp(App[None]):
     """Owns the handbook, its search index (kept up to date in the background) and the settings."""
 
@@ -67,7 +70,6 @@ class HandbookApp(App[None]):
         self._glossary_waiting: list[Callable[[], None]] = []
         self.keymap_overrides = dict(config.keymap)
         self._saved_theme = config.theme
-        self.code_theme = "monokai"
 
     def on_mount(self) -> None:
         self.console.push_theme(MARKDOWN_THEME)
@@ -76,6 +78,7 @@ class HandbookApp(App[None]):
         if self._saved_theme and self._saved_theme in self.available_themes:
             self.theme = self._saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.theme_changed_signal.subscribe(self, self._recolour_code)
         self.push_screen(ReaderScreen(Place(self.start.path, self.start.anchor)))
         self.index_status = "Checking the search index…"
         # After the first paint: the workers' threads would take the GIL from it (seconds on a big
@@ -244,6 +247,18 @@ class HandbookApp(App[None]):
         if self._index_update is not None:
             self._index_update.stop()  # a build in progress stops at its next batch; it resumes next time
         self.exit()
+
+    @property
+    def code_theme(self) -> str:
+        """The Pygments style for code blocks: one for dark app themes, one for light ones."""
+        return DARK_CODE_THEME if self.current_theme.dark else LIGHT_CODE_THEME
+
+    def _recolour_code(self, theme: object) -> None:
+        from handbook.tui.widgets.page_view import PageView
+
+        for screen in self.screen_stack:
+            for view in screen.query(PageView):
+                view.set_code_theme(self.code_theme)
 
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)

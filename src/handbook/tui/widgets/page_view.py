@@ -201,6 +201,18 @@ class PageView(ScrollView, can_focus=True):
         width = self._content_width()
         if self.page is None or width == self._width:
             return
+        self._redraw(width)
+
+    def set_code_theme(self, theme: str) -> None:
+        """Code blocks in colours that read on the app's theme (a dark code theme on a light app did not)."""
+        if theme == self.code_theme:
+            return
+        self.code_theme = theme
+        if self.page is not None:
+            self._redraw(self._width)
+
+    def _redraw(self, width: int) -> None:
+        """Render the page again (at ``width``), keeping the place, the chosen link and the matches."""
         anchor, line = self.position()
         index = self.block_index(anchor) or 0
         self._width = width
