@@ -40,7 +40,7 @@ def test_the_app_starts_without_importing_search_glossary_or_onboarding() -> Non
     """The first paint needs the reader only: the rest is imported when a worker or a screen needs it."""
     code = (
         "import sys\n"
-        "import handbook.tui.app\n"
+        "import handbook.cli, handbook.tui.app\n"
         "late = ['whoosh', 'handbook.search.index', 'handbook.glossary.build',\n"
         "        'handbook.onboarding.discover', 'handbook.tui.screens.search',\n"
         "        'handbook.tui.screens.glossary']\n"
@@ -49,3 +49,14 @@ def test_the_app_starts_without_importing_search_glossary_or_onboarding() -> Non
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_every_command_names_functions_that_exist() -> None:
+    """Commands name their functions as strings (imported when run): each must resolve."""
+    from handbook import cli
+
+    for name, command in cli.COMMANDS.items():
+        parser = cli.build_command_parser(name)
+        assert parser.prog == f"handbook {name}"
+        run = cli._imported(command.run) if isinstance(command.run, str) else command.run
+        assert callable(run), name

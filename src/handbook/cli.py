@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import importlib
 import io
 import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from handbook import __version__
 from handbook.commands.common import (
@@ -25,35 +27,39 @@ from handbook.commands.common import (
     err,
     open_handbook,
 )
-from handbook.commands.glossary import configure_define, configure_glossary, run_define, run_glossary
-from handbook.commands.onboarding import (
-    configure_ids,
-    configure_note,
-    configure_plans,
-    configure_progress,
-    configure_start,
-    run_check,
-    run_note,
-    run_plans,
-    run_progress,
-    run_start,
-    run_uncheck,
-)
-from handbook.commands.paths import run_paths
-from handbook.commands.search import configure_index, configure_search, run_index, run_search
-from handbook.commands.show import print_page, run_show
-from handbook.commands.site import configure_info, configure_pages, run_info, run_pages
 from handbook.config import ConfigError
 from handbook.content import HandbookError, PageNotFound, PageRef, did_you_mean
 from handbook.log import log_details
 
+Configure = Callable[[argparse.ArgumentParser], None]
+Run = Callable[[argparse.Namespace], int]
+
 
 @dataclass(frozen=True)
 class Command:
+    """A command; ``configure`` and ``run`` may name a function as ``"module:function"``, imported
+    only when that command runs (each command module brings in its part of the core: the app and the
+    other commands must not pay for them)."""
+
     name: str
     summary: str
-    configure: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
+    configure: Configure | str
+    run: Run | str
+
+    def configure_parser(self, parser: argparse.ArgumentParser) -> None:
+        configure: Configure = (
+            _imported(self.configure) if isinstance(self.configure, str) else self.configure
+        )
+        configure(parser)
+
+    def run_with(self, args: argparse.Namespace) -> int:
+        run: Run = _imported(self.run) if isinstance(self.run, str) else self.run
+        return run(args)
+
+
+def _imported(name: str) -> Any:
+    module, _, function = name.partition(":")
+    return getattr(importlib.import_module(f"handbook.commands.{module}"), function)
 
 
 # ------------------------------------------------------------------------------------------ commands
@@ -74,20 +80,43 @@ def _configure_show(parser: argparse.ArgumentParser) -> None:
 COMMANDS: dict[str, Command] = {
     c.name: c
     for c in [
-        Command("search", "search the handbook", configure_search, run_search),
-        Command("show", "print a page (plain text when piped)", _configure_show, run_show),
-        Command("index", "build or update the search index", configure_index, run_index),
-        Command("define", "look up a glossary term", configure_define, run_define),
-        Command("glossary", "list the glossary", configure_glossary, run_glossary),
-        Command("progress", "your 30-60-90 onboarding checklist", configure_progress, run_progress),
-        Command("plans", "onboarding plans found in the handbook's pages", configure_plans, run_plans),
-        Command("check", "mark checklist items done", configure_ids, run_check),
-        Command("uncheck", "mark checklist items not done", configure_ids, run_uncheck),
-        Command("note", "attach a note to a checklist item", configure_note, run_note),
-        Command("start", "set your start date", configure_start, run_start),
-        Command("paths", "where content, index, progress and config live", _configure_paths, run_paths),
-        Command("pages", "the table of contents in the site's order", configure_pages, run_pages),
-        Command("info", "the site: its kind, content root, URLs and problems", configure_info, run_info),
+        Command("search", "search the handbook", "search:configure_search", "search:run_search"),
+        Command("show", "print a page (plain text when piped)", _configure_show, "show:run_show"),
+        Command("index", "build or update the search index", "search:configure_index", "search:run_index"),
+        Command("define", "look up a glossary term", "glossary:configure_define", "glossary:run_define"),
+        Command("glossary", "list the glossary", "glossary:configure_glossary", "glossary:run_glossary"),
+        Command(
+            "progress",
+            "your 30-60-90 onboarding checklist",
+            "onboarding:configure_progress",
+            "onboarding:run_progress",
+        ),
+        Command(
+            "plans",
+            "onboarding plans found in the handbook's pages",
+            "onboarding:configure_plans",
+            "onboarding:run_plans",
+        ),
+        Command("check", "mark checklist items done", "onboarding:configure_ids", "onboarding:run_check"),
+        Command(
+            "uncheck", "mark checklist items not done", "onboarding:configure_ids", "onboarding:run_uncheck"
+        ),
+        Command(
+            "note", "attach a note to a checklist item", "onboarding:configure_note", "onboarding:run_note"
+        ),
+        Command("start", "set your start date", "onboarding:configure_start", "onboarding:run_start"),
+        Command(
+            "paths", "where content, index, progress and config live", _configure_paths, "paths:run_paths"
+        ),
+        Command(
+            "pages", "the table of contents in the site's order", "site:configure_pages", "site:run_pages"
+        ),
+        Command(
+            "info",
+            "the site: its kind, content root, URLs and problems",
+            "site:configure_info",
+            "site:run_info",
+        ),
     ]
 }
 
@@ -104,7 +133,7 @@ def _add_content(parser: argparse.ArgumentParser, default: object = None) -> Non
     )
 
 
-def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+def build_main_parser() -> argparse.ArgumentParser:
     epilog = "commands:\n" + "\n".join(f"  {c.name:<10} {c.summary}" for c in COMMANDS.values())
     epilog += "\n\nRun 'handbook COMMAND --help' for a command's options."
     main_parser = argparse.ArgumentParser(
@@ -120,13 +149,15 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
         "--role", help="onboarding checklist: only items for this role (and for everyone)"
     )
     main_parser.add_argument("page", nargs="?", metavar="PAGE[#anchor]", help="open the app at this page")
-    subs: dict[str, argparse.ArgumentParser] = {}
-    for command in COMMANDS.values():
-        sub = argparse.ArgumentParser(prog=f"handbook {command.name}", description=command.summary)
-        _add_content(sub, default=argparse.SUPPRESS)
-        command.configure(sub)
-        subs[command.name] = sub
-    return main_parser, subs
+    return main_parser
+
+
+def build_command_parser(name: str) -> argparse.ArgumentParser:
+    command = COMMANDS[name]
+    parser = argparse.ArgumentParser(prog=f"handbook {command.name}", description=command.summary)
+    _add_content(parser, default=argparse.SUPPRESS)
+    command.configure_parser(parser)
+    return parser
 
 
 def split_command(argv: Sequence[str]) -> tuple[str | None, list[str], list[str]]:
@@ -150,9 +181,9 @@ def split_command(argv: Sequence[str]) -> tuple[str | None, list[str], list[str]
 
 
 def _run(argv: Sequence[str]) -> int:
-    main_parser, subs = build_parsers()
     name, before, rest = split_command(argv)
     if name is None:
+        main_parser = build_main_parser()
         args, extra = main_parser.parse_known_args(before)
         if extra:
             _reject_extra_words(main_parser, args, extra)
@@ -161,16 +192,17 @@ def _run(argv: Sequence[str]) -> int:
     _add_content(top)
     top.add_argument("--role")  # `handbook --role manager progress` as well as `progress --role manager`
     top_args, unknown = top.parse_known_args(before)
-    if top_args.role is not None and "--role" not in subs[name].format_usage():
+    parser = build_command_parser(name)
+    if top_args.role is not None and "--role" not in parser.format_usage():
         unknown = ["--role", top_args.role, *unknown]
     if unknown:
-        subs[name].error(f"unrecognized arguments before '{name}': {' '.join(unknown)}")
-    args = subs[name].parse_args(rest)
+        parser.error(f"unrecognized arguments before '{name}': {' '.join(unknown)}")
+    args = parser.parse_args(rest)
     if not hasattr(args, "content"):
         args.content = top_args.content
     if getattr(args, "role", None) is None and top_args.role is not None:
         args.role = top_args.role
-    return COMMANDS[name].run(args)
+    return COMMANDS[name].run_with(args)
 
 
 def close_commands(word: str) -> list[str]:
@@ -216,6 +248,8 @@ def run_tui(args: argparse.Namespace) -> int:
             raise UsageError(f"no page or command {args.page!r}{suggestions}") from exc
         raise
     if not interactive:  # full-screen escape codes must never go into a pipe or a file
+        from handbook.commands.show import print_page
+
         return print_page(hb, start or PageRef(hb.landing.path))
     from handbook.tui.app import run_app
 
