@@ -13,8 +13,26 @@ import time
 COLUMNS, LINES = 120, 40
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a live process has used so far: unlike wall time, it hardly moves with
+    the machine's load (Linux /proc; nan elsewhere)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            fields = fh.read().rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
 def first_paint(command: list[str], env: dict[str, str], marker: str, limit: float = 30) -> float:
     """Seconds from exec until ``marker`` is written to the terminal (nan if it never is)."""
+    return first_paint_with_cpu(command, env, marker, limit)[0]
+
+
+def first_paint_with_cpu(
+    command: list[str], env: dict[str, str], marker: str, limit: float = 30
+) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the process) from exec until ``marker`` is on the terminal."""
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # child
@@ -24,7 +42,7 @@ def first_paint(command: list[str], env: dict[str, str], marker: str, limit: flo
             os._exit(127)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
     seen = b""
-    elapsed = float("nan")
+    elapsed = cpu = float("nan")
     try:
         while time.perf_counter() - start < limit:
             ready, _, _ = select.select([fd], [], [], 0.02)
@@ -36,9 +54,10 @@ def first_paint(command: list[str], env: dict[str, str], marker: str, limit: flo
                 break
             if marker.encode() in seen:
                 elapsed = time.perf_counter() - start
+                cpu = cpu_seconds(pid)
                 break
     finally:
         os.kill(pid, 9)
         os.waitpid(pid, 0)
         os.close(fd)
-    return elapsed
+    return elapsed, cpu

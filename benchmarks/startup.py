@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -28,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pty_paint import COLUMNS, LINES, first_paint
+from pty_paint import COLUMNS, LINES, first_paint_with_cpu
 from synthetic import build, long_page
 
 MARKER = "Zebrafinch"
@@ -46,10 +47,14 @@ Bare().run()
 """
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of a whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def summary(values: list[float]) -> str:
@@ -61,9 +66,14 @@ def summary(values: list[float]) -> str:
     )
 
 
-def run(label: str, runs: int, once: Callable[[], float]) -> float:
-    values = [once() for _ in range(runs)]
-    print(f"{label:<14} {summary(values)}", flush=True)
+def run(label: str, runs: int, once: Callable[[], float | tuple[float, float]]) -> float:
+    """Median wall seconds of ``runs`` runs; a run that also reports the process's CPU seconds gets
+    their median printed beside (CPU time barely moves with the machine's load; wall time does)."""
+    results = [once() for _ in range(runs)]
+    values = [r[0] if isinstance(r, tuple) else r for r in results]
+    cpus = [r[1] for r in results if isinstance(r, tuple) and r[1] == r[1]]
+    cpu = f"  cpu median {statistics.median(cpus):.3f} s" if cpus else ""
+    print(f"{label:<14} {summary(values)}{cpu}", flush=True)
     good = [v for v in values if v == v]
     return statistics.median(good) if good else float("nan")
 
@@ -88,15 +98,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", type=int, default=4000)
     parser.add_argument("--megabytes", type=float, default=40)
     parser.add_argument("--frogmouth", action="store_true", help="also time Frogmouth if it is installed")
+    parser.add_argument(
+        "--keep", type=Path, help="build the handbook (and its index) in this folder once, and reuse it"
+    )
     args = parser.parse_args(argv)
 
     # A killed app's background indexer may still be stopping when the folder goes.
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
-        base = Path(tmp)
+        base = args.keep or Path(tmp)
         root = base / "big-handbook"
-        files, total = build(root, args.files, args.megabytes)
         page = root / "big-page.md"
-        page.write_text(long_page(220_000, MARKER), encoding="utf-8")
+        if page.exists():
+            files = sum(1 for _ in root.rglob("*.md")) - 1
+            total = sum(p.stat().st_size for p in root.rglob("*.md") if p != page)
+        else:
+            files, total = build(root, args.files, args.megabytes)
+            page.write_text(long_page(220_000, MARKER), encoding="utf-8")
         print(
             f"handbook: {files + 1} pages, {total / 1024 / 1024:.1f} MB of real text; page 220 KB; "
             f"{COLUMNS}x{LINES}; {args.runs} runs each\n"
@@ -114,16 +131,18 @@ def main(argv: list[str] | None = None) -> int:
         bare = base / "bare.py"
         bare.write_text(BARE_APP, encoding="utf-8")
 
-        floor = run("floor", args.runs, lambda: first_paint([str(BIN / "python"), str(bare)], warm, MARKER))
+        floor = run(
+            "floor", args.runs, lambda: first_paint_with_cpu([str(BIN / "python"), str(bare)], warm, MARKER)
+        )
         bundled_marker = "shared"  # in the first paragraph of the bundled landing page
-        run("bundled", args.runs, lambda: first_paint([handbook], warm, bundled_marker))
+        run("bundled", args.runs, lambda: first_paint_with_cpu([handbook], warm, bundled_marker))
         big = [handbook, "--content", str(root), "big-page"]
-        big_warm = run("big warm", args.runs, lambda: first_paint(big, warm, MARKER))
+        big_warm = run("big warm", args.runs, lambda: first_paint_with_cpu(big, warm, MARKER))
 
         def cold() -> float:
             cache = Path(tempfile.mkdtemp(dir=base))
             try:
-                return first_paint(big, env_with(cache), MARKER)
+                return first_paint_with_cpu(big, env_with(cache), MARKER)
             finally:
                 shutil.rmtree(cache, ignore_errors=True)
 
@@ -133,7 +152,9 @@ def main(argv: list[str] | None = None) -> int:
             frogmouth = shutil.which("frogmouth")
             if frogmouth:
                 froggy = run(
-                    "frogmouth", args.runs, lambda: first_paint([frogmouth, str(page)], warm, limit=60)
+                    "frogmouth",
+                    args.runs,
+                    lambda: first_paint_with_cpu([frogmouth, str(page)], warm, limit=60),
                 )
                 print(f"{'':<14} handbook is {froggy / big_warm:.1f}x faster than Frogmouth on this page")
             else:
