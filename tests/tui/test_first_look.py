@@ -8,7 +8,11 @@ a worker has built it: tree, links, search, glossary and checklist all come from
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from handbook.content import Handbook
 from handbook.tui.app import HandbookApp
@@ -85,3 +89,39 @@ async def test_a_stale_cache_is_shown_first_then_what_changed(tmp_path: Path) ->
         assert tree.cursor_node is not None and str(tree.cursor_node.label) == "Shipping"
         tree.select_path("people/benefits.md")
         assert "page:people/benefits.md" in tree.page_nodes
+
+
+async def test_a_wrong_front_page_is_replaced_only_if_the_reader_has_not_moved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reading = threading.Event()
+
+    class HeldBack(Handbook):
+        """The whole handbook is read only once the test has (or has not) scrolled."""
+
+        @classmethod
+        def open(cls, *args: Any, **kwargs: Any) -> Handbook:
+            assert reading.wait(30), "the test never let the handbook be read"
+            return Handbook.open(*args, **kwargs)
+
+    monkeypatch.setattr("handbook.tui.app.Handbook", HeldBack)
+    for scrolled in (False, True):
+        reading.clear()
+        root = tmp_path / f"hb-{scrolled}"  # each with an empty cache
+        write(root, "zz.md", "# Zz notes\n\n" + "\n\n".join(f"Paragraph {n}." for n in range(200)))
+        write(root, "aa/index.md", "# Aardvark\n")
+        full = Handbook.open(root, use_cache=False)
+        assert full.landing.path == "aa/index.md"  # what the whole handbook says
+        first = Handbook.open_quickly(root)
+        assert first.landing.path == "zz.md"  # all the first look could see
+        app = HandbookApp(first)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            if scrolled:
+                await pilot.press("pagedown")
+            reading.set()
+            await app.settled()
+            await pilot.pause()
+            page = reader(app).page
+            assert page is not None
+            assert page.path == ("zz.md" if scrolled else "aa/index.md")

@@ -92,7 +92,8 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
             tree.display = True
         if self.page is None:
             return
-        if self.history.position == 0 and self.page.path == first_look_landing != handbook.landing.path:
+        untouched = self.history.position == 0 and self.page_view.scroll_y == 0
+        if untouched and self.page.path == first_look_landing != handbook.landing.path:
             place = Place(handbook.landing.path)  # the first look guessed the front page wrong
         elif handbook.info(self.page.path) is None:
             self.notify(f"{self.page.path} is no longer in the handbook.", severity="warning")
