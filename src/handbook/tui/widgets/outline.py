@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from handbook.content.model import Page
 
@@ -32,7 +32,7 @@ class Outline(OptionList):
         """Highlight the section being read, without moving focus."""
         try:
             self.highlighted = self.get_option_index(f"#{anchor}")
-        except Exception:  # OptionDoesNotExist: the page changed under us
+        except OptionDoesNotExist:  # the page changed under us
             return
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
