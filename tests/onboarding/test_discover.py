@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from handbook.content import Handbook
-from handbook.onboarding.discover import Candidate, discover, item_id_for
+from handbook.onboarding.discover import discover, item_id_for
+from handbook.onboarding.ranking import Candidate
 from handbook.onboarding.vocabulary import Span, due_day, time_span
 
 from ..conftest import write

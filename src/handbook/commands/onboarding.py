@@ -25,7 +25,7 @@ from handbook.onboarding import (
 )
 from handbook.onboarding.cache import discover_cached
 from handbook.onboarding.checklist import done_day
-from handbook.onboarding.discover import Candidate
+from handbook.onboarding.ranking import Candidate
 from handbook.onboarding.plan import plan_yaml, starter_plan
 
 

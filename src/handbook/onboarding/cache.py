@@ -17,8 +17,9 @@ from typing import Any
 from handbook import paths
 from handbook.content import Handbook, HandbookError
 from handbook.files import write_atomic
-from handbook.onboarding.discover import Candidate, discover_page, rank
+from handbook.onboarding.discover import discover_page
 from handbook.onboarding.plan import Item, Phase, Plan
+from handbook.onboarding.ranking import Candidate, rank
 from handbook.onboarding.vocabulary import may_hold_a_plan
 
 CACHE_VERSION = 1  # bump when discovery changes what it finds

@@ -11,9 +11,9 @@ from handbook.content.model import loose_anchor
 from handbook.onboarding.cache import discover_cached
 from handbook.onboarding.checklist import Checklist, build_checklist
 from handbook.onboarding.choices import ChoiceStore, Seen, choices_path
-from handbook.onboarding.discover import Candidate
 from handbook.onboarding.plan import PLAN_FILE, Item, Plan, load_plan, plan_from_pages
 from handbook.onboarding.progress import Progress, ProgressError, ProgressStore, progress_path, today
+from handbook.onboarding.ranking import Candidate
 
 SAME_ITEM = 0.6  # how alike a reworded item's words must be to the old ones to carry its progress over
 SAME_ITEM_BY_ID = 0.8  # the same, when only the old id's slug is known (its words were never seen)
