@@ -30,6 +30,7 @@ from handbook.content.model import loose_anchor
 from handbook.content.parse import slugify
 from handbook.onboarding.blocks import CELL_BREAK, Blocks, Found, Table, read_blocks
 from handbook.onboarding.plan import Item, Phase, Plan
+from handbook.onboarding.prefilter import structure_lines
 from handbook.onboarding.ranking import Candidate, rank, score
 from handbook.onboarding.vocabulary import Span, clean, due_day, patterns, strip_symbols, time_span
 
@@ -76,7 +77,6 @@ def _tree(page: Page) -> _Node:
         stack[-1].children.append(node)
         stack.append(node)
     return root
-
 
 
 # ------------------------------------------------------------------------------------------ phases
@@ -203,8 +203,11 @@ def _candidates(page: Page) -> list[_Raw]:
             for c in timed:
                 for below in c.walk():
                     in_group.add(id(below))
-        blocks = _cached_blocks(node, page, cache)
-        if id(node) not in in_group:
+        grouped = id(node) in in_group
+        # A section's body is parsed only when it could hold a plan (most cannot): phases named in its
+        # tables, bold labels or list labels; or a title that makes its plain list an onboarding list.
+        if not grouped and _may_name_phases(node.section):
+            blocks = _cached_blocks(node, page, cache)
             for table in blocks.tables:
                 phases = _table_phases(table, node.anchor)
                 if phases:
@@ -213,24 +216,27 @@ def _candidates(page: Page) -> list[_Raw]:
                 phases = [_Phase(label, span, found, node.anchor) for label, span, found in blocks.labelled]
                 raws.append(_Raw(node, context, node.title, phases, "labels"))
         span = node.span
-        if span is not None and node.section is not None and len(raws) == before and id(node) not in in_group:
-            found = _own_or_nested(node, page, False, cache)
-            raws.append(
-                _Raw(node, context, node.title, [_Phase(node.title, span, found, node.anchor)], "single")
-            )
-            for below in node.walk():
-                in_group.add(id(below))
-        if node.span is None and not timed and id(node) not in in_group and blocks.items:
-            title = node.title if node.section is not None or node.level else page.title
-            raws.append(
-                _Raw(
-                    node,
-                    context,
-                    title,
-                    [_Phase("", Span(*FIRST_PHASE, False), blocks.items, node.anchor)],
-                    "list",
+        if span is not None and node.section is not None and len(raws) == before and not grouped:
+            if _mentions_onboarding(page, [*context, node.title]):  # a lone phase needs them
+                found = _own_or_nested(node, page, False, cache)
+                raws.append(
+                    _Raw(node, context, node.title, [_Phase(node.title, span, found, node.anchor)], "single")
                 )
-            )
+            for below in node.walk():  # a time-named section is one phase, whatever is under it
+                in_group.add(id(below))
+        title = node.title if node.section is not None or node.level else page.title
+        if node.span is None and not timed and not grouped and _may_be_a_list_plan(title, node):
+            blocks = _cached_blocks(node, page, cache)
+            if blocks.items:
+                raws.append(
+                    _Raw(
+                        node,
+                        context,
+                        title,
+                        [_Phase("", Span(*FIRST_PHASE, False), blocks.items, node.anchor)],
+                        "list",
+                    )
+                )
         for child in node.children:
             visit(child, [*context, child.title])
 
@@ -254,12 +260,10 @@ def discover_page(handbook: Handbook, path: str) -> list[Candidate]:
     """The plans one page holds, scored; none for most pages."""
     page = handbook.page(path)
     out: list[Candidate] = []
-    targets: dict[str, str] | None = None
+    targets = _Targets(page)
     for raw in _candidates(page):
         if not _about_a_start(raw, page):
             continue
-        if targets is None:
-            targets = _link_targets(page)
         plan = _plan(raw, page, targets)
         if plan is not None:
             out.append(Candidate(plan, score(plan, raw.kind, raw.context, page.path)))
@@ -271,16 +275,43 @@ def discover_page(handbook: Handbook, path: str) -> list[Candidate]:
     return list(unique.values())
 
 
+def _mentions_onboarding(page: Page, context: list[str]) -> bool:
+    """Onboarding words in the page's path, or its title and the headings down to here."""
+    pats = patterns()
+    where = [page.path.replace("/", " ").replace("-", " ").replace("_", " "), *context]
+    return any(pats.onboarding.search(clean(w)) for w in where)
+
+
+def _may_be_a_list_plan(title: str, node: _Node) -> bool:
+    """An "Onboarding" page or section, or a "Welcome" one that names a newcomer: its plain list
+    may be a plan (see :func:`_about_a_start`)."""
+    pats = patterns()
+    words = clean(title)
+    if pats.onboarding.search(words):
+        return True
+    return bool(pats.welcome.search(words)) and node.section is not None
+
+
+def _may_name_phases(section: Section | None) -> bool:
+    """Could the section's own tables, bold labels or list labels name two phases? A look at its
+    lines before parsing it."""
+    if section is None:
+        return False
+    _, labels = structure_lines(section.markdown)
+    count = 0
+    for label in labels:
+        if label and time_span(label) is not None:
+            count += 1
+            if count >= 2:
+                return True
+    return False
+
+
 def _about_a_start(raw: _Raw, page: Page) -> bool:
     """Is this someone's start? Onboarding words around it, or phases counted from a first day;
     and not a release, sprint, agenda or meeting schedule."""
     pats = patterns()
-    where = [
-        clean(t) for t in [page.path.replace("/", " ").replace("-", " ").replace("_", " "), *raw.context]
-    ]
-    onboarding = any(pats.onboarding.search(w) for w in where) or bool(
-        pats.onboarding.search(clean(raw.title))
-    )
+    onboarding = _mentions_onboarding(page, [*raw.context, raw.title])
     if raw.kind == "list":  # an "Onboarding" page or section itself, not any list near one
         title = clean(raw.title)
         newcomer = pats.welcome.search(title) and pats.newcomer.search(clean(_text_of(raw)))
@@ -304,22 +335,23 @@ def _text_of(raw: _Raw) -> str:
     return section.text if section is not None else ""
 
 
-def _link_targets(page: Page) -> dict[str, str]:
-    """Each href of the page → ``path#anchor`` inside the handbook, from the page's parsed links (so
-    whatever the content layer resolves — relative paths, site URLs — counts)."""
-    targets: dict[str, str] = {}
-    for link in page.links:
-        target = link.target
-        if link.href in targets:
-            continue
-        if target.kind == "page":
-            targets[link.href] = target.path + (f"#{target.anchor}" if target.anchor else "")
-        elif target.kind == "anchor":
-            targets[link.href] = page.path + (f"#{target.anchor}" if target.anchor else "")
-    return targets
+class _Targets:
+    """Where an item's links lead inside the handbook (``path#anchor``), resolved by the content layer
+    (relative paths, site URLs) one href at a time: only the links of items, not the whole page's."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.known: dict[str, str] = {}
+
+    def __call__(self, href: str) -> str:
+        if href not in self.known:
+            target = self.page.resolve(href)
+            path = target.path if target.kind == "page" else self.page.path if target.kind == "anchor" else ""
+            self.known[href] = path + (f"#{target.anchor}" if path and target.anchor else "")
+        return self.known[href]
 
 
-def _plan(raw: _Raw, page: Page, targets: dict[str, str]) -> Plan | None:
+def _plan(raw: _Raw, page: Page, targets: _Targets) -> Plan | None:
     kept = [p for p in raw.phases if p.items]
     count = sum(len(p.items) for p in kept)
     if not kept or count < MIN_LIST_ITEMS:
@@ -344,7 +376,7 @@ def _plan(raw: _Raw, page: Page, targets: dict[str, str]) -> Plan | None:
             if not title_text:
                 continue
             due = due_day(" ".join([found.text, *found.details]), start, end) or end
-            link = next((targets[h] for h in found.hrefs if h in targets), "")
+            link = next((t for t in map(targets, found.hrefs) if t), "")
             if not link:
                 anchor = (
                     by_title.get(loose_anchor(slugify(clean(title_text)))) or found.anchor or phase.anchor
