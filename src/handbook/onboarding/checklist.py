@@ -123,8 +123,17 @@ class Checklist:
         }
 
 
-def build_checklist(plan: Plan, progress: Progress, today: dt.date, role: str | None = None) -> Checklist:
-    """The plan's items for ``role`` (without a role: only the items for everyone), with their state."""
+def build_checklist(
+    plan: Plan,
+    progress: Progress,
+    today: dt.date,
+    role: str | None = None,
+    others: set[str] | frozenset[str] = frozenset(),
+) -> Checklist:
+    """The plan's items for ``role`` (without a role: only the items for everyone), with their state.
+
+    ``others``: ids whose progress belongs to another plan of the handbook (kept, not orphans here).
+    """
     start = progress.start_date or today
     day = (today - start).days + 1
     shown = plan.for_role(role)
@@ -144,7 +153,7 @@ def build_checklist(plan: Plan, progress: Progress, today: dt.date, role: str | 
                 )
             )
         phases.append(PhaseStatus(phase, statuses))
-    known = {item.id for item in plan.items}
+    known = {item.id for item in plan.items} | set(others)
     orphans = sorted(((k, v) for k, v in progress.items.items() if k not in known), key=lambda kv: kv[0])
     hidden = len(plan.items) - len(shown.items)
     return Checklist(plan, start, progress.start_date is None, today, phases, orphans, role, hidden)
