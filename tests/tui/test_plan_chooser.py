@@ -116,10 +116,14 @@ async def test_p_switches_plans_and_each_keeps_its_progress(
 
         assert app.screen is screen
         assert screen.onboarding.plan.title == "Engineer onboarding"
-        assert text_of(screen, "#onboarding-plan").startswith("Engineer onboarding  ·  from Engineer onboarding")
+        assert text_of(screen, "#onboarding-plan").startswith(
+            "Engineer onboarding  ·  from Engineer onboarding"
+        )
         items = [r.split("   ")[0].strip(" ☐☑") for r in rows(screen) if r.lstrip()[:1] in "☐☑"]
         assert items == ["Collect a laptop", "Clone the monorepo", "Ship a first change"]
-        assert screen.checklist is not None and screen.checklist.done == 0  # the other plan's tick stays there
+        assert (
+            screen.checklist is not None and screen.checklist.done == 0
+        )  # the other plan's tick stays there
         assert not any("No longer in the plan" in r for r in rows(screen))
         await pilot.press("down", "space")  # Clone the monorepo
         assert screen.checklist is not None and screen.checklist.done == 1

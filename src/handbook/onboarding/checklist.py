@@ -136,6 +136,9 @@ def build_checklist(
     """
     start = progress.start_date or today
     day = (today - start).days + 1
+    # Without a start date, today is only taken as day 1: nothing is late by that guess alone (not
+    # even "Before you start" items, due on day 0), and the count would nag a user who started long ago.
+    start_known = progress.start_date is not None
     shown = plan.for_role(role)
     phases = []
     for phase in shown.phases:
@@ -148,7 +151,7 @@ def build_checklist(
                     done=done,
                     done_at=progress.done_at(item.id),
                     note=progress.note(item.id),
-                    overdue=not done and item.due < day,
+                    overdue=start_known and not done and item.due < day,
                     due_soon=not done and day <= item.due < day + SOON_DAYS,
                 )
             )
