@@ -82,6 +82,7 @@ def test_choosing_a_plan_is_remembered(tmp_path: Path) -> None:
         "managers/onboarding-for-managers.md#onboarding-for-managers",
     ]
     assert rows[0]["chosen"] and not rows[1]["chosen"]
+    assert [r["for_others"] for r in rows] == [False, True]  # a plan for managers: offered after
     assert rows[0]["phases"] == [{"title": "Week 1", "days": [1, 7]}, {"title": "Month 1", "days": [8, 30]}]
     assert rows[0]["items"] == 5 and rows[0]["score"] > rows[1]["score"]
 

@@ -180,6 +180,8 @@ def run_plans(args: argparse.Namespace) -> int:
         print(f"    {row['title']} — {row['items']} items: {phases}")
         if cand.plan.origin:
             print(f"    from {cand.plan.origin}")
+        if cand.for_others:
+            print("    written for those onboarding a new hire (supervisors, buddies, managers)")
     print("\n* in use; choose another with: handbook progress --plan PAGE#anchor")
     return EXIT_OK
 
@@ -192,6 +194,7 @@ def _plan_json(cand: Candidate, ob: Onboarding) -> dict[str, Any]:
         "phases": [{"title": p.title, "days": list(p.days)} for p in plan.phases],
         "items": len(plan.items),
         "score": cand.score,
+        "for_others": cand.for_others,
         "chosen": ob.plan.discovered and plan.source == ob.plan.source,
     }
 

@@ -24,7 +24,7 @@ from handbook.onboarding.plan import Item, Phase, Plan
 from handbook.onboarding.prefilter import may_hold_a_plan
 from handbook.onboarding.ranking import Candidate, rank
 
-CACHE_VERSION = 2  # bump when discovery changes what it finds
+CACHE_VERSION = 3  # bump when discovery changes what it finds
 CACHE_FILE = "plans.json"
 PAGES_FILE = "plans-pages.json"
 
@@ -118,6 +118,7 @@ def _json(candidate: Candidate) -> dict[str, Any]:
     plan = candidate.plan
     return {
         "score": candidate.score,
+        "for_others": candidate.for_others,
         "title": plan.title,
         "source": plan.source,
         "origin": plan.origin,
@@ -144,4 +145,4 @@ def _candidate(data: dict[str, Any]) -> Candidate:
         for p in data["phases"]
     ]
     plan = Plan(data["title"], phases, data["source"], origin=data["origin"], discovered=True)
-    return Candidate(plan, float(data["score"]))
+    return Candidate(plan, float(data["score"]), bool(data.get("for_others", False)))

@@ -31,7 +31,7 @@ from handbook.content.parse import slugify
 from handbook.onboarding.blocks import CELL_BREAK, Blocks, Found, Table, read_blocks
 from handbook.onboarding.plan import Item, Phase, Plan
 from handbook.onboarding.prefilter import structure_lines
-from handbook.onboarding.ranking import Candidate, rank, score
+from handbook.onboarding.ranking import Candidate, for_others, rank, score
 from handbook.onboarding.vocabulary import Span, clean, due_day, patterns, strip_symbols, time_span
 
 FIRST_PHASE = (1, 30)  # a plain onboarding list: its items belong to the first month
@@ -91,8 +91,9 @@ class _Phase:
 
 
 def _own_or_nested(node: _Node, page: Page, headings: bool, cache: dict[int, Blocks]) -> list[Found]:
-    """A phase's items: its own list/table items; else those of the sections under it; else (in a
-    plan of several phases) the sub-headings themselves, each with its first paragraph."""
+    """A phase's items: its own list/table items; else those of the sections under it; else the
+    sub-headings themselves, each with its first paragraph ("Your first two weeks" over "TTS
+    overview", "Onboarding classes" written as prose)."""
     own = _cached_blocks(node, page, cache)
     if own.items:
         return own.items
@@ -218,7 +219,7 @@ def _candidates(page: Page) -> list[_Raw]:
         span = node.span
         if span is not None and node.section is not None and len(raws) == before and not grouped:
             if _mentions_onboarding(page, [*context, node.title]):  # a lone phase needs them
-                found = _own_or_nested(node, page, False, cache)
+                found = _own_or_nested(node, page, True, cache)
                 raws.append(
                     _Raw(node, context, node.title, [_Phase(node.title, span, found, node.anchor)], "single")
                 )
@@ -266,7 +267,8 @@ def discover_page(handbook: Handbook, path: str) -> list[Candidate]:
             continue
         plan = _plan(raw, page, targets)
         if plan is not None:
-            out.append(Candidate(plan, score(plan, raw.kind, raw.context, page.path)))
+            others = for_others(plan, raw.context)
+            out.append(Candidate(plan, score(plan, raw.kind, raw.context, page.path), others))
     unique: dict[str, Candidate] = {}
     for cand in out:  # two readings of one section (its sub-sections and a table): keep the better
         kept = unique.get(cand.plan.source)

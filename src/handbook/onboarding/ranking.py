@@ -18,6 +18,7 @@ class Candidate:
 
     plan: Plan
     score: float
+    for_others: bool = False  # written for those onboarding someone (supervisors, buddies, managers)
 
 
 def score(plan: Plan, kind: str, context: list[str], path: str) -> float:
@@ -26,7 +27,9 @@ def score(plan: Plan, kind: str, context: list[str], path: str) -> float:
     and phases, a page near the top; lower for a bare list, one phase, or a plan for managers."""
     pats = patterns()
     page_words = clean(" ".join([path.replace("/", " ").replace("-", " ").replace("_", " "), context[0]]))
-    heading_words = clean(" ".join([*context[1:], plan.title]))
+    # The page's title counts once, as the page's (its H1 and a plan named after it repeat it).
+    page_title = clean(context[0])
+    heading_words = " ".join(t for t in map(clean, [*context[1:], plan.title]) if t != page_title)
     value = 0.0
     value += 3.0 if pats.onboarding.search(page_words) else 0.0
     value += 2.0 if pats.onboarding.search(heading_words) else 0.0
@@ -39,11 +42,20 @@ def score(plan: Plan, kind: str, context: list[str], path: str) -> float:
         value -= 2.0
     elif len(plan.phases) == 1:
         value -= 1.0
-    if pats.for_managers.search(heading_words) or pats.for_managers.search(clean(context[0])):
+    if for_others(plan, context):
         value -= 1.0
     return round(value, 2)
 
 
+def for_others(plan: Plan, context: list[str]) -> bool:
+    """A plan for the person onboarding someone else ("Guidance for supervisors › Tasks to complete",
+    "for onboarding buddies"): its page title, the headings above it or its own title say so."""
+    pats = patterns()
+    return any(pats.for_managers.search(clean(text)) for text in [*context, plan.title])
+
+
 def rank(candidates: list[Candidate]) -> list[Candidate]:
-    """Best first; ties in the order of their sources, so the choice never flips between runs."""
-    return sorted(candidates, key=lambda c: (-c.score, c.plan.source))
+    """The new hire's own plans first, best first; then those written for the people onboarding
+    them (a supervisor's list is never chosen while the new hire has one). Ties in the order of
+    their sources, so the choice never flips between runs."""
+    return sorted(candidates, key=lambda c: (c.for_others, -c.score, c.plan.source))

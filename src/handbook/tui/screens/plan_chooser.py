@@ -29,6 +29,7 @@ def plan_option(candidate: Candidate, chosen: bool) -> Option:
         f"\n    from {plan.origin or plan.source}",
         (f"  ({plan.source})" if plan.origin else "", "dim"),
         (f"\n    {count} item{'s' if count != 1 else ''}: {phases}", "dim"),
+        ("\n    written for those onboarding a new hire" if candidate.for_others else "", "italic dim"),
     )
     return Option(prompt, id=plan.source)
 
