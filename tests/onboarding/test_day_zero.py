@@ -1,6 +1,6 @@
 """Without a start date, today is taken as day 1: nothing is overdue by that assumption alone, not
-even "Before you start" items (day 0). Checked where it shows: the checklist, ``handbook progress``,
-the reader's summary line and the checklist screen."""
+even "Before you start" items (day 0), which are late from day 2 only. Checked where it shows: the
+checklist, ``handbook progress``, the reader's summary line and the checklist screen."""
 
 from __future__ import annotations
 
@@ -44,9 +44,17 @@ def test_no_start_date_nothing_overdue(tmp_path: Path) -> None:
     assert checklist.start_assumed and checklist.day == 1
     assert checklist.overdue == 0 and not any(s.overdue for s in checklist.items)
     assert checklist.summary() == "Day 1 · 0/5 done"
-    ob.start(dt.date(2026, 1, 5))  # HANDBOOK_TODAY is 2026-01-05: day 1, and now it is known
+    ob.check(ob.plan.items[2].id)  # the first tick saves today (HANDBOOK_TODAY) as day 1
     checklist = ob.checklist()
-    assert checklist.overdue == 2  # "Before you start" items not done by day 1 are late
+    assert not checklist.start_assumed and checklist.day == 1
+    assert checklist.overdue == 0  # "Before you start" items can still be done on day 1
+    ob.start(dt.date(2026, 1, 4))  # day 2: day-0 items and the open day-1 item are late now
+    checklist = ob.checklist()
+    assert [s.item.title for s in checklist.items if s.overdue] == [
+        "Sign your contract",
+        "Send your bank details",
+        "Meet your buddy",
+    ]
 
 
 def test_progress_command_counts_none_overdue(tmp_path: Path) -> None:

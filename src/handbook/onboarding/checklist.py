@@ -136,8 +136,9 @@ def build_checklist(
     """
     start = progress.start_date or today
     day = (today - start).days + 1
-    # Without a start date, today is only taken as day 1: nothing is late by that guess alone (not
-    # even "Before you start" items, due on day 0), and the count would nag a user who started long ago.
+    # Without a start date, today is only taken as day 1: nothing is late by that guess alone. And
+    # "Before you start" items (day 0) are late from day 2: a new hire often first opens the
+    # handbook on day 1 (the first tick saves today as the start), and they can be done that day.
     start_known = progress.start_date is not None
     shown = plan.for_role(role)
     phases = []
@@ -151,7 +152,7 @@ def build_checklist(
                     done=done,
                     done_at=progress.done_at(item.id),
                     note=progress.note(item.id),
-                    overdue=start_known and not done and item.due < day,
+                    overdue=start_known and not done and max(item.due, 1) < day,
                     due_soon=not done and day <= item.due < day + SOON_DAYS,
                 )
             )

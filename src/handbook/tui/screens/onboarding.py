@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from handbook.onboarding import Checklist, ItemStatus, Onboarding, ProgressError, UnknownPlan, today
 from handbook.onboarding.checklist import done_day
+from handbook.onboarding.plan import days_label
 from handbook.tui.screens.ask import AskScreen
 from handbook.tui.screens.base import HandbookAppAccess
 from handbook.tui.screens.plan_chooser import PlanChooser
@@ -172,7 +173,7 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
             self.query_one(f"#bar-{phase.phase.id}", ProgressBar).update(
                 total=max(1, phase.total), progress=phase.done
             )
-            days = f"days {phase.phase.days[0]}-{phase.phase.days[1]}"
+            days = days_label(phase.phase.days)
             options.append(
                 Option(
                     Text.assemble(

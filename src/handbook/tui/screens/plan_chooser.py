@@ -27,10 +27,10 @@ def plan_option(candidate: Candidate, chosen: bool) -> Option:
         (plan.title, "bold"),
         ("   in use" if chosen else "", "italic"),
         f"\n    from {plan.origin or plan.source}",
-        (f"  ({plan.source})" if plan.origin else "", "dim"),
+        (f"\n    {plan.source}" if plan.origin else "", "dim"),
         (f"\n    {count} item{'s' if count != 1 else ''}: {phases}", "dim"),
         ("\n    written for those onboarding a new hire" if candidate.for_others else "", "italic dim"),
-    )
+    )  # one line each, cut with … in a narrow terminal (app.tcss: text-wrap, text-overflow)
     return Option(prompt, id=plan.source)
 
 
