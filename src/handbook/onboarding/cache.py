@@ -74,10 +74,8 @@ def discover_cached(handbook: Handbook) -> list[Candidate]:
 
 
 def _fingerprint(pages: list[PageInfo]) -> str:
-    digest = hashlib.sha1(str(CACHE_VERSION).encode())
-    for info in pages:
-        digest.update(f"{info.path}\0{info.title}\0{info.size}\0{info.mtime_ns}\n".encode("utf-8", "replace"))
-    return digest.hexdigest()
+    lines = "\n".join(f"{i.path}\0{i.title}\0{i.size}\0{i.mtime_ns}" for i in pages)
+    return hashlib.sha1(f"{CACHE_VERSION}\n{lines}".encode("utf-8", "replace")).hexdigest()
 
 
 def _read(path: Path) -> dict[str, Any] | None:
