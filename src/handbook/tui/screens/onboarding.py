@@ -121,7 +121,13 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
         self.refresh_checklist()
         self.set_interval(1.0, self._watch_progress_file)
         self.query_one(OptionList).focus()
-        if self.onboarding.has_plan and self.onboarding.store.load().start_date is None:
+        app = self.handbook_app
+        if (
+            self.onboarding.has_plan
+            and self.onboarding.store.load().start_date is None
+            and not app.start_date_asked
+        ):
+            app.start_date_asked = True  # skipped once, not asked again on every return to the list
             self.action_start_date(first_time=True)
 
     def refresh_checklist(self, keep: str | None = None) -> None:
