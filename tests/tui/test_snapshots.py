@@ -138,27 +138,33 @@ STAFF_GUIDE = """\
 """
 
 
-@pytest.mark.parametrize("size", [SIZE, (80, 24)])
-def test_onboarding_screen_of_a_discovered_plan(
-    snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
-) -> None:  # type: ignore[no-untyped-def]
-    """The plan line: its title, where in the handbook it came from, and that p offers another; at
-    80x24 the plan line and the bars stay in view (the list scrolls)."""
+def staff_handbook(root: Path) -> Handbook:
+    """A staff guide's plan (one item ticked on day 12) and a plan for managers."""
     import datetime as dt
 
     from handbook.onboarding import Onboarding
 
     from ..conftest import write
 
-    monkeypatch.setenv("HANDBOOK_TODAY", "2026-01-16")
-    write(tmp_path, "index.md", "# Handbook\n")
-    write(tmp_path, "it/accounts.md", "# Accounts\n")
-    write(tmp_path, "people/staff-onboarding.md", STAFF_GUIDE)
-    write(tmp_path, "people/managers.md", "# Onboarding for managers\n\n## Week 1\n- Set goals\n- Intro\n")
-    handbook = Handbook.open(tmp_path)
+    write(root, "index.md", "# Handbook\n")
+    write(root, "it/accounts.md", "# Accounts\n")
+    write(root, "people/staff-onboarding.md", STAFF_GUIDE)
+    write(root, "people/managers.md", "# Onboarding for managers\n\n## Week 1\n- Set goals\n- Intro\n")
+    handbook = Handbook.open(root)
     onboarding = Onboarding(handbook)
     onboarding.start(dt.date(2026, 1, 5))
     onboarding.check(onboarding.plan.items[0].id)
+    return handbook
+
+
+@pytest.mark.parametrize(("size", "keys"), [(SIZE, []), ((80, 24), []), (SIZE, ["p"])])
+def test_onboarding_screen_of_a_discovered_plan(
+    snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], keys: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """The plan line: its title, where in the handbook it came from, and that p offers another; at
+    80x24 the plan line and the bars stay in view (the list scrolls); p: the plans to choose from."""
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-01-16")
+    handbook = staff_handbook(tmp_path)
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("o")
@@ -168,6 +174,7 @@ def test_onboarding_screen_of_a_discovered_plan(
             await pilot.app.workers.wait_for_complete()
             await pilot.pause()
         pilot.app.clear_notifications()  # at 80 columns, the reader's timed hint about its list of pages
+        await pilot.press(*keys)
         await pilot.pause()
 
     assert snap_compare(HandbookApp(handbook), terminal_size=size, run_before=run_before)
