@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from handbook.content import Handbook
-from handbook.onboarding.discover import Candidate, discover, item_id_for
+from handbook.onboarding.discover import discover, item_id_for
+from handbook.onboarding.ranking import Candidate
 from handbook.onboarding.vocabulary import Span, due_day, time_span
 
 from ..conftest import write
@@ -134,22 +135,38 @@ def test_ms_playbook_first_week(corpora: Path) -> None:
     assert not any("onboarding-guide-template" in c.plan.source for c in found)
 
 
-def test_18f_supervisors_tasks_and_no_plan_in_getting_started(corpora: Path) -> None:
-    """18F's getting-started pages are prose and class catalogues (no checklist); its plan with
-    time headings is the supervisor's "Tasks to complete" for a new TTSC employee."""
+def test_18f_the_new_hires_first_two_weeks_before_the_supervisors_tasks(corpora: Path) -> None:
+    """18F's getting-started page tells a new hire what their first two weeks hold, as prose under
+    three sub-headings: that is the new hire's plan. The plan with time headings, "Tasks to
+    complete", is under "Guidance for supervisors": offered, never chosen over the new hire's."""
     found = plans(corpora / "18f")
     best = found[0]
-    assert best.plan.source == "pages/about-us/tts-consulting/operations/onboarding.md#tasks-to-complete"
-    assert best.plan.origin == "Onboarding new TTSC staff › Tasks to complete"
-    assert [(p.title, p.days, len(p.items)) for p in best.plan.phases] == [
+    assert best.plan.source == "pages/getting-started/index.md#your-first-two-weeks"
+    assert best.plan.origin == "Onboarding overview › Your first two weeks"
+    assert outline(best) == [
+        ("Your first two weeks", (1, 14), ["TTS overview", "Government acronyms", "Onboarding classes"])
+    ]
+    classes = best.plan.items[2]
+    assert classes.link == "pages/getting-started/index.md#onboarding-classes"
+    assert classes.details.startswith("We try to cover all the basics in our TTS Onboarding Classes")
+    assert not best.for_others
+    supervisors = next(c for c in found if c.plan.title == "Tasks to complete")
+    assert supervisors.for_others and supervisors.score > best.score  # more items, yet after it
+    assert (
+        supervisors.plan.source == "pages/about-us/tts-consulting/operations/onboarding.md#tasks-to-complete"
+    )
+    assert supervisors.plan.origin == "Onboarding new TTSC staff › Tasks to complete"
+    assert [(p.title, p.days, len(p.items)) for p in supervisors.plan.phases] == [
         ("Within the first week", (1, 7), 7),
         ("Within the first two weeks", (8, 14), 3),
         ("Within the first month", (15, 30), 7),
         ("In the first year", (31, 365), 3),
     ]
-    first = best.plan.items[0]
-    assert first.title == "Set up a recurring 1:1" and first.due == 7
-    assert not any(c.plan.source.startswith("pages/getting-started/") for c in found)
+    assert [c.for_others for c in found] == sorted(c.for_others for c in found)  # new hire's first
+    # the travel set-up page ("... before GSA onboarding": its title counts once) comes after
+    sources = [c.plan.source for c in found]
+    travel = next(s for s in sources if "first-time-travel" in s)
+    assert sources.index(travel) > sources.index(best.plan.source)
     # near misses: billable-hour and work-schedule tables name "5 days", "Week 1 Total" — no plans
     assert not any("tock.md" in c.plan.source or "work-schedules" in c.plan.source for c in found)
 
@@ -266,6 +283,52 @@ def test_staff_onboarding_links_as_the_sites_own_urls(tmp_path: Path) -> None:
     (found,) = plans(tmp_path)
     assert found.plan.items[0].link == "it/accounts.md#two-factor"
     assert found.plan.items[2].link == "security/policy.md"
+
+
+def test_a_plan_for_supervisors_comes_after_the_new_hires_own(tmp_path: Path) -> None:
+    """The supervisor's list has time headings and more items; the new hire's first weeks are prose
+    under sub-headings. The new hire's is chosen; the other is offered after it."""
+    write(tmp_path, "index.md", "# Handbook\n")
+    write(
+        tmp_path,
+        "people/onboarding.md",
+        "# Onboarding new staff\n\n## Guidance for supervisors\n\n### Within the first week\n"
+        "- Set up a recurring 1:1\n- Add them to the org chart\n- Add them to the team calendar\n"
+        "### Within the first month\n- Review their performance plan\n- Check their timesheets\n",
+    )
+    write(
+        tmp_path,
+        "getting-started/index.md",
+        "---\ntitle: Getting started\n---\nWelcome!\n\n## Your first two weeks\n\nSettle in.\n\n"
+        "### Org overview\n\nRead about our mission.\n\n### Onboarding classes\n\nAttend them all.\n",
+    )
+    found = plans(tmp_path)
+    assert [c.plan.title for c in found] == ["Your first two weeks", "Guidance for supervisors"]
+    assert [c.for_others for c in found] == [False, True]
+    assert [i.title for i in found[0].plan.items] == ["Org overview", "Onboarding classes"]
+    assert found[0].plan.items[1].details == "Attend them all."
+
+
+def test_the_page_title_counts_once(tmp_path: Path) -> None:
+    """A list page whose title only mentions onboarding ("... before onboarding") is not counted
+    twice for it (as page and as plan title): a plan under onboarding headings ranks first."""
+    write(tmp_path, "index.md", "# Handbook\n")
+    write(
+        tmp_path,
+        "travel/set-up-before-onboarding.md",
+        "# Set up travel before onboarding\n\n1. Request a vendor id\n2. Send it to the travel team\n"
+        "3. Book your flight\n4. Keep your receipts\n5. File a voucher\n",
+    )
+    write(
+        tmp_path,
+        "onboarding/overview.md",
+        "# Onboarding overview\n\n## Your first week\n\n- Meet your buddy\n- Set up your laptop\n",
+    )
+    found = plans(tmp_path)
+    assert [c.plan.source for c in found] == [
+        "onboarding/overview.md#your-first-week",
+        "travel/set-up-before-onboarding.md#set-up-travel-before-onboarding",
+    ]
 
 
 def test_several_plans_are_ranked(tmp_path: Path) -> None:

@@ -82,6 +82,7 @@ def test_choosing_a_plan_is_remembered(tmp_path: Path) -> None:
         "managers/onboarding-for-managers.md#onboarding-for-managers",
     ]
     assert rows[0]["chosen"] and not rows[1]["chosen"]
+    assert [r["for_others"] for r in rows] == [False, True]  # a plan for managers: offered after
     assert rows[0]["phases"] == [{"title": "Week 1", "days": [1, 7]}, {"title": "Month 1", "days": [8, 30]}]
     assert rows[0]["items"] == 5 and rows[0]["score"] > rows[1]["score"]
 
@@ -157,3 +158,50 @@ def test_discovery_is_cached_and_follows_a_changed_page(tmp_path: Path, isolated
     write(tmp_path, "staff-onboarding.md", GUIDE + "- Pair with a teammate\n")
     changed = Onboarding(Handbook.open(tmp_path))
     assert changed.plan.items[-1].title == "Pair with a teammate"
+
+
+ENGINEERS = """\
+# Engineer onboarding
+
+## Week 1
+- Collect a laptop
+- Clone the monorepo
+
+## Month 1
+- Ship a first change to production
+- Read the security policy
+"""
+
+
+def test_switching_plans_keeps_the_progress_of_both(tmp_path: Path) -> None:
+    """Ticks of one plan are neither carried to the other's similar items (Collect your laptop /
+    Collect a laptop) nor shown there as having left it; switching back shows them again."""
+    write(tmp_path, "staff-onboarding.md", GUIDE)
+    write(tmp_path, "engineering/engineer-onboarding.md", ENGINEERS)
+    ob = Onboarding(Handbook.open(tmp_path))
+    staff = ob.plan.source
+    assert staff == "staff-onboarding.md#staff-onboarding"
+    staff_ids = by_title(ob)
+    ob.check(
+        staff_ids["Collect your laptop"], staff_ids["Meet your buddy"], staff_ids["Read the security policy"]
+    )
+    ob.note(staff_ids["Meet your buddy"], "Sam")
+
+    ob.choose("engineering/engineer-onboarding.md")
+    assert ob.plan.source == "engineering/engineer-onboarding.md#engineer-onboarding"
+    assert ob.moved == []  # "Collect your laptop" was not carried to "Collect a laptop"
+    checklist = ob.checklist()
+    assert checklist.done == 1 and checklist.orphans == []  # the shared item: same words, same id
+    eng_ids = by_title(ob)
+    ob.check(eng_ids["Clone the monorepo"])
+
+    again = Onboarding(Handbook.open(tmp_path))  # the choice is remembered
+    assert again.plan.source == ob.plan.source and again.checklist().done == 2
+    again.choose(staff)
+    back = Onboarding(Handbook.open(tmp_path))
+    assert back.plan.source == staff and back.moved == []
+    checklist = back.checklist()
+    done = {s.item.title for s in checklist.items if s.done}
+    assert done == {"Collect your laptop", "Meet your buddy", "Read the security policy"}
+    assert checklist.orphans == [] and back.store.load().note(staff_ids["Meet your buddy"]) == "Sam"
+    assert back.store.load().is_done(eng_ids["Clone the monorepo"])  # kept for the other plan

@@ -172,6 +172,34 @@ async def test_start_date_is_asked_on_first_open(monkeypatch: pytest.MonkeyPatch
         assert "Day 8 of 90" in str(app.screen.query_one("#onboarding-day").render())
 
 
+async def test_a_skipped_start_date_is_not_asked_again_on_return(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-03-02")
+    app = HandbookApp(Handbook.open())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        for _ in range(100):  # the plan's worker may start after the first paint
+            if any(isinstance(s, OnboardingScreen) for s in app.screen_stack):
+                break
+            await app.settled()
+            await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press("escape")  # skipped
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OnboardingScreen)
+        highlight(screen, "account-setup")
+        await pilot.press("enter")  # read about it, then back to the list
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("H")
+        await pilot.pause()
+        assert isinstance(app.screen, OnboardingScreen)  # not asked again
+        await pilot.press("escape", "o")
+        await pilot.pause()
+        assert isinstance(app.screen, OnboardingScreen)
+        assert Onboarding(app.handbook).store.load().start_date is None
+
+
 def day_line(screen: OnboardingScreen) -> str:
     return str(screen.query_one("#onboarding-day").render())
 

@@ -117,3 +117,64 @@ def test_definition_over_the_page(snap_compare) -> None:  # type: ignore[no-unty
 
     app = bundled_app("operations/incident-response#incident-timeline")
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+STAFF_GUIDE = """\
+# Staff Onboarding
+
+## General Onboarding Activities
+
+### Week 1
+- Collect your laptop and [set up your accounts](../it/accounts.md)
+- Meet your buddy
+
+### Month 1
+- Read the security policy
+- Ship a first change by the end of your second week
+
+### Months 2-3
+- Join the on-call shadow rotation
+- Write your 90-day retrospective
+"""
+
+
+def staff_handbook(root: Path) -> Handbook:
+    """A staff guide's plan (one item ticked on day 12) and a plan for managers."""
+    import datetime as dt
+
+    from handbook.onboarding import Onboarding
+
+    from ..conftest import write
+
+    write(root, "index.md", "# Handbook\n")
+    write(root, "it/accounts.md", "# Accounts\n")
+    write(root, "people/staff-onboarding.md", STAFF_GUIDE)
+    write(root, "people/managers.md", "# Onboarding for managers\n\n## Week 1\n- Set goals\n- Intro\n")
+    handbook = Handbook.open(root)
+    onboarding = Onboarding(handbook)
+    onboarding.start(dt.date(2026, 1, 5))
+    onboarding.check(onboarding.plan.items[0].id)
+    return handbook
+
+
+@pytest.mark.parametrize(("size", "keys"), [(SIZE, []), ((80, 24), []), (SIZE, ["p"])])
+def test_onboarding_screen_of_a_discovered_plan(
+    snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], keys: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """The plan line: its title, where in the handbook it came from, and that p offers another; at
+    80x24 the plan line and the bars stay in view (the list scrolls); p: the plans to choose from."""
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-01-16")
+    handbook = staff_handbook(tmp_path)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("o")
+        for _ in range(100):  # the plan is read in a worker that may start after the first paint
+            if pilot.app.screen.id != "_default" and pilot.app.screen.sub_title == "Onboarding":
+                break
+            await pilot.app.settled()
+            await pilot.pause()
+        pilot.app.clear_notifications()  # at 80 columns, the reader's timed hint about its list of pages
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    assert snap_compare(HandbookApp(handbook), terminal_size=size, run_before=run_before)

@@ -25,8 +25,8 @@ from handbook.onboarding import (
 )
 from handbook.onboarding.cache import discover_cached
 from handbook.onboarding.checklist import done_day
-from handbook.onboarding.discover import Candidate
-from handbook.onboarding.plan import plan_yaml, starter_plan
+from handbook.onboarding.plan import days_label, plan_yaml, starter_plan
+from handbook.onboarding.ranking import Candidate
 
 
 def configure_progress(parser: argparse.ArgumentParser) -> None:
@@ -175,23 +175,15 @@ def run_plans(args: argparse.Namespace) -> int:
         return EXIT_OK
     for row, cand in zip(rows, found, strict=True):
         mark = "*" if row["chosen"] else " "
-        phases = ", ".join(f"{p['title']} ({_days(p['days'])})" for p in row["phases"])
+        phases = ", ".join(f"{p['title']} ({days_label(p['days'])})" for p in row["phases"])
         print(f"{mark} {row['source']}  score {row['score']}")
         print(f"    {row['title']} — {row['items']} items: {phases}")
         if cand.plan.origin:
             print(f"    from {cand.plan.origin}")
+        if cand.for_others:
+            print("    written for those onboarding a new hire (supervisors, buddies, managers)")
     print("\n* in use; choose another with: handbook progress --plan PAGE#anchor")
     return EXIT_OK
-
-
-def _days(days: list[int]) -> str:
-    return (
-        "before day 1"
-        if days == [0, 0]
-        else f"day {days[0]}"
-        if days[0] == days[1]
-        else f"days {days[0]}-{days[1]}"
-    )
 
 
 def _plan_json(cand: Candidate, ob: Onboarding) -> dict[str, Any]:
@@ -202,6 +194,7 @@ def _plan_json(cand: Candidate, ob: Onboarding) -> dict[str, Any]:
         "phases": [{"title": p.title, "days": list(p.days)} for p in plan.phases],
         "items": len(plan.items),
         "score": cand.score,
+        "for_others": cand.for_others,
         "chosen": ob.plan.discovered and plan.source == ob.plan.source,
     }
 
@@ -220,7 +213,7 @@ def print_checklist(checklist: Checklist) -> None:
         width = 20
         filled = round(width * phase.done / phase.total) if phase.total else 0
         bar = "#" * filled + "-" * (width - filled) if plain else "█" * filled + "░" * (width - filled)
-        days = _days(list(phase.phase.days))
+        days = days_label(phase.phase.days)
         print(f"\n{phase.phase.title} ({days})  [{bar}] {phase.done}/{phase.total}")
         for status in phase.items:
             box = "[x]" if status.done else "[ ]"

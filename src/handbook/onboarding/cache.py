@@ -1,10 +1,13 @@
-"""Discovered plans kept in the handbook's cache folder, per page, keyed by the page's size and mtime.
+"""Discovered plans kept in the handbook's cache folder, so a warm ``handbook progress`` reads no page.
 
-Discovery reads every page that might hold a plan; a warm ``handbook progress`` on a 4,000-page
-handbook must not. Each page's candidates (most pages: none) are stored with the size and mtime the
-catalog reports, so only changed pages are read again. Links are resolved against the set of pages,
-so a page added or removed anywhere invalidates everything. The file is a cache: rebuilt when
-missing, damaged or of another version, and never worth an error.
+Two files. ``plans.json`` is small: the ranked candidates and a fingerprint of the catalog (every
+page's path, title, size and mtime); when the fingerprint matches, it is all that is read.
+``plans-pages.json`` holds each page's candidates (most pages: none) with the size, mtime and title
+the catalog reported, so after an edit only the changed pages are read again. Links are resolved
+against the set of pages, so a page added or removed anywhere invalidates everything. Both files are
+caches: rebuilt when missing, damaged or of another version, and never worth an error.
+
+Discovery itself (markdown-it, the page walk) is imported only when some page must be read.
 """
 
 from __future__ import annotations
@@ -16,14 +19,15 @@ from typing import Any
 
 from handbook import paths
 from handbook.cancel import StopCheck, check, never
-from handbook.content import Handbook, HandbookError
+from handbook.content import Handbook, HandbookError, PageInfo
 from handbook.files import write_atomic
-from handbook.onboarding.discover import Candidate, discover_page, rank
 from handbook.onboarding.plan import Item, Phase, Plan
-from handbook.onboarding.vocabulary import may_hold_a_plan
+from handbook.onboarding.prefilter import may_hold_a_plan
+from handbook.onboarding.ranking import Candidate, rank
 
-CACHE_VERSION = 1  # bump when discovery changes what it finds
+CACHE_VERSION = 3  # bump when discovery changes what it finds
 CACHE_FILE = "plans.json"
+PAGES_FILE = "plans-pages.json"
 
 
 def cache_path(handbook: Handbook) -> Path:
@@ -36,62 +40,79 @@ def discover_cached(handbook: Handbook, stop: StopCheck = never) -> list[Candida
     ``stop`` is asked before each page that must be read (the app quitting mid-way).
     """
     path = cache_path(handbook)
-    pages_key = hashlib.sha1("\n".join(sorted(p.path for p in handbook.pages)).encode("utf-8")).hexdigest()
-    stored = _read(path, pages_key)
-    entries: dict[str, Any] = {}
-    changed = stored is None
-    found: list[Candidate] = []
-    for info in handbook.pages:
-        old = (stored or {}).get(info.path)
-        if old is not None and old.get("size") == info.size and old.get("mtime_ns") == info.mtime_ns:
-            entry = old
-        else:
-            check(stop)
-            changed = True
-            entry = {"size": info.size, "mtime_ns": info.mtime_ns, "plans": _page_plans(handbook, info.path)}
+    pages = handbook.pages
+    fingerprint = _fingerprint(pages)
+    summary = _read(path)
+    if summary is not None and summary.get("fingerprint") == fingerprint:
         try:
-            plans = [_candidate(c) for c in entry["plans"]]
-        except (KeyError, TypeError, ValueError, IndexError):  # a damaged entry: read the page again
-            changed = True
-            entry = {"size": info.size, "mtime_ns": info.mtime_ns, "plans": _page_plans(handbook, info.path)}
-            plans = [_candidate(c) for c in entry["plans"]]
+            return [_candidate(c) for c in summary["found"]]
+        except (KeyError, TypeError, ValueError, IndexError):
+            pass  # damaged: found again below
+    pages_key = hashlib.sha1("\n".join(sorted(p.path for p in pages)).encode("utf-8")).hexdigest()
+    stored = _read(path.with_name(PAGES_FILE))
+    old_pages = stored.get("pages") if stored is not None and stored.get("pages_key") == pages_key else None
+    if not isinstance(old_pages, dict):
+        old_pages = {}
+    entries: dict[str, Any] = {}
+    found: list[Candidate] = []
+    for info in pages:
+        entry = old_pages.get(info.path)
+        plans: list[Candidate] | None = None
+        if isinstance(entry, dict) and entry.get("key") == [info.size, info.mtime_ns, info.title]:
+            try:
+                plans = [_candidate(c) for c in entry.get("plans", [])]
+            except (KeyError, TypeError, ValueError, IndexError):  # a damaged entry: read the page again
+                plans = None
+        if plans is None:
+            check(stop)
+            entry = {"key": [info.size, info.mtime_ns, info.title]}
+            raw_plans = _page_plans(handbook, info)
+            if raw_plans:
+                entry["plans"] = raw_plans
+            plans = [_candidate(c) for c in raw_plans]
         entries[info.path] = entry
         found.extend(plans)
-    if changed:
-        data = {"version": CACHE_VERSION, "pages_key": pages_key, "pages": entries}
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        except OSError:
-            pass  # a read-only cache folder: discovery still works, it is just not kept
-    return rank(found)
+    ranked = rank(found)
+    _write(path.with_name(PAGES_FILE), {"version": CACHE_VERSION, "pages_key": pages_key, "pages": entries})
+    _write(path, {"version": CACHE_VERSION, "fingerprint": fingerprint, "found": [_json(c) for c in ranked]})
+    return ranked
 
 
-def _read(path: Path, pages_key: str) -> dict[str, Any] | None:
+def _fingerprint(pages: list[PageInfo]) -> str:
+    lines = "\n".join(f"{i.path}\0{i.title}\0{i.size}\0{i.mtime_ns}" for i in pages)
+    return hashlib.sha1(f"{CACHE_VERSION}\n{lines}".encode("utf-8", "replace")).hexdigest()
+
+
+def _read(path: Path) -> dict[str, Any] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if (
-        not isinstance(data, dict)
-        or data.get("version") != CACHE_VERSION
-        or data.get("pages_key") != pages_key
-    ):
+    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
         return None
-    pages = data.get("pages")
-    return pages if isinstance(pages, dict) else None
+    return data
 
 
-def _page_plans(handbook: Handbook, path: str) -> list[dict[str, Any]]:
-    """This page's candidates as JSON; a look at the raw text first, since most pages hold none."""
+def _write(path: Path, data: dict[str, Any]) -> None:
     try:
-        raw = (handbook.root / path).read_bytes().decode("utf-8", errors="replace")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    except OSError:
+        pass  # a read-only cache folder: discovery still works, it is just not kept
+
+
+def _page_plans(handbook: Handbook, info: PageInfo) -> list[dict[str, Any]]:
+    """This page's candidates as JSON; a look at its structure first, since most pages hold none."""
+    try:
+        raw = (handbook.root / info.path).read_bytes().decode("utf-8", errors="replace")
     except OSError:
         return []
-    if not may_hold_a_plan(raw):
+    if not may_hold_a_plan(raw, info.path, info.title):
         return []
+    from handbook.onboarding.discover import discover_page  # markdown-it and the page walk: only now
+
     try:
-        return [_json(c) for c in discover_page(handbook, path)]
+        return [_json(c) for c in discover_page(handbook, info.path)]
     except HandbookError:
         return []
 
@@ -100,6 +121,7 @@ def _json(candidate: Candidate) -> dict[str, Any]:
     plan = candidate.plan
     return {
         "score": candidate.score,
+        "for_others": candidate.for_others,
         "title": plan.title,
         "source": plan.source,
         "origin": plan.origin,
@@ -126,4 +148,4 @@ def _candidate(data: dict[str, Any]) -> Candidate:
         for p in data["phases"]
     ]
     plan = Plan(data["title"], phases, data["source"], origin=data["origin"], discovered=True)
-    return Candidate(plan, float(data["score"]))
+    return Candidate(plan, float(data["score"]), bool(data.get("for_others", False)))

@@ -123,10 +123,23 @@ class Checklist:
         }
 
 
-def build_checklist(plan: Plan, progress: Progress, today: dt.date, role: str | None = None) -> Checklist:
-    """The plan's items for ``role`` (without a role: only the items for everyone), with their state."""
+def build_checklist(
+    plan: Plan,
+    progress: Progress,
+    today: dt.date,
+    role: str | None = None,
+    others: set[str] | frozenset[str] = frozenset(),
+) -> Checklist:
+    """The plan's items for ``role`` (without a role: only the items for everyone), with their state.
+
+    ``others``: ids whose progress belongs to another plan of the handbook (kept, not orphans here).
+    """
     start = progress.start_date or today
     day = (today - start).days + 1
+    # Without a start date, today is only taken as day 1: nothing is late by that guess alone. And
+    # "Before you start" items (day 0) are late from day 2: a new hire often first opens the
+    # handbook on day 1 (the first tick saves today as the start), and they can be done that day.
+    start_known = progress.start_date is not None
     shown = plan.for_role(role)
     phases = []
     for phase in shown.phases:
@@ -139,12 +152,12 @@ def build_checklist(plan: Plan, progress: Progress, today: dt.date, role: str | 
                     done=done,
                     done_at=progress.done_at(item.id),
                     note=progress.note(item.id),
-                    overdue=not done and item.due < day,
+                    overdue=start_known and not done and max(item.due, 1) < day,
                     due_soon=not done and day <= item.due < day + SOON_DAYS,
                 )
             )
         phases.append(PhaseStatus(phase, statuses))
-    known = {item.id for item in plan.items}
+    known = {item.id for item in plan.items} | set(others)
     orphans = sorted(((k, v) for k, v in progress.items.items() if k not in known), key=lambda kv: kv[0])
     hidden = len(plan.items) - len(shown.items)
     return Checklist(plan, start, progress.start_date is None, today, phases, orphans, role, hidden)

@@ -4,10 +4,12 @@ One small JSON file per user per handbook, beside the progress file (the user's 
 same durable way: lock, re-read, merge, temporary file, fsync, ``os.replace``)::
 
     {"version": 1, "chosen": "page.md#anchor" or null,
-     "seen": {ITEM_ID: {"title": str, "phase": str, "phase_index": int}}}
+     "seen": {ITEM_ID: {"title": str, "phase": str, "phase_index": int, "plan": "page.md#anchor"}}}
 
 ``seen`` is why progress survives edits of a page: a discovered item's id comes from its words, so
-rewording it changes the id; the old words are what the new item is compared with.
+rewording it changes the id; the old words are what the new item is compared with. ``plan`` says
+which discovered plan the item was last seen in: progress kept for another plan is neither matched
+to this plan's items nor shown as having left it (a user may switch plans and back).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class Seen:
     title: str
     phase: str
     phase_index: int
+    plan: str = ""  # the source of the plan it was seen in ("" when written before plans were told apart)
 
 
 @dataclass
@@ -43,7 +46,7 @@ class Choices:
             "version": CHOICES_VERSION,
             "chosen": self.chosen,
             "seen": {
-                k: {"title": v.title, "phase": v.phase, "phase_index": v.phase_index}
+                k: {"title": v.title, "phase": v.phase, "phase_index": v.phase_index, "plan": v.plan}
                 for k, v in self.seen.items()
             },
         }
@@ -76,7 +79,8 @@ class ChoiceStore:
                 seen[str(key)] = Seen(
                     str(value.get("title", "")),
                     str(value.get("phase", "")),
-                    int(value.get("phase_index", 0) or 0),
+                    _int(value.get("phase_index")),
+                    str(value.get("plan", "") or ""),
                 )
         return Choices(chosen if isinstance(chosen, str) and chosen else None, seen)
 
@@ -93,3 +97,11 @@ class ChoiceStore:
             write_atomic(
                 self.path, json.dumps(current.to_json(), indent=1, sort_keys=True) + "\n", durable=True
             )
+
+
+def _int(value: object) -> int:
+    """A number from a file that may have been edited by hand: 0 when it is none."""
+    try:
+        return int(str(value or 0))
+    except ValueError:
+        return 0

@@ -24,14 +24,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
-
-from markdown_it.token import Token
 
 from handbook.content import Handbook, Page, Section
 from handbook.content.model import loose_anchor
-from handbook.content.parse import inline_text, markdown_parser, slugify
+from handbook.content.parse import slugify
+from handbook.onboarding.blocks import CELL_BREAK, Blocks, Found, Table, read_blocks
 from handbook.onboarding.plan import Item, Phase, Plan
+from handbook.onboarding.prefilter import structure_lines
+from handbook.onboarding.ranking import Candidate, for_others, rank, score
 from handbook.onboarding.vocabulary import Span, clean, due_day, patterns, strip_symbols, time_span
 
 FIRST_PHASE = (1, 30)  # a plain onboarding list: its items belong to the first month
@@ -39,38 +39,12 @@ OPEN_PHASE_DAYS = 30  # "After joining" with nothing after it: a month
 MIN_LIST_ITEMS = 2  # a single bullet under "Onboarding" is a sentence, not a checklist
 TITLE_LIMIT = 120  # an item's title is one sentence; longer ones are cut at a word, the rest is details
 
-_BOX_LINE = re.compile(r"^\s*[□☐☑☒]\s+(.+)$")
 _STEP_PREFIX = re.compile(r"^(?:(?:step|task|item)\s*\d+\s*[:.)\-–—]\s*|\d+[.)]\s+)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[“])")
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")  # <em> in a front matter title
-_CELL_BREAK = re.compile(r"\s*(?:<br\s*/?>|\n|\s•\s)\s*", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A plan found in a page and how likely it is to be the handbook's onboarding plan."""
-
-    plan: Plan
-    score: float
-
-
-# ------------------------------------------------------------------------------------------ items
-
-
-@dataclass
-class Found:
-    """An item as read from the page, before its due day and id are known."""
-
-    text: str
-    details: list[str] = field(default_factory=list)
-    hrefs: list[str] = field(default_factory=list)
-    anchor: str = ""  # the section it came from
-    heading: bool = False  # a sub-heading taken as an item (its section has no list)
-
-    @property
-    def link_only(self) -> bool:
-        """Just a link ("- [Benefits](benefits.md)"): a list of resources rather than of tasks."""
-        return bool(self.hrefs) and self.heading is False and len(self.text.split()) <= 6
+# ------------------------------------------------------------------------------------------ headings
 
 
 @dataclass
@@ -105,230 +79,6 @@ def _tree(page: Page) -> _Node:
     return root
 
 
-def _tokens(section: Section | None, page: Page) -> list[Token]:
-    if section is None:
-        return []
-    env: dict[str, Any] = {"references": dict(page.references)} if page.references else {}
-    return list(markdown_parser().parse(section.markdown, env))
-
-
-def _inline(token: Token) -> tuple[str, list[str]]:
-    """The words of an inline token (links reduced to their text) and its link targets."""
-    hrefs = [str(c.attrs.get("href", "")) for c in token.children or [] if c.type == "link_open"]
-    return " ".join(inline_text(token).split()), [h for h in hrefs if h]
-
-
-def _is_task(token: Token) -> bool:
-    children = token.children or []
-    first = children[0] if children else None
-    return first is not None and first.type == "html_inline" and "task-list-item-checkbox" in first.content
-
-
-@dataclass
-class _ListEntry:
-    text: str
-    hrefs: list[str]
-    task: bool
-    depth: int
-
-
-def _list_entries(tokens: list[Token], start: int) -> tuple[list[_ListEntry], int]:
-    """The entries of the list opening at ``start`` (nested ones too, with their depth); the index
-    after it."""
-    entries: list[_ListEntry] = []
-    depth = 0
-    i = start
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.type in ("bullet_list_open", "ordered_list_open"):
-            depth += 1
-        elif tok.type in ("bullet_list_close", "ordered_list_close"):
-            depth -= 1
-            if depth == 0:
-                return entries, i + 1
-        elif tok.type == "list_item_open":
-            j = i + 1
-            while j < len(tokens) and tokens[j].type not in ("inline", "list_item_close", "bullet_list_open"):
-                j += 1
-            if j < len(tokens) and tokens[j].type == "inline":
-                text, hrefs = _inline(tokens[j])
-                entries.append(_ListEntry(text, hrefs, _is_task(tokens[j]), depth))
-            else:
-                entries.append(_ListEntry("", [], False, depth))
-        i += 1
-    return entries, i
-
-
-def _items_of_list(entries: list[_ListEntry], anchor: str) -> list[Found]:
-    """Task items if the list has any (at any depth: nesting is often a slip), else its top-level
-    items; what is nested under an item is its details."""
-    tasks = any(e.task for e in entries)
-    found: list[Found] = []
-    for entry in entries:
-        is_item = entry.task if tasks else entry.depth == 1
-        if is_item and entry.text:
-            found.append(Found(entry.text, [], list(entry.hrefs), anchor))
-        elif found and entry.text:
-            found[-1].details.append(entry.text)
-            found[-1].hrefs.extend(entry.hrefs)
-    return found
-
-
-@dataclass
-class _Table:
-    header: list[tuple[str, list[str]]]
-    rows: list[list[tuple[str, list[str]]]]
-
-
-def _table(tokens: list[Token], start: int) -> tuple[_Table, int]:
-    header: list[tuple[str, list[str]]] = []
-    rows: list[list[tuple[str, list[str]]]] = []
-    in_head = False
-    i = start
-    while i < len(tokens) and tokens[i].type != "table_close":
-        tok = tokens[i]
-        if tok.type == "thead_open":
-            in_head = True
-        elif tok.type == "thead_close":
-            in_head = False
-        elif tok.type == "tr_open" and not in_head:
-            rows.append([])
-        elif tok.type == "inline":
-            cell = _inline_cell(tok)
-            (header if in_head else rows[-1] if rows else header).append(cell)
-        i += 1
-    return _Table(header, rows), i + 1
-
-
-def _inline_cell(token: Token) -> tuple[str, list[str]]:
-    parts: list[str] = []
-    for child in token.children or []:
-        if child.type == "html_inline" and re.match(r"<br\s*/?>", child.content, re.IGNORECASE):
-            parts.append("\n")
-        elif child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type == "softbreak":
-            parts.append(" ")
-        elif child.type == "image":
-            parts.append("".join(c.content for c in child.children or []) or child.content)
-    hrefs = [str(c.attrs.get("href", "")) for c in token.children or [] if c.type == "link_open"]
-    return "".join(parts).strip(), [h for h in hrefs if h]
-
-
-@dataclass
-class _Blocks:
-    """A section's own body, read once: its lists, tables, ``□`` lines and paragraphs, in order."""
-
-    items: list[Found]  # list items, table rows, □ lines
-    tables: list[_Table]
-    labelled: list[tuple[str, Span, list[Found]]]  # bold-labelled groups: label, span, items
-    paragraphs: list[str]
-
-
-def _blocks(section: Section | None, page: Page) -> _Blocks:
-    anchor = section.anchor if section else ""
-    tokens = _tokens(section, page)
-    out = _Blocks([], [], [], [])
-    label: tuple[str, Span, list[Found]] | None = None
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.type in ("bullet_list_open", "ordered_list_open") and tok.level == 0:
-            entries, i = _list_entries(tokens, i)
-            found = _items_of_list(entries, anchor)
-            labelled = _labelled_list(entries, anchor)
-            if len(labelled) >= 2:
-                out.labelled.extend(labelled)
-            elif label is not None:
-                label[2].extend(found)
-            else:
-                out.items.extend(found)
-            continue
-        if tok.type == "table_open" and tok.level == 0:
-            table, i = _table(tokens, i)
-            out.tables.append(table)
-            rows = _table_items(table, anchor)
-            (label[2] if label is not None else out.items).extend(rows)
-            continue
-        if tok.type == "inline" and tok.level == 1 and i > 0 and tokens[i - 1].type == "paragraph_open":
-            boxes = [m.group(1) for m in map(_BOX_LINE.match, tok.content.split("\n")) if m]
-            if boxes:
-                target = label[2] if label is not None else out.items
-                target.extend(Found(" ".join(b.split()), [], [], anchor) for b in boxes)
-            else:
-                strong = _bold_label(tok)
-                if strong is not None:
-                    label = (strong[0], strong[1], [])
-                    out.labelled.append(label)
-                    if strong[2]:
-                        label[2].append(Found(strong[2], [], _inline(tok)[1], anchor))
-                else:
-                    out.paragraphs.append(_inline(tok)[0])
-        i += 1
-    if len(out.labelled) < 2:  # one bold label is emphasis, not a plan: its items are the section's
-        for _, _, found in out.labelled:
-            out.items.extend(found)
-        out.labelled = []
-    return out
-
-
-def _bold_label(token: Token) -> tuple[str, Span, str] | None:
-    """``**Week 1**`` or ``**Day 1:** set up`` at the start of a paragraph: (label, span, rest)."""
-    children = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip())]
-    if len(children) < 3 or children[0].type != "strong_open":
-        return None
-    close = next((n for n, c in enumerate(children) if c.type == "strong_close"), None)
-    if close is None:
-        return None
-    label = "".join(c.content for c in children[1:close] if c.type in ("text", "code_inline")).strip()
-    span = time_span(label)
-    if span is None:
-        return None
-    rest = "".join(
-        c.content if c.type in ("text", "code_inline") else " " if c.type == "softbreak" else ""
-        for c in children[close + 1 :]
-    )
-    return label.rstrip(":"), span, " ".join(rest.strip(" :—–-").split())
-
-
-def _labelled_list(entries: list[_ListEntry], anchor: str) -> list[tuple[str, Span, list[Found]]]:
-    """A list whose top-level items are time labels ("- **Week 1**: …" or "- Week 1" with a nested
-    list): each is a phase."""
-    groups: list[tuple[str, Span, list[Found]]] = []
-    for entry in entries:
-        if entry.depth == 1:
-            label, _, rest = entry.text.partition(":")
-            span = time_span(label) if len(label.split()) <= 6 else None
-            if span is None:
-                return []
-            groups.append((label.strip(), span, []))
-            if rest.strip():
-                groups[-1][2].append(Found(rest.strip(), [], list(entry.hrefs), anchor))
-        elif groups and entry.text:
-            groups[-1][2].append(Found(entry.text, [], list(entry.hrefs), anchor))
-    return groups
-
-
-def _table_items(table: _Table, anchor: str) -> list[Found]:
-    """Each row an item: its first cell the title, the others its details ("Owner: Sam")."""
-    found: list[Found] = []
-    names = [h[0] for h in table.header]
-    for row in table.rows:
-        cells = [(text, hrefs) for text, hrefs in row]
-        filled = [(n, c) for n, c in enumerate(cells) if c[0]]
-        if not filled:
-            continue
-        first = filled[0][1]
-        details = [
-            f"{names[n]}: {text}" if n < len(names) and names[n] else text
-            for n, (text, _) in filled[1:]
-            if text
-        ]
-        hrefs = [h for _, (_, hs) in filled for h in hs]
-        found.append(Found(" ".join(first[0].split()), [" ".join(d.split()) for d in details], hrefs, anchor))
-    return found
-
-
 # ------------------------------------------------------------------------------------------ phases
 
 
@@ -340,9 +90,10 @@ class _Phase:
     anchor: str
 
 
-def _own_or_nested(node: _Node, page: Page, headings: bool, cache: dict[int, _Blocks]) -> list[Found]:
-    """A phase's items: its own list/table items; else those of the sections under it; else (in a
-    plan of several phases) the sub-headings themselves, each with its first paragraph."""
+def _own_or_nested(node: _Node, page: Page, headings: bool, cache: dict[int, Blocks]) -> list[Found]:
+    """A phase's items: its own list/table items; else those of the sections under it; else the
+    sub-headings themselves, each with its first paragraph ("Your first two weeks" over "TTS
+    overview", "Onboarding classes" written as prose)."""
     own = _cached_blocks(node, page, cache)
     if own.items:
         return own.items
@@ -360,14 +111,14 @@ def _own_or_nested(node: _Node, page: Page, headings: bool, cache: dict[int, _Bl
     return found
 
 
-def _cached_blocks(node: _Node, page: Page, cache: dict[int, _Blocks]) -> _Blocks:
+def _cached_blocks(node: _Node, page: Page, cache: dict[int, Blocks]) -> Blocks:
     key = id(node)
     if key not in cache:
-        cache[key] = _blocks(node.section, page)
+        cache[key] = read_blocks(node.section, page)
     return cache[key]
 
 
-def _table_phases(table: _Table, anchor: str) -> list[_Phase]:
+def _table_phases(table: Table, anchor: str) -> list[_Phase]:
     """A table whose header cells name time (one phase a column) or whose first column does (a row)."""
     spans = [time_span(text) for text, _ in table.header]
     if sum(1 for s in spans if s) >= 2:
@@ -379,7 +130,7 @@ def _table_phases(table: _Table, anchor: str) -> list[_Phase]:
                 Found(part, [], row[col][1], anchor)
                 for row in table.rows
                 if col < len(row)
-                for part in _CELL_BREAK.split(row[col][0])
+                for part in CELL_BREAK.split(row[col][0])
                 if part.strip()
             ]
             phases.append(_Phase(table.header[col][0], span, items, anchor))
@@ -398,7 +149,7 @@ def _table_phases(table: _Table, anchor: str) -> list[_Phase]:
         items = [
             Found(part, [], hrefs, anchor)
             for text, hrefs in rest
-            for part in _CELL_BREAK.split(text)
+            for part in CELL_BREAK.split(text)
             if part.strip()
         ]
         phases.append(_Phase(title, span, items, anchor))
@@ -436,7 +187,7 @@ class _Raw:
 
 def _candidates(page: Page) -> list[_Raw]:
     root = _tree(page)
-    cache: dict[int, _Blocks] = {}
+    cache: dict[int, Blocks] = {}
     raws: list[_Raw] = []
     in_group: set[int] = set()
 
@@ -453,8 +204,11 @@ def _candidates(page: Page) -> list[_Raw]:
             for c in timed:
                 for below in c.walk():
                     in_group.add(id(below))
-        blocks = _cached_blocks(node, page, cache)
-        if id(node) not in in_group:
+        grouped = id(node) in in_group
+        # A section's body is parsed only when it could hold a plan (most cannot): phases named in its
+        # tables, bold labels or list labels; or a title that makes its plain list an onboarding list.
+        if not grouped and _may_name_phases(node.section):
+            blocks = _cached_blocks(node, page, cache)
             for table in blocks.tables:
                 phases = _table_phases(table, node.anchor)
                 if phases:
@@ -463,24 +217,27 @@ def _candidates(page: Page) -> list[_Raw]:
                 phases = [_Phase(label, span, found, node.anchor) for label, span, found in blocks.labelled]
                 raws.append(_Raw(node, context, node.title, phases, "labels"))
         span = node.span
-        if span is not None and node.section is not None and len(raws) == before and id(node) not in in_group:
-            found = _own_or_nested(node, page, False, cache)
-            raws.append(
-                _Raw(node, context, node.title, [_Phase(node.title, span, found, node.anchor)], "single")
-            )
-            for below in node.walk():
-                in_group.add(id(below))
-        if node.span is None and not timed and id(node) not in in_group and blocks.items:
-            title = node.title if node.section is not None or node.level else page.title
-            raws.append(
-                _Raw(
-                    node,
-                    context,
-                    title,
-                    [_Phase("", Span(*FIRST_PHASE, False), blocks.items, node.anchor)],
-                    "list",
+        if span is not None and node.section is not None and len(raws) == before and not grouped:
+            if _mentions_onboarding(page, [*context, node.title]):  # a lone phase needs them
+                found = _own_or_nested(node, page, True, cache)
+                raws.append(
+                    _Raw(node, context, node.title, [_Phase(node.title, span, found, node.anchor)], "single")
                 )
-            )
+            for below in node.walk():  # a time-named section is one phase, whatever is under it
+                in_group.add(id(below))
+        title = node.title if node.section is not None or node.level else page.title
+        if node.span is None and not timed and not grouped and _may_be_a_list_plan(title, node):
+            blocks = _cached_blocks(node, page, cache)
+            if blocks.items:
+                raws.append(
+                    _Raw(
+                        node,
+                        context,
+                        title,
+                        [_Phase("", Span(*FIRST_PHASE, False), blocks.items, node.anchor)],
+                        "list",
+                    )
+                )
         for child in node.children:
             visit(child, [*context, child.title])
 
@@ -488,7 +245,7 @@ def _candidates(page: Page) -> list[_Raw]:
     return raws
 
 
-def _group_title(node: _Node, timed: list[_Node], page: Page, cache: dict[int, _Blocks]) -> str:
+def _group_title(node: _Node, timed: list[_Node], page: Page, cache: dict[int, Blocks]) -> str:
     """The plan's name: an empty heading just before its first phase ("30-60-90 Day Journey"), else
     the heading the phases are under."""
     index = node.children.index(timed[0])
@@ -504,15 +261,14 @@ def discover_page(handbook: Handbook, path: str) -> list[Candidate]:
     """The plans one page holds, scored; none for most pages."""
     page = handbook.page(path)
     out: list[Candidate] = []
-    targets: dict[str, str] | None = None
+    targets = _Targets(page)
     for raw in _candidates(page):
         if not _about_a_start(raw, page):
             continue
-        if targets is None:
-            targets = _link_targets(page)
         plan = _plan(raw, page, targets)
         if plan is not None:
-            out.append(Candidate(plan, score(plan, raw.kind, raw.context, page.path)))
+            others = for_others(plan, raw.context)
+            out.append(Candidate(plan, score(plan, raw.kind, raw.context, page.path), others))
     unique: dict[str, Candidate] = {}
     for cand in out:  # two readings of one section (its sub-sections and a table): keep the better
         kept = unique.get(cand.plan.source)
@@ -521,16 +277,43 @@ def discover_page(handbook: Handbook, path: str) -> list[Candidate]:
     return list(unique.values())
 
 
+def _mentions_onboarding(page: Page, context: list[str]) -> bool:
+    """Onboarding words in the page's path, or its title and the headings down to here."""
+    pats = patterns()
+    where = [page.path.replace("/", " ").replace("-", " ").replace("_", " "), *context]
+    return any(pats.onboarding.search(clean(w)) for w in where)
+
+
+def _may_be_a_list_plan(title: str, node: _Node) -> bool:
+    """An "Onboarding" page or section, or a "Welcome" one that names a newcomer: its plain list
+    may be a plan (see :func:`_about_a_start`)."""
+    pats = patterns()
+    words = clean(title)
+    if pats.onboarding.search(words):
+        return True
+    return bool(pats.welcome.search(words)) and node.section is not None
+
+
+def _may_name_phases(section: Section | None) -> bool:
+    """Could the section's own tables, bold labels or list labels name two phases? A look at its
+    lines before parsing it."""
+    if section is None:
+        return False
+    _, labels = structure_lines(section.markdown)
+    count = 0
+    for label in labels:
+        if label and time_span(label) is not None:
+            count += 1
+            if count >= 2:
+                return True
+    return False
+
+
 def _about_a_start(raw: _Raw, page: Page) -> bool:
     """Is this someone's start? Onboarding words around it, or phases counted from a first day;
     and not a release, sprint, agenda or meeting schedule."""
     pats = patterns()
-    where = [
-        clean(t) for t in [page.path.replace("/", " ").replace("-", " ").replace("_", " "), *raw.context]
-    ]
-    onboarding = any(pats.onboarding.search(w) for w in where) or bool(
-        pats.onboarding.search(clean(raw.title))
-    )
+    onboarding = _mentions_onboarding(page, [*raw.context, raw.title])
     if raw.kind == "list":  # an "Onboarding" page or section itself, not any list near one
         title = clean(raw.title)
         newcomer = pats.welcome.search(title) and pats.newcomer.search(clean(_text_of(raw)))
@@ -554,22 +337,23 @@ def _text_of(raw: _Raw) -> str:
     return section.text if section is not None else ""
 
 
-def _link_targets(page: Page) -> dict[str, str]:
-    """Each href of the page → ``path#anchor`` inside the handbook, from the page's parsed links (so
-    whatever the content layer resolves — relative paths, site URLs — counts)."""
-    targets: dict[str, str] = {}
-    for link in page.links:
-        target = link.target
-        if link.href in targets:
-            continue
-        if target.kind == "page":
-            targets[link.href] = target.path + (f"#{target.anchor}" if target.anchor else "")
-        elif target.kind == "anchor":
-            targets[link.href] = page.path + (f"#{target.anchor}" if target.anchor else "")
-    return targets
+class _Targets:
+    """Where an item's links lead inside the handbook (``path#anchor``), resolved by the content layer
+    (relative paths, site URLs) one href at a time: only the links of items, not the whole page's."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.known: dict[str, str] = {}
+
+    def __call__(self, href: str) -> str:
+        if href not in self.known:
+            target = self.page.resolve(href)
+            path = target.path if target.kind == "page" else self.page.path if target.kind == "anchor" else ""
+            self.known[href] = path + (f"#{target.anchor}" if path and target.anchor else "")
+        return self.known[href]
 
 
-def _plan(raw: _Raw, page: Page, targets: dict[str, str]) -> Plan | None:
+def _plan(raw: _Raw, page: Page, targets: _Targets) -> Plan | None:
     kept = [p for p in raw.phases if p.items]
     count = sum(len(p.items) for p in kept)
     if not kept or count < MIN_LIST_ITEMS:
@@ -594,7 +378,7 @@ def _plan(raw: _Raw, page: Page, targets: dict[str, str]) -> Plan | None:
             if not title_text:
                 continue
             due = due_day(" ".join([found.text, *found.details]), start, end) or end
-            link = next((targets[h] for h in found.hrefs if h in targets), "")
+            link = next((t for t in map(targets, found.hrefs) if t), "")
             if not link:
                 anchor = (
                     by_title.get(loose_anchor(slugify(clean(title_text)))) or found.anchor or phase.anchor
@@ -648,40 +432,9 @@ def item_id_for(title: str) -> str:
     return f"{slug or 'item'}-{digest}"
 
 
-# ------------------------------------------------------------------------------------------ ranking
-
-
-def score(plan: Plan, kind: str, context: list[str], path: str) -> float:
-    """Higher for what a new hire would call their plan: onboarding words in the page's path or title
-    (most) or its headings, phases counted from the first day, a span of about 90 days, more items
-    and phases, a page near the top; lower for a bare list, one phase, or a plan for managers."""
-    pats = patterns()
-    page_words = clean(" ".join([path.replace("/", " ").replace("-", " ").replace("_", " "), context[0]]))
-    heading_words = clean(" ".join([*context[1:], plan.title]))
-    value = 0.0
-    value += 3.0 if pats.onboarding.search(page_words) else 0.0
-    value += 2.0 if pats.onboarding.search(heading_words) else 0.0
-    last = plan.last_day
-    value += 2.0 if 21 <= last <= 120 else 1.0 if last > 120 else 0.5
-    value += min(len(plan.phases), 4) * 0.5
-    value += min(len(plan.items), 24) / 8
-    value -= 0.3 * path.count("/")
-    if kind == "list":
-        value -= 2.0
-    elif len(plan.phases) == 1:
-        value -= 1.0
-    if pats.for_managers.search(heading_words) or pats.for_managers.search(clean(context[0])):
-        value -= 1.0
-    return round(value, 2)
-
-
 def discover(handbook: Handbook, paths: list[str] | None = None) -> list[Candidate]:
     """Every candidate plan of the handbook (or of ``paths``), best first."""
     found: list[Candidate] = []
     for path in paths if paths is not None else [p.path for p in handbook.pages]:
         found.extend(discover_page(handbook, path))
     return rank(found)
-
-
-def rank(candidates: list[Candidate]) -> list[Candidate]:
-    return sorted(candidates, key=lambda c: (-c.score, c.plan.source))

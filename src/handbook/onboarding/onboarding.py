@@ -12,9 +12,9 @@ from handbook.content.model import loose_anchor
 from handbook.onboarding.cache import discover_cached
 from handbook.onboarding.checklist import Checklist, build_checklist
 from handbook.onboarding.choices import ChoiceStore, Seen, choices_path
-from handbook.onboarding.discover import Candidate
 from handbook.onboarding.plan import PLAN_FILE, Item, Plan, load_plan, plan_from_pages
 from handbook.onboarding.progress import Progress, ProgressError, ProgressStore, progress_path, today
+from handbook.onboarding.ranking import Candidate
 
 SAME_ITEM = 0.6  # how alike a reworded item's words must be to the old ones to carry its progress over
 SAME_ITEM_BY_ID = 0.8  # the same, when only the old id's slug is known (its words were never seen)
@@ -75,7 +75,8 @@ class Onboarding:
         self.plan = self._load_plan(plan)
         self.moved = self._follow_edits() if self.plan.discovered else []
         self.role_problem: UnknownRole | None = None
-        self.role = self._known_role(role.strip() if role else None)
+        self.asked_role = role.strip() if role else None
+        self.role = self._known_role(self.asked_role)
 
     def _known_role(self, role: str | None) -> str | None:
         roles = self.plan.roles
@@ -158,15 +159,20 @@ class Onboarding:
         An id that left the plan is matched to the most similar item of the same phase that has no
         progress of its own; what stays unmatched is shown as no longer in the plan. Nothing is dropped.
         """
+        source = self.plan.source
         seen_now = {
-            item.id: Seen(item.title, phase.title, index)
+            item.id: Seen(item.title, phase.title, index, source)
             for index, phase in enumerate(self.plan.phases)
             for item in phase.items
         }
         try:
             choices = self.choices.load()
             progress = self.store.load()
-            vanished = [item_id for item_id in progress.items if item_id not in seen_now]
+            vanished = [
+                item_id
+                for item_id in progress.items
+                if item_id not in seen_now and _of_plan(choices.seen.get(item_id), source)
+            ]
             moves = follow_rewording(vanished, choices.seen, self.plan, set(progress.items))
             if moves:
 
@@ -190,7 +196,34 @@ class Onboarding:
         return not ref.anchor or self.handbook.page(ref.path).section(ref.anchor) is not None
 
     def checklist(self, on: dt.date | None = None) -> Checklist:
-        return build_checklist(self.plan, self.store.load(), on or today(), self.role)
+        return build_checklist(
+            self.plan, self.store.load(), on or today(), self.role, self._kept_for_others()
+        )
+
+    def _kept_for_others(self) -> set[str]:
+        """Ids last seen in another discovered plan: their progress is kept for it, not shown as
+        having left this one."""
+        if not self.plan.discovered:
+            return set()
+        source = self.plan.source
+        return {k for k, v in self.choices.load().seen.items() if not _of_plan(v, source)}
+
+    def choose(self, ref: str) -> Plan:
+        """Switch to another discovered plan (its source, as ``--plan`` takes it) and remember it.
+
+        Progress is one file per handbook: each plan's ticks and notes stay in it, under their own
+        ids, whichever plan is shown; an unsaved choice is reported in the store's notices.
+        """
+        picked = self.find_candidate(ref)
+        try:
+            self.choices.save(picked.plan.source, choose=True)
+        except OSError as exc:
+            self.store.notices.append(f"your choice of plan could not be saved: {exc}")
+        self.plan = picked.plan
+        self.moved = self._follow_edits()
+        self.role_problem = None
+        self.role = self._known_role(self.asked_role)
+        return self.plan
 
     def require(self, item_id: str) -> Item:
         item = self.plan.item(item_id)
@@ -258,6 +291,11 @@ class Onboarding:
             p.start_date = day_one
 
         return self.store.update(change)
+
+
+def _of_plan(seen: Seen | None, source: str) -> bool:
+    """Was this item last seen in the plan ``source`` (or never told apart, as before plans were)?"""
+    return seen is None or not seen.plan or seen.plan == source
 
 
 def follow_rewording(

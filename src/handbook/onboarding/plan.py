@@ -48,6 +48,14 @@ class Phase:
     items: tuple[Item, ...]
 
 
+def days_label(days: tuple[int, int] | list[int]) -> str:
+    """A phase's days for people: "before day 1", "day 3", "days 8-30" (CLI, app, chooser alike)."""
+    start, end = days[0], days[1]
+    if start == end == 0:
+        return "before day 1"
+    return f"day {start}" if start == end else f"days {start}-{end}"
+
+
 @dataclass
 class Plan:
     title: str

@@ -191,7 +191,7 @@ class _Patterns:
     due_nth: re.Pattern[str]
     due_unit: re.Pattern[str]
     due_within: re.Pattern[str]
-    hint: re.Pattern[str]
+    relative_hint: re.Pattern[str]  # a word without which no span counts from the first day
 
 
 def _words(words: Iterable[str]) -> str:
@@ -231,11 +231,9 @@ def patterns(language: str = "en") -> _Patterns:
         ),
         due_unit=re.compile(rf"\b(?:{_words(lang.due_words)})\s+(?:the\s+end\s+of\s+)?{unit}\s+{number}\b"),
         due_within=re.compile(rf"\bwithin\s+{number}\s+{unit}\b"),
-        hint=re.compile(
-            rf"\b(?:{unit}\s*{number}|{number}[\s-]+{unit}|(?:{_words(lang.first)}|{_words(lang.ordinals)})"
-            rf"\s+(?:{number}\s+)?{unit}|{_words(lang.before_start)}|{_words(lang.after_start)}|"
-            + "|".join(lang.onboarding)
-            + r")\b"
+        relative_hint=re.compile(
+            rf"\b(?:{_words((*lang.first, *lang.ordinals, *lang.by))}|"
+            rf"{_words((*lang.before_start, *lang.after_start))})\b"
         ),
     )
 
@@ -336,8 +334,3 @@ def due_day(text: str, start: int, end: int, language: str = "en") -> int | None
     for m in pats.due_within.finditer(text):
         days.append((m.start(), _number(m.group(1), lang) * lang.units[m.group(2)]))
     return next((day for _, day in sorted(days) if start <= day <= end), None)
-
-
-def may_hold_a_plan(text: str, language: str = "en") -> bool:
-    """A cheap look at a page's raw text: could discovery find anything in it? (Most pages: no.)"""
-    return patterns(language).hint.search(text.lower()) is not None

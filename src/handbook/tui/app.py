@@ -66,6 +66,7 @@ class HandbookApp(App[None]):
             self.role = config.raw["role"]
         self._onboarding: Onboarding | None = None
         self._open_onboarding_when_loaded = False
+        self.start_date_asked = False  # the checklist asks once a session; skipped, d sets it later
         self._glossary: Glossary | None = None  # built by the load_glossary worker
         self._glossary_waiting: list[Callable[[], None]] = []
         self.keymap_overrides = dict(config.keymap)

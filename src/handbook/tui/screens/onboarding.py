@@ -13,10 +13,12 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from handbook.onboarding import Checklist, ItemStatus, Onboarding, ProgressError, today
+from handbook.onboarding import Checklist, ItemStatus, Onboarding, ProgressError, UnknownPlan, today
 from handbook.onboarding.checklist import done_day
+from handbook.onboarding.plan import days_label
 from handbook.tui.screens.ask import AskScreen
 from handbook.tui.screens.base import HandbookAppAccess
+from handbook.tui.screens.plan_chooser import PlanChooser
 from handbook.tui.widgets.footer import FittedFooter
 
 
@@ -48,6 +50,7 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
         Binding("n", "note", "Note", id="onboarding.note"),
         Binding("enter", "open", "Read about it", id="onboarding.open"),
         Binding("d", "start_date", "Start date", id="onboarding.start_date"),
+        Binding("p", "choose_plan", "Plans", id="onboarding.plans"),
         Binding("escape", "back", "Back to reading", id="onboarding.back"),
     ]
 
@@ -60,21 +63,49 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="onboarding-top"):
+            yield Static(id="onboarding-plan", markup=False)
             yield Static(id="onboarding-day", markup=False)
             with Horizontal(classes="phase-row", id="overall-row"):
                 yield Label("Overall", classes="phase-name")
                 yield ProgressBar(id="overall-bar", show_eta=False)
-            for phase in self.onboarding.plan.phases:
-                with Horizontal(classes="phase-row"):
-                    yield Label(phase.title, classes="phase-name", markup=False)
-                    yield ProgressBar(id=f"bar-{phase.id}", show_eta=False)
+            with Vertical(id="onboarding-phases"):
+                yield from self._phase_rows()
         yield Static(
-            "space done / not done · n note · enter read about it · d start date · esc back",
+            "space done / not done · n note · enter read about it · d start date · p plans · esc back",
             id="onboarding-keys",
         )
         yield Static(id="onboarding-problems", markup=False)
         yield OptionList(id="onboarding-items")
         yield FittedFooter()
+
+    def _phase_rows(self) -> list[Horizontal]:
+        return [
+            Horizontal(
+                Label(phase.title, classes="phase-name", markup=False),
+                ProgressBar(id=f"bar-{phase.id}", show_eta=False),
+                classes="phase-row",
+            )
+            for phase in self.onboarding.plan.phases
+        ]
+
+    def _show_plan_line(self) -> None:
+        """The plan's title and where it came from; how many others there are to choose from."""
+        ob = self.onboarding
+        plan = ob.plan
+        line = self.query_one("#onboarding-plan", Static)
+        line.display = ob.has_plan
+        others = len(ob.candidates) - 1 if plan.discovered else 0
+        line.update(
+            Text.assemble(  # the plan's title and headings are the handbook's words: never markup
+                (plan.title or "Onboarding plan", "bold"),
+                ("  ·  from ", "dim"),
+                plan.origin or plan.source,
+                (
+                    f"  ·  p: {others} other plan{'s' if others != 1 else ''} found" if others > 0 else "",
+                    "dim",
+                ),
+            )
+        )
 
     def on_mount(self) -> None:
         self.sub_title = "Onboarding"
@@ -90,7 +121,13 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
         self.refresh_checklist()
         self.set_interval(1.0, self._watch_progress_file)
         self.query_one(OptionList).focus()
-        if self.onboarding.has_plan and self.onboarding.store.load().start_date is None:
+        app = self.handbook_app
+        if (
+            self.onboarding.has_plan
+            and self.onboarding.store.load().start_date is None
+            and not app.start_date_asked
+        ):
+            app.start_date_asked = True  # skipped once, not asked again on every return to the list
             self.action_start_date(first_time=True)
 
     def refresh_checklist(self, keep: str | None = None) -> None:
@@ -104,6 +141,7 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
             notices.append(f"{ob.role_problem}; showing the items for everyone")
         problems.update(Text("\n".join(f"⚠ {n}" for n in notices)))  # paths, plan text: never markup
         problems.display = bool(notices)
+        self._show_plan_line()
         if not ob.has_plan:
             self.query_one("#onboarding-day", Static).update(
                 Text(
@@ -141,7 +179,7 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
             self.query_one(f"#bar-{phase.phase.id}", ProgressBar).update(
                 total=max(1, phase.total), progress=phase.done
             )
-            days = f"days {phase.phase.days[0]}-{phase.phase.days[1]}"
+            days = days_label(phase.phase.days)
             options.append(
                 Option(
                     Text.assemble(
@@ -279,6 +317,40 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
 
         question = "Welcome! When was (or is) your first day?" if first_time else "Your first day:"
         self.app.push_screen(AskScreen(question, value, "YYYY-MM-DD · Enter saves · Esc skips", check), save)
+
+    def action_choose_plan(self) -> None:
+        """Offer the plans found in the pages; the one picked is followed and remembered."""
+        ob = self.onboarding
+        if not ob.plan.discovered:
+            where = ob.plan.origin or ob.plan.source
+            message = (
+                f"This handbook's plan is {where}: the plans in its pages are not used."
+                if ob.has_plan
+                else "No onboarding plan was found in this handbook's pages."
+            )
+            self.notify(message, timeout=5, markup=False)
+            return
+
+        def follow(source: str | None) -> None:
+            if source is not None and source != ob.plan.source:
+                self.call_later(self.switch_plan, source)
+
+        self.app.push_screen(PlanChooser(ob.candidates, ob.plan.source), follow)
+
+    async def switch_plan(self, source: str) -> None:
+        """Follow another discovered plan: its phases and its own progress (each plan keeps its own)."""
+        ob = self.onboarding
+        try:
+            plan = ob.choose(source)
+        except UnknownPlan as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        phases = self.query_one("#onboarding-phases", Vertical)
+        await phases.remove_children()
+        await phases.mount_all(self._phase_rows())
+        self.query_one(OptionList).clear_options()  # other items: the cursor starts at the top
+        self.refresh_checklist()
+        self.notify(f"Following {plan.title}", timeout=3, markup=False)
 
     def action_back(self) -> None:
         self.app.pop_screen()
