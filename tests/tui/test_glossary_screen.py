@@ -8,7 +8,8 @@ from textual.widgets import OptionList
 
 from handbook.content import Handbook
 from handbook.tui.app import HandbookApp
-from handbook.tui.screens.glossary import DefinitionScreen, GlossaryScreen
+from handbook.tui.dialogs.definition import DefinitionScreen
+from handbook.tui.screens.glossary import GlossaryScreen
 from handbook.tui.screens.reader import ReaderScreen
 
 from ..conftest import write

@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList
 from handbook.content import Handbook
 from handbook.onboarding import Onboarding
 from handbook.tui.app import HandbookApp
-from handbook.tui.screens.ask import AskScreen
+from handbook.tui.dialogs.ask import AskScreen
 from handbook.tui.screens.onboarding import OnboardingScreen
 from handbook.tui.screens.reader import ReaderScreen
 

@@ -11,8 +11,8 @@ from textual.widgets import OptionList
 from handbook.content import Handbook
 from handbook.onboarding import Onboarding
 from handbook.tui.app import HandbookApp
+from handbook.tui.dialogs.plan_chooser import PlanChooser
 from handbook.tui.screens.onboarding import OnboardingScreen
-from handbook.tui.screens.plan_chooser import PlanChooser
 
 from ..conftest import write
 

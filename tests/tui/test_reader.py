@@ -8,8 +8,8 @@ from textual.widgets import Input
 from handbook import paths
 from handbook.content import Handbook, PageRef
 from handbook.tui.app import HandbookApp
-from handbook.tui.screens.external_link import ExternalLinkScreen
-from handbook.tui.screens.help import HelpScreen
+from handbook.tui.dialogs.external_link import ExternalLinkScreen
+from handbook.tui.dialogs.help import HelpScreen
 from handbook.tui.screens.reader import ReaderScreen
 from handbook.tui.widgets.find_bar import FindBar
 from handbook.tui.widgets.outline import Outline

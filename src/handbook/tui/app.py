@@ -329,7 +329,7 @@ class HandbookApp(App[None]):
         if term is None:
             self._explain_miss(text)
             return
-        from handbook.tui.screens.glossary import DefinitionScreen
+        from handbook.tui.dialogs.definition import DefinitionScreen
 
         self.push_screen(DefinitionScreen(term))
 
@@ -415,8 +415,8 @@ class HandbookApp(App[None]):
             screen.open_place(Place(path, anchor))
 
     def action_help(self) -> None:
+        from handbook.tui.dialogs.help import HelpScreen
         from handbook.tui.screens.glossary import GlossaryScreen
-        from handbook.tui.screens.help import HelpScreen
         from handbook.tui.screens.onboarding import OnboardingScreen
         from handbook.tui.screens.search import SearchScreen
         from handbook.tui.widgets.find_bar import FindBar

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.fuzzy import Matcher
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -169,28 +169,3 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
             self.query_one(Input).focus()
             return
         self.app.pop_screen()
-
-
-class DefinitionScreen(ModalScreen[None]):
-    """A term's definition over the page: read it and go on reading."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,d", "close", "Close", id="definition.close"),
-        Binding("g", "glossary", "Open in glossary", id="definition.glossary"),
-    ]
-
-    def __init__(self, term: Term) -> None:
-        super().__init__()
-        self.term = term
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="definition-box"):
-            yield Static(definition_text(self.term), id="definition-text")
-            yield Static("esc close · g open in the glossary", id="definition-keys")
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    def action_glossary(self) -> None:
-        self.dismiss(None)
-        self.app.push_screen(GlossaryScreen(self.term.term))

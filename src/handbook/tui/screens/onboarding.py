@@ -16,9 +16,9 @@ from textual.widgets.option_list import Option
 from handbook.onboarding import Checklist, ItemStatus, Onboarding, ProgressError, UnknownPlan, today
 from handbook.onboarding.checklist import done_day
 from handbook.onboarding.plan import days_label
-from handbook.tui.screens.ask import AskScreen
+from handbook.tui.dialogs.ask import AskScreen
+from handbook.tui.dialogs.plan_chooser import PlanChooser
 from handbook.tui.screens.base import HandbookAppAccess
-from handbook.tui.screens.plan_chooser import PlanChooser
 from handbook.tui.widgets.footer import FittedFooter
 
 

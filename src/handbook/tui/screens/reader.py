@@ -12,10 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Static, Tree
 
 from handbook.content import HandbookError, Page
+from handbook.tui.dialogs.ask import AskScreen
+from handbook.tui.dialogs.external_link import ExternalLinkScreen
 from handbook.tui.history import History, Place
-from handbook.tui.screens.ask import AskScreen
 from handbook.tui.screens.base import HandbookAppAccess
-from handbook.tui.screens.external_link import ExternalLinkScreen
 from handbook.tui.widgets.find_bar import FindBar
 from handbook.tui.widgets.footer import FittedFooter
 from handbook.tui.widgets.outline import Outline
