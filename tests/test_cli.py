@@ -230,3 +230,17 @@ def test_show_without_a_page_shows_the_landing_page() -> None:
     result = run_handbook("show")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# Welcome to the handbook")
+
+
+def test_config_role_and_site_are_typed(tmp_path: Path) -> None:
+    """A role or site of the wrong type is a problem said once, not a value passed along."""
+    from handbook.config import load_config
+
+    config_file = tmp_path / "config.toml"
+    config_file.write_text('role = " Engineer "\nsite = "mkdocs"\n')
+    config = load_config(config_file, report=False)
+    assert (config.role, config.site, config.problems) == ("Engineer", "mkdocs", ())
+    config_file.write_text("role = 3\nsite = [1]\n")
+    config = load_config(config_file, report=False)
+    assert config.role is None and config.site is None
+    assert any("'role'" in p for p in config.problems) and any("'site'" in p for p in config.problems)

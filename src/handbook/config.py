@@ -25,6 +25,8 @@ class Config:
     content: Path | None = None
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
+    role: str | None = None  # the checklist's role when --role is not given
+    site: str | None = None  # the site generator, when detection guesses wrong
     raw: dict[str, Any] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
 
@@ -50,6 +52,13 @@ def load_config(path: Path | None = None, *, report: bool = True) -> Config:
     if theme is not None and not isinstance(theme, str):
         problems.append(f"config file {path}: 'theme' must be a theme name")
         theme = None
+    role, site = raw.get("role"), raw.get("site")
+    if role is not None and not isinstance(role, str):
+        problems.append(f"config file {path}: 'role' must be a role name")
+        role = None
+    if site is not None and not isinstance(site, str):
+        problems.append(f"config file {path}: 'site' must be a site generator's name")
+        site = None
     keymap_raw = raw.get("keymap", {})
     keymap: dict[str, str] = {}
     if isinstance(keymap_raw, dict):
@@ -60,7 +69,15 @@ def load_config(path: Path | None = None, *, report: bool = True) -> Config:
         for problem in problems:
             print(f"handbook: {problem}", file=sys.stderr)
     resolved = (path.parent / Path(content).expanduser()) if content else None
-    return Config(content=resolved, theme=theme, keymap=keymap, raw=raw, problems=tuple(problems))
+    return Config(
+        content=resolved,
+        theme=theme,
+        keymap=keymap,
+        role=role.strip() or None if role else None,
+        site=site.strip() or None if site else None,
+        raw=raw,
+        problems=tuple(problems),
+    )
 
 
 def save_setting(key: str, value: str, path: Path | None = None) -> Path:

@@ -80,8 +80,8 @@ def onboarding(args: argparse.Namespace) -> Onboarding:
     """The checklist for the role of --role, else of the config file; an unknown role stops (exit 2)."""
     role, source = getattr(args, "role", None), "--role"
     if not role:
-        role, source = load_config(report=False).raw.get("role"), f"config file {paths.config_file()}"
-    ob = Onboarding(open_handbook(args), role=str(role) if role else None, plan=getattr(args, "plan", None))
+        role, source = load_config(report=False).role, f"config file {paths.config_file()}"
+    ob = Onboarding(open_handbook(args), role=role or None, plan=getattr(args, "plan", None))
     for problem in ob.plan.problems:
         err(problem)
     if ob.role_problem is not None:

@@ -31,8 +31,7 @@ def _configured_site() -> str | None:
     """The config file's ``site = "mkdocs"``: the user knows better than detection."""
     from handbook.config import load_config
 
-    value = load_config(report=False).raw.get("site")
-    return value if isinstance(value, str) and value.strip() else None
+    return load_config(report=False).site
 
 
 def _target(path: str | Path | None) -> Path:

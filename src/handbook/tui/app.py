@@ -62,8 +62,8 @@ class HandbookApp(App[None]):
         self.start = start or PageRef(handbook.landing.path)
         self.title = handbook.title
         config = load_config(report=False)
-        if self.role is None and isinstance(config.raw.get("role"), str):
-            self.role = config.raw["role"]
+        if self.role is None:
+            self.role = config.role
         self._onboarding: Onboarding | None = None
         self._open_onboarding_when_loaded = False
         self.start_date_asked = False  # the checklist asks once a session; skipped, d sets it later
