@@ -43,7 +43,8 @@ _BOX_LINE = re.compile(r"^\s*[□☐☑☒]\s+(.+)$")
 _STEP_PREFIX = re.compile(r"^(?:(?:step|task|item)\s*\d+\s*[:.)\-–—]\s*|\d+[.)]\s+)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[“])")
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")  # <em> in a front matter title
-_CELL_BREAK = re.compile(r"\s*(?:<br\s*/?>|\n|\s•\s)\s*", re.IGNORECASE)
+# From the start of a run of spaces only: trying from each space of a long run was quadratic.
+_CELL_BREAK = re.compile(r"(?<!\s)\s*(?:<br\s*/?>|\n|\s•\s)\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,8 @@ class SectionMarkdown(Markdown):
 
 _TASK = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+)\[([ xX])\]\s", re.MULTILINE)
 _STRAY_TAG = re.compile(r"<(?!https?://|mailto:)(?=[A-Za-z/!?])")
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+# Stops at the next `[` (where the next try starts): linear on `![a](` repeated, not quadratic.
+_IMAGE = re.compile(r"!\[([^\[\]\n]*+)\]\(\s*+<?([^)\s>\[]*+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 
 
 def _image_label(match: re.Match[str]) -> str:
