@@ -32,6 +32,7 @@ from textual.strip import Strip
 
 from handbook.content.model import LinkTarget, Page, Section, loose_anchor
 from handbook.content.parse import reference_block
+from handbook.tui.page_caps import cap_block
 from handbook.tui.page_render import render_section
 from handbook.tui.widgets.page_blocks import Block, LinkKey, estimate_height, link_line, step_link
 from handbook.tui.widgets.page_find import Matches, Spans, highlight, literal_spans, pattern_spans, word_spans
@@ -236,7 +237,7 @@ class PageView(ScrollView, can_focus=True):
             lines, links = rendered.lines, rendered.links
         except Exception as exc:  # a renderer bug must not hide the text: show it raw
             self.render_failures.append(f"section {block.section.anchor or 'start'}: {type(exc).__name__}")
-            text = Text(block.section.markdown)
+            text = Text(cap_block(block.section.markdown))
             lines = [
                 list(line)
                 for line in self.app.console.render_lines(
