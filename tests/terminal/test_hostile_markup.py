@@ -72,6 +72,23 @@ def test_markup_and_escapes_from_the_handbook_stay_text(tmp_path: Path) -> None:
         term.wait_for("[b]Set up[/b] your laptop", "First [/] days")
         term.send("\x1b")
         term.wait_for("Outline")  # the reader's footer
+        term.send("\x10")  # the command palette: titles, paths and definitions are hits and help lines
+        term.send("notes")
+        term.wait_for("Array[int] [b]notes", "Array[int] [b]notes.md")
+        term.send("\x15")  # ctrl+u: the query typed anew
+        term.wait_for("Search for commands")
+        term.send("close")
+        term.wait_for("Unbalanced [/] close [b]", "unbalanced.md")
+        term.send("\x15")  # ctrl+u: the query typed anew
+        term.wait_for("Search for commands")
+        term.send("SLO")
+        term.wait_for("[red]SLO[/red]", "[@click=app.quit]service level[/] objective")
+        term.send("\x1b")
+        term.wait_for("Outline")  # the reader's footer
+        term.send("?")  # the help screen
+        term.wait_for("Keys")
+        term.send("\x1b")
+        term.wait_for("Outline")
         assert term.quit() == 0
     finally:
         term.close()
