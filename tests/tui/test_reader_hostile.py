@@ -7,6 +7,7 @@ from pathlib import Path
 from handbook.content import Handbook
 from handbook.content.text import page_markdown
 from handbook.tui.app import HandbookApp
+from handbook.tui.history import Place
 from handbook.tui.page_caps import MAX_COLUMNS, MAX_LINE_CHARS, cap_block
 from handbook.tui.screens.reader import ReaderScreen
 
@@ -58,3 +59,30 @@ async def test_the_reader_shows_a_huge_line_and_a_wide_table_cut(tmp_path: Path)
         assert "1,970 more columns not shown" in text
         assert sum(block.height for block in view.blocks) < 200
     assert LONG_LINE.strip() in (page_markdown(handbook.page("index.md")) or "")  # `show` has it all
+
+
+async def test_find_on_a_long_page_answers_at_once_and_counts_on_in_the_background(tmp_path: Path) -> None:
+    root = tmp_path / "hb"
+    sections = [f"## Part {i}\n\n" + "Plain words to read here. " * 40 + "\n" for i in range(300)]
+    sections[150] += "The zebrafinch sings.\n"
+    sections[299] += "Another zebrafinch.\n"
+    write(root, "index.md", "# Home\n\nSmall.\n")
+    write(root, "long.md", "# Long\n\n" + "\n".join(sections))
+    app = HandbookApp(Handbook.open(root))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        view = screen.page_view
+        screen.open_place(Place("long.md"))
+        view.find("zebrafinch")  # in the same turn: nothing else has rendered the page in between
+        assert any(block.strips is None for block in view.blocks)  # the find did not render it all
+        assert view.searching
+        while view.searching:  # the background rendering searches the rest
+            await pilot.pause()
+        assert view.match_count == 2 and view.match_number == 1
+        assert view.current_match_text == "zebrafinch"
+        match = view.matches.current
+        assert match is not None and view.blocks[match.block].section.anchor == "part-150"
+        line, top = view._offsets[match.block] + match.line, int(view.scroll_y)
+        assert top <= line < top + view.scrollable_content_region.height  # the find went there
