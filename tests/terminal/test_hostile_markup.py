@@ -8,6 +8,7 @@ the terminal (OSC 0 renames the window, OSC 52 writes the clipboard).
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,15 @@ def hostile_handbook(root: Path, victim: Path) -> Path:
     return root
 
 
+def escape_from(term: Terminal, shown: str) -> None:
+    """Esc, then wait until ``shown`` is gone: a key sent sooner would follow the Esc as Alt+key."""
+    term.send("\x1b")
+    deadline = time.monotonic() + 30
+    while shown in term.text() and time.monotonic() < deadline:
+        term.pump()
+    assert shown not in term.text()
+
+
 def test_markup_and_escapes_from_the_handbook_stay_text(tmp_path: Path) -> None:
     victim = tmp_path / "victim.txt"
     victim.write_text("precious")
@@ -72,6 +82,21 @@ def test_markup_and_escapes_from_the_handbook_stay_text(tmp_path: Path) -> None:
         term.wait_for("[b]Set up[/b] your laptop", "First [/] days")
         term.send("\x1b")
         term.wait_for("Outline")  # the reader's footer
+        term.send("\x10")  # the command palette: titles, paths and definitions are hits and help lines
+        term.send("notes")
+        term.wait_for("Array[int] [b]notes", "Array[int] [b]notes.md")
+        term.send("\x15")  # ctrl+u: the query typed anew
+        term.wait_for("Search for commands")
+        term.send("close")
+        term.wait_for("Unbalanced [/] close [b]", "unbalanced.md")
+        term.send("\x15")  # ctrl+u: the query typed anew
+        term.wait_for("Search for commands")
+        term.send("SLO")
+        term.wait_for("[red]SLO[/red]", "[@click=app.quit]service level[/] objective")
+        escape_from(term, "🔎")
+        term.send("?")  # the help screen
+        term.wait_for("keymap id")
+        escape_from(term, "keymap id")
         assert term.quit() == 0
     finally:
         term.close()

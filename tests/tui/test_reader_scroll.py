@@ -134,6 +134,8 @@ async def follow_link_to(pilot: Pilot[None], view: PageView, href: str) -> None:
 async def find_and_close(pilot: Pilot[None], word: str) -> None:
     await pilot.press("slash", *word, "enter")
     await settle(pilot)
+    while page_view(pilot.app).searching:  # a big page is searched as the background renders it
+        await pilot.pause()
     await pilot.press("escape")
     await settle(pilot)
 

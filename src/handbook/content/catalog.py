@@ -65,8 +65,9 @@ MAX_SITE_LINKS = 30
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}=+[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Scans stop at the next `[` (where the next try starts): linear on `[a](` repeated, not quadratic.
+_MD_IMAGE = re.compile(r"!\[[^\[\]]*+\]\([^)\[]*+\)")
+_MD_LINK = re.compile(r"\[([^\[\]]*+)\]\([^)\[]*+\)")
 _NUMBER_PREFIX = re.compile(r"^(\d+)[-_. ]")
 _WEB_LINK = re.compile(r"https?://[^\s()<>\"'\]`]+")
 

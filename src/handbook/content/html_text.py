@@ -113,7 +113,8 @@ _HTML_ELEMENTS = [
 _TAG_NAMES = "|".join(sorted(_HTML_ELEMENTS, key=len, reverse=True))
 _ANY_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?=[\s/>])[^<>]*>", re.IGNORECASE)
 _HAS_TAG = re.compile(rf"</?(?:{_TAG_NAMES})[\s/>]", re.IGNORECASE)
-_ATTR = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
+# A name starts at a word's start only (else a 100 KB word without `=` is rescanned from every letter).
+_ATTR = re.compile(r"(?<![\w:-])([\w:-]++)\s*+=\s*+(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
 _DROP_ELEMENT = re.compile(
     r"<(script|style|svg|template|head|noscript)\b[^<>]*>(?:[^<]|<(?!/?\1\b))*?</\1\s*>", re.IGNORECASE
 )

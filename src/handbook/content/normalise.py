@@ -174,14 +174,42 @@ def _prose_steps(text: str) -> str:
     text = strip_comments(text)
     text = reduce_shortcodes(text)
     text = html_to_markdown(text)
-    return emojize_shortcodes(decode_entities(text))
+    return defuse_link_openers(emojize_shortcodes(decode_entities(text)))
+
+
+# --------------------------------------------------------------------------------------------------
+# link openers no parser should try
+
+MAX_UNCLOSED_LINKS = 32  # markdown-it's own cap on nested parentheses in a link destination
+
+
+def defuse_link_openers(text: str) -> str:
+    """A line with more than 32 unclosed ``](`` is shown as written: its ``](`` become ``]\\(``.
+
+    markdown-it tries every ``](`` as a link destination and scans up to 32 nested ``(`` ahead
+    before giving up (its fix for quadratic time, markdown-it#732/#734): linear, but ~30 µs a byte on
+    ``![a](`` repeated, against ~0.3 for prose, and every reader of a page parses it again (reader,
+    search, glossary, onboarding). No real line leaves that many links open; one that does is not
+    links. Lines of real links (``[a](x)`` closed) are left alone, however many.
+    """
+    if text.count("](") <= MAX_UNCLOSED_LINKS:
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        openers = line.count("](")
+        if openers > MAX_UNCLOSED_LINKS and openers - line.count(")") > MAX_UNCLOSED_LINKS:
+            lines[i] = line.replace("](", "]\\(")
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------------------------------
 # heading attributes: `## Title {#id .class key=value}` (kramdown, Pandoc, Hugo, MkDocs attr_list)
 
 _ATTR_TOKEN = r"(?:#[^\s{}]+|\.[^\s{}]+|[A-Za-z_][\w.:-]*=(?:\"[^\"]*\"|'[^']*'|[^\s{}\"']*)|-)"
-_HEADING_ATTRS = re.compile(rf"[ \t]*\{{:?[ \t]*({_ATTR_TOKEN}(?:[ \t]+{_ATTR_TOKEN})*)[ \t]*\}}[ \t]*\Z")
+# From the start of a run of blanks only: a long run before a non-`}` was rescanned from each blank.
+_HEADING_ATTRS = re.compile(
+    rf"(?<![ \t])[ \t]*+\{{:?[ \t]*({_ATTR_TOKEN}(?:[ \t]+{_ATTR_TOKEN})*)[ \t]*\}}[ \t]*\Z"
+)
 _ATTR_ID = re.compile(r"(?:^|[ \t])#+([^\s{}]+)")
 
 

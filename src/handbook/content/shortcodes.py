@@ -9,7 +9,7 @@ import re
 # static-site shortcodes
 
 _QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'")
-_KV = re.compile(r"(\w+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
+_KV = re.compile(r"(?<!\w)(\w++)\s*+=\s*+(?:\"([^\"]*)\"|'([^']*)'|(\S+))")  # from a word's start only
 
 
 def _args(inner: str) -> tuple[str, list[str], dict[str, str]]:

@@ -23,18 +23,27 @@ def page_markdown(page: Page, anchor: str = "") -> str | None:
 
 
 _FENCE_LINE = re.compile(r"^ {0,3}(?:`{3,}|~{3,}).*$", re.MULTILINE)
-_HEADING_MARK = re.compile(r"^ {0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$|^ {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
-_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^)\n]*\))*\)")
-_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_HEADING_MARK = re.compile(
+    r"^ {0,3}#{1,6}[ \t]+|(?<![ \t])[ \t]++#++[ \t]*+$|^ {0,3}(?:=++|-++)[ \t]*+$", re.MULTILINE
+)
+# Every scan below stops at the character its pattern starts with (`[`, `<`, the emphasis mark),
+# so the scans from successive starts never overlap: linear on `[a](` or `_a ` repeated 100,000
+# times (scanning to the end of the line from each start was quadratic: 20 KB took 1.7 s).
+# The price: a link text with brackets inside (`[a [b] c](x)`) keeps its target here.
+_IMAGE = re.compile(r"!\[([^\[\]\n]*+)\]\([^)\[\n]*+\)")
+_LINK = re.compile(r"\[([^\[\]\n]*+)\]\((?:[^()\[\n]|\([^()\[\n]*+\))*+\)")
+_REF_LINK = re.compile(r"\[([^\[\]\n]++)\]\[[^\[\]\n]*+\]")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]++)>")
 # Underscores are emphasis only at word edges (CommonMark): `ops_heartbeat (noted_at` keeps its words.
-_EMPHASIS = re.compile(r"(\*{1,3}|~~)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(_{1,3})(?=\S)(.+?)(?<=\S)\3(?!\w)")
+_EMPHASIS = re.compile(
+    r"(\*{1,3})(?=[^\s*])([^*\n]+?)(?<=\S)\1|~~(?=[^\s~])([^~\n]+?)(?<=\S)~~"
+    r"|(?<!\w)(_{1,3})(?=[^\s_])((?:[^_\n]|(?<=\w)_+(?=\w))+?)(?<=\S)\4(?!\w)"
+)
 _LIST_MARK = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?", re.MULTILINE)
 _QUOTE_MARK = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 _TABLE_RULE = re.compile(
-    r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$", re.MULTILINE
+    r"^[ \t]*+\|?[ \t]*+:?-{2,}+:?[ \t]*+(?:\|[ \t]*+:?-{2,}+:?[ \t]*+)*+\|?[ \t]*+$", re.MULTILINE
 )
 _HR = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
 
@@ -58,7 +67,7 @@ def plain_text(markdown: str) -> str:
     text = _HEADING_MARK.sub("", text)
     text = _LIST_MARK.sub("", text)
     text = _QUOTE_MARK.sub("", text)
-    text = _EMPHASIS.sub(lambda m: m.group(2) if m.group(1) else m.group(4), text)
+    text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(5), text)
     text = text.replace("`", "").replace("|", " ")
     return re.sub(r"[ \t]+", " ", re.sub(r"\n\s*\n+", "\n", text)).strip()
 

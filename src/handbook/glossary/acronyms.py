@@ -24,7 +24,7 @@ _CANDIDATE = re.compile(
     rb"\([A-Z][A-Za-z0-9&/.+-]{0,9}[A-Za-z0-9]\)|[A-Z]{2}[A-Za-z0-9&/.+-]{0,8} \([A-Za-z]"
 )
 _CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
-_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*\)")
+_LINK = re.compile(r"!?\[([^\[\]\n]*+)\]\([^)\[\s]*+\)")  # stops at the next `[`: linear
 _URL = re.compile(r"https?://\S+")
 _WORD = re.compile(r"[\w][\w'’.&-]*")
 

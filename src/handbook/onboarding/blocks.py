@@ -18,7 +18,8 @@ from handbook.content.parse import inline_text, markdown_parser
 from handbook.onboarding.vocabulary import Span, time_span
 
 BOX_LINE = re.compile(r"^\s*[□☐☑☒]\s+(.+)$")
-CELL_BREAK = re.compile(r"\s*(?:<br\s*/?>|\n|\s•\s)\s*", re.IGNORECASE)
+# From the start of a run of spaces only: trying from each space of a long run was quadratic.
+CELL_BREAK = re.compile(r"(?<!\s)\s*(?:<br\s*/?>|\n|\s•\s)\s*", re.IGNORECASE)
 
 
 @dataclass

@@ -67,7 +67,8 @@ def page_documents(job: PageJob) -> PageDocuments:
 
 
 _SPELLABLE = re.compile(r"[^\W\d_]{3,24}")
-_LINK_TARGET = re.compile(r"\]\((?:[^()\n]|\([^)\n]*\))*\)")
+# Link scans stop at the next `]` (where the next try starts): linear on `](` repeated, not quadratic.
+_LINK_TARGET = re.compile(r"\]\((?:[^()\]\n]|\([^()\]\n]*+\))*+\)")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
 
 
@@ -82,7 +83,9 @@ def searchable(markdown: str) -> str:
     return markdown
 
 
-_INLINE_HREF = re.compile(r"\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)>?(?:\s+[\"'(][^\n]*?)?\)")
+_INLINE_HREF = re.compile(
+    r"\]\(\s*+<?([^()\s<>\]]++(?:\([^()\s\]]*+\)[^()\s<>\]]*+)*+)>?(?:\s+[\"'(][^\n)\]]*+)?\)"
+)
 _HTML_HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
 

@@ -23,6 +23,7 @@ from rich.theme import Theme
 
 from handbook.content.model import LinkTarget
 from handbook.content.normalise import outside_code
+from handbook.tui.page_caps import cap_block
 
 LINK_STYLES: dict[str, Style] = {
     "page": Style(underline=True, color="cyan"),
@@ -87,7 +88,8 @@ class SectionMarkdown(Markdown):
 
 _TASK = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+)\[([ xX])\]\s", re.MULTILINE)
 _STRAY_TAG = re.compile(r"<(?!https?://|mailto:)(?=[A-Za-z/!?])")
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+# Stops at the next `[` (where the next try starts): linear on `![a](` repeated, not quadratic.
+_IMAGE = re.compile(r"!\[([^\[\]\n]*+)\]\(\s*+<?([^)\s>\[]*+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 
 
 def _image_label(match: re.Match[str]) -> str:
@@ -136,9 +138,11 @@ def render_section(
     """Lines of one section at ``width`` cells; each link restyled by where it leads, and located.
 
     ``references`` are the page's ``[label]: url`` definitions, so reference links work per section.
+    Long lines and wide tables are cut with a marker (see ``page_caps``).
     """
     options = console.options.update(width=max(width, 10), height=None)
-    document = SectionMarkdown(prepare(markdown) + references, code_theme=code_theme, hyperlinks=True)
+    shown = prepare(cap_block(markdown)) + references
+    document = SectionMarkdown(shown, code_theme=code_theme, hyperlinks=True)
     raw_lines = console.render_lines(document, options, pad=False, new_lines=False)
     lines: list[list[Segment]] = []
     links: list[LinkSpot] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -41,13 +42,14 @@ class HelpScreen(ModalScreen[None]):
                     continue
                 seen.add(binding.id)
                 keys = self.keymap.get(binding.id, binding.key)
-                rows.append((self._keys(keys), binding.description, binding.id))
+                # keys come from the user's config.toml: text, never markup (nor are the others)
+                rows.append((Text(self._keys(keys)), Text(binding.description), Text(binding.id)))
             if rows:
                 table.add_section()
-                table.add_row(f"[b]{title}[/b]", "", "")
+                table.add_row(Text(title, style="bold"), "", "")
                 for row in rows:
                     table.add_row(*row)
-        table.caption = (
+        table.caption = Text(
             f'{ALSO}\nRemap any key in config.toml under [keymap], by its id: "reader.find" = "ctrl+f"'
         )
         return table

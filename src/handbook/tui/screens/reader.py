@@ -245,7 +245,7 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
             return
         pattern = self.handbook_app.glossary.pattern()
         count = view.highlight_pattern("glossary terms", pattern) if pattern is not None else 0
-        if not count:
+        if pattern is None or not (count or view.searching):
             self.notify("No glossary terms on this page.", timeout=2)
             return
         self.marking_terms = True
@@ -255,7 +255,7 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         field = bar.query_one(Input)
         with field.prevent(Input.Changed):
             field.value = "n/N to move, d to define, m to unmark"
-        bar.set_count(view.match_number, count, "terms")
+        bar.set_count(view.match_number, count, "terms", view.searching)
         view.focus()
 
     def action_define(self) -> None:
@@ -291,10 +291,10 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         if self.open_place(Place(choice.path, choice.anchor)):
             view = self.page_view
             count = view.highlight_terms(choice.query, lambda word: bool(choice.stems & set(terms(word))))
-            if count:
+            if count or view.searching:
                 bar = self.query_one(FindBar)
                 bar.display = True
-                bar.set_count(view.match_number, count, choice.query)
+                bar.set_count(view.match_number, count, choice.query, view.searching)
                 bar.query_one("#find-label", Label).update("Search:")
                 bar.show_case(None)
                 field = bar.query_one(Input)
@@ -355,7 +355,13 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
     def on_find_bar_changed(self, event: FindBar.Changed) -> None:
         view = self.page_view
         total = view.find(event.query)
-        self.query_one(FindBar).set_count(view.match_number, total, event.query)
+        self.query_one(FindBar).set_count(view.match_number, total, event.query, view.searching)
+
+    def on_page_view_matches_changed(self, event: PageView.MatchesChanged) -> None:
+        """A long page's find counted further as its sections were rendered."""
+        bar, view = self.query_one(FindBar), self.page_view
+        if bar.display:
+            bar.set_count(view.match_number, view.match_count, "x", view.searching)
 
     def on_find_bar_step(self, event: FindBar.Step) -> None:
         self.action_find_step(event.step)
@@ -369,7 +375,7 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
             self.notify("No matches: press / to find.", timeout=2)
             return
         view.next_match(step)
-        self.query_one(FindBar).set_count(view.match_number, view.match_count, "x")
+        self.query_one(FindBar).set_count(view.match_number, view.match_count, "x", view.searching)
 
     def on_find_bar_closed(self, event: FindBar.Closed) -> None:
         self._close_find()  # Esc in the bar closes only the bar, not the outline too

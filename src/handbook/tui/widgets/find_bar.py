@@ -74,8 +74,14 @@ class FindBar(Horizontal):
         if query is not None:
             hint.update(CASE_HINTS[is_case_sensitive(query) if query else None])
 
-    def set_count(self, number: int, total: int, query: str) -> None:
-        text = "" if not query else (f"{number}/{total}" if total else "no matches")
+    def set_count(self, number: int, total: int, query: str, searching: bool = False) -> None:
+        """``3/12``; ``3/12…`` while the rest of a long page is still being searched."""
+        if not query:
+            text = ""
+        elif total:
+            text = f"{number}/{total}" + ("…" if searching else "")
+        else:
+            text = "searching…" if searching else "no matches"
         self.query_one("#find-count", Label).update(text)
 
     def on_input_changed(self, event: Input.Changed) -> None:

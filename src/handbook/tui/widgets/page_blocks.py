@@ -9,6 +9,7 @@ from rich.cells import cell_len
 from textual.strip import Strip
 
 from handbook.content.model import Section
+from handbook.tui.page_caps import cap_block
 from handbook.tui.page_render import LinkSpot
 
 LinkKey = tuple[int, int]  # (block index, link index within the block)
@@ -37,7 +38,7 @@ class Block:
 
 def estimate_height(section: Section, width: int) -> int:
     width = max(width, 10)
-    lines = section.markdown.splitlines() or [""]
+    lines = cap_block(section.markdown).splitlines() or [""]
     return sum(max(1, math.ceil(cell_len(line) / width)) for line in lines) + 1
 
 

@@ -6,6 +6,7 @@ so that after a resize re-renders the page the same matcher can run again.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -51,58 +52,91 @@ def word_spans(wanted: Callable[[str], bool]) -> Spans:
     return spans
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Match:
-    line: int  # line in the whole page
+    """A match where it is drawn: a line of one block (a section), in cells. Kept per block, not per
+    page line, so that blocks rendered later (whose heights move every line below) do not move it."""
+
+    block: int
+    line: int  # line within the block
     start: int  # cells
     end: int
 
 
 class Matches:
+    """The matches of one find, gathered block by block as the blocks are rendered.
+
+    A 500 KiB page is rendered in the background over seconds; rendering it all before a find froze
+    the reader for that long. The blocks already drawn are searched at once, the others when they are
+    rendered (``pending`` says which are left).
+    """
+
     def __init__(self) -> None:
         self.clear()
 
     def clear(self) -> None:
-        self.items: list[Match] = []
-        self.by_line: dict[int, list[int]] = {}
-        self.index = -1
+        self.items: list[Match] = []  # sorted: page order
+        self.current: Match | None = None
         self.label = ""
         self.spans: Spans | None = None
+        self.pending: set[int] = set()  # blocks not searched yet
 
-    def collect(self, label: str, spans: Spans, lines: Iterable[tuple[int, str]], top: int) -> int:
-        """Every span in ``lines`` (line number, text); the current match is the first at or after ``top``."""
+    def begin(self, label: str, spans: Spans, pending: Iterable[int]) -> None:
         self.clear()
         self.label, self.spans = label, spans
+        self.pending = set(pending)
+
+    def add(self, block: int, lines: Iterable[tuple[int, str]]) -> int:
+        """The matches in one block's lines (line in the block, text); how many there were."""
+        self.pending.discard(block)
+        if self.spans is None:
+            return 0
+        found: list[Match] = []
         for number, text in lines:
-            for start, end in spans(text):
+            for start, end in self.spans(text):
                 if end == start:
                     continue
                 cells = cell_len(text[:start])
-                self.by_line.setdefault(number, []).append(len(self.items))
-                self.items.append(Match(number, cells, cells + cell_len(text[start:end])))
-        if self.items:
-            self.index = next((i for i, m in enumerate(self.items) if m.line >= top), 0)
-        return len(self.items)
+                found.append(Match(block, number, cells, cells + cell_len(text[start:end])))
+        if found:
+            at = bisect.bisect_left(self.items, found[0])
+            self.items[at:at] = found
+        return len(found)
+
+    def choose(self, block: int, line: int) -> bool:
+        """Make the first match at or after (block, line) current, once; the first of all when every
+        block has been searched and none is after. True when a match became current."""
+        if self.current is not None or not self.items:
+            return False
+        at = bisect.bisect_left(self.items, Match(block, line, -1, -1))
+        if at < len(self.items):
+            self.current = self.items[at]
+        elif not self.pending:
+            self.current = self.items[0]
+        return self.current is not None
 
     @property
-    def current(self) -> Match | None:
-        return self.items[self.index] if self.items and self.index >= 0 else None
+    def index(self) -> int:
+        return bisect.bisect_left(self.items, self.current) if self.current is not None else -1
 
     @property
     def number(self) -> int:
         """1-based number of the current match, 0 when there is none."""
-        return self.index + 1 if self.items else 0
+        return self.index + 1 if self.items and self.current is not None else 0
 
     def step(self, step: int) -> Match | None:
         if not self.items:
             return None
-        self.index = (self.index + step) % len(self.items)
-        return self.items[self.index]
+        index = self.index if self.current is not None else (-1 if step > 0 else 0)
+        self.current = self.items[(index + step) % len(self.items)]
+        return self.current
 
-    def on_line(self, line: int) -> Iterator[tuple[Match, bool]]:
-        """The matches on one line, each with whether it is the current one."""
-        for i in self.by_line.get(line, ()):
-            yield self.items[i], i == self.index
+    def on_line(self, block: int, line: int) -> Iterator[tuple[Match, bool]]:
+        """The matches on one line of a block, each with whether it is the current one."""
+        at = bisect.bisect_left(self.items, Match(block, line, -1, -1))
+        while at < len(self.items) and self.items[at].block == block and self.items[at].line == line:
+            yield self.items[at], self.items[at] == self.current
+            at += 1
 
 
 def highlight(strip: Strip, start: int, end: int, style: Style) -> Strip:

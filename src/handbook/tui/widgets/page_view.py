@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.style import Style
@@ -32,11 +32,13 @@ from textual.strip import Strip
 
 from handbook.content.model import LinkTarget, Page, Section, loose_anchor
 from handbook.content.parse import reference_block
+from handbook.tui.page_caps import cap_block
 from handbook.tui.page_render import render_section
 from handbook.tui.widgets.page_blocks import Block, LinkKey, estimate_height, link_line, step_link
 from handbook.tui.widgets.page_find import Matches, Spans, highlight, literal_spans, pattern_spans, word_spans
 
 SLICE_SECONDS = 0.012  # idle rendering works in slices this long, so keys stay responsive
+EAGER_FIND_CHARS = 50_000  # a find renders the rest of the page first when it is this small
 MATCH_STYLE = Style(bgcolor="yellow", color="black")
 CURRENT_MATCH_STYLE = Style(bgcolor="dark_orange", color="black", bold=True)
 SELECTED_LINK_STYLE = Style(reverse=True)
@@ -70,6 +72,9 @@ class PageView(ScrollView, can_focus=True):
             super().__init__()
             self.section = section
 
+    class MatchesChanged(Message):
+        """More matches of the find were found (in blocks rendered since), or the search is done."""
+
     def __init__(self, *, code_theme: str = "monokai", id: str | None = None) -> None:
         super().__init__(id=id)
         self.page: Page | None = None
@@ -82,6 +87,8 @@ class PageView(ScrollView, can_focus=True):
         self._render_scheduled = False
         self._visible_pending = False
         self.matches = Matches()
+        self._reveal_wanted = False  # a find waits for its first match to be rendered, to go there
+        self._matches_grew = False
         self._selected_link: LinkKey | None = None
         self._top_block = -1
         # A jump to a section that cannot reach the top (near the end of the page) pins it as the
@@ -164,6 +171,7 @@ class PageView(ScrollView, can_focus=True):
         self.set_scroll(0, None)
         self._scroll_to_line(actual)
         self._after_scroll()  # a new page at the same scroll position still has a new section
+        self._found_more()
         self.refresh()
         self._schedule_rendering()
 
@@ -248,7 +256,7 @@ class PageView(ScrollView, can_focus=True):
             lines, links = rendered.lines, rendered.links
         except Exception as exc:  # a renderer bug must not hide the text: show it raw
             self.render_failures.append(f"section {block.section.anchor or 'start'}: {type(exc).__name__}")
-            text = Text(block.section.markdown)
+            text = Text(cap_block(block.section.markdown))
             lines = [
                 list(line)
                 for line in self.app.console.render_lines(
@@ -258,6 +266,9 @@ class PageView(ScrollView, can_focus=True):
             links = []
         block.strips = [Strip(segments) for segments in lines]
         block.links = links
+        if index in self.matches.pending:  # a find is waiting for this block
+            self.matches.add(index, enumerate(strip.text for strip in block.strips))
+            self._matches_grew = True
 
     def _schedule_rendering(self) -> None:
         if not self._render_scheduled and any(b.strips is None for b in self.blocks):
@@ -313,6 +324,7 @@ class PageView(ScrollView, can_focus=True):
             if self._pinned is not None and self._pinned[1] == int(self.scroll_y):
                 self._pinned = (self._pinned[0], wanted)  # the reader did not move: still pinned
             self._scroll_to_line(wanted)
+        self._found_more()
 
     def render_all(self) -> None:
         """Render every section now (find-in-page needs all the lines)."""
@@ -355,7 +367,8 @@ class PageView(ScrollView, can_focus=True):
 
     def _decorate(self, line: int, strip: Strip) -> Strip:
         spans: list[tuple[int, int, Style]] = []
-        for match, current in self.matches.on_line(line):
+        block = self._block_at(line)
+        for match, current in self.matches.on_line(block, line - self._offsets[block]):
             spans.append((match.start, match.end, CURRENT_MATCH_STYLE if current else MATCH_STYLE))
         if self._selected_link is not None:
             block_index, link_index = self._selected_link
@@ -453,6 +466,7 @@ class PageView(ScrollView, can_focus=True):
         self._pinned = None
         self._scroll_to_line(self._max_scroll_y())
         self._stick_to_end = True
+        self._found_more()
         self._after_scroll()
         self.refresh()
         self._schedule_rendering()
@@ -531,27 +545,56 @@ class PageView(ScrollView, can_focus=True):
         return self._collect(label, word_spans(wanted), reveal=False)
 
     def _collect(self, label: str, spans: Spans, *, reveal: bool) -> int:
-        if not self.blocks:
-            self.matches.clear()
-            return 0
-        self.render_all()
-        count = self.matches.collect(label, spans, self._page_lines(), top=int(self.scroll_y))
-        if count and reveal:
-            self._reveal_match()
-        self.refresh()
-        return count
+        """Matches in the blocks rendered so far, now; in the others as the background renders them.
 
-    def _page_lines(self) -> Iterator[tuple[int, str]]:
-        for block_index, block in enumerate(self.blocks):
-            base = self._offsets[block_index]
-            for number, strip in enumerate(block.strips or []):
-                yield base + number, strip.text
+        A page whose unrendered text is small is rendered first (the count is then final at once).
+        """
+        self.matches.clear()
+        if not self.blocks:
+            return 0
+        waiting = [i for i, block in enumerate(self.blocks) if block.strips is None]
+        if sum(len(self.blocks[i].section.markdown) for i in waiting) <= EAGER_FIND_CHARS:
+            self.render_all()
+            waiting = []
+        self.matches.begin(label, spans, waiting)
+        for index, block in enumerate(self.blocks):
+            if block.strips is not None:
+                self.matches.add(index, enumerate(strip.text for strip in block.strips))
+        self._reveal_wanted = reveal
+        self._choose_match()
+        self._schedule_rendering()
+        self.refresh()
+        return len(self.matches.items)
+
+    def _choose_match(self) -> bool:
+        """The first match from the top of the screen becomes current (once); a find goes there."""
+        top = int(self.scroll_y)
+        block = self._block_at(top)
+        if not self.matches.choose(block, top - self._offsets[block]):
+            return False
+        if self._reveal_wanted:
+            self._reveal_wanted = False
+            self._reveal_match()
+        return True
+
+    def _found_more(self) -> None:
+        """After blocks were rendered: the matches found in them are counted, and maybe gone to."""
+        if not self._matches_grew:
+            return
+        self._matches_grew = False
+        self._choose_match()
+        self.post_message(self.MatchesChanged())
+
+    @property
+    def searching(self) -> bool:
+        """Whether a find is still waiting for blocks to be rendered (its count can grow)."""
+        return bool(self.matches.pending)
 
     @property
     def current_match_text(self) -> str | None:
         """The text of the current find (or marked-term) match."""
         match = self.matches.current
-        strip = self.line_strip(match.line) if match is not None else None
+        strip = self.line_strip(self._offsets[match.block] + match.line) if match is not None else None
         return (
             strip.crop(match.start, match.end).text.strip()
             if match is not None and strip is not None
@@ -580,5 +623,6 @@ class PageView(ScrollView, can_focus=True):
         if match is None:
             return
         top, height = int(self.scroll_y), self.scrollable_content_region.height
-        if not top <= match.line < top + height:
-            self._scroll_to_line(match.line - height // 3)
+        line = self._offsets[match.block] + match.line
+        if not top <= line < top + height:
+            self._scroll_to_line(line - height // 3)
