@@ -43,7 +43,7 @@ __all__ = [
     "walk",
 ]
 
-SITE_VERSION = 2
+SITE_VERSION = 3  # bump when an adapter reads config differently: cached Sites are rebuilt
 
 KINDS: dict[str, Callable[[Path], Site]] = {
     "mkdocs": mkdocs.build,
