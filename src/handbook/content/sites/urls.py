@@ -60,11 +60,11 @@ def split_repo_link(href: str) -> tuple[str, str] | None:
     path = unquote(parts.path)
     if host in RAW_HOSTS:
         m = _RAW_FILE.match(path)
-        return (f"{RAW_HOSTS[host]}/{m.group(1).lower()}", m.group(2)) if m else None
+        return (f"{RAW_HOSTS[host]}/{m.group(1)}", m.group(2)) if m else None
     m = _GITLAB_FILE.match(path) or _REPO_FILE.match(path)
     if not m:
         return None
-    return f"{host}/{m.group(1).lower().removesuffix('.git')}", m.group(2)
+    return f"{host}/{m.group(1).removesuffix('.git')}", m.group(2)
 
 
 def _repo_key(repo: str) -> str:
@@ -78,7 +78,7 @@ def repo_file(href: str, repos: Iterable[str]) -> str | None:
     if found is None:
         return None
     key, inside = found
-    return inside if any(_repo_key(repo) == key for repo in repos) else None
+    return inside if any(_repo_key(repo) == key.lower() for repo in repos) else None
 
 
 def infer_bases(links: Iterable[str], is_local: Callable[[str], bool]) -> list[tuple[str, str]]:
@@ -111,12 +111,13 @@ def infer_bases(links: Iterable[str], is_local: Callable[[str], bool]) -> list[t
 def infer_repos(links: Iterable[str], is_local_file: Callable[[str], bool]) -> list[str]:
     """GitHub/GitLab repositories whose file links (``/blob/<branch>/path``) are mostly local files."""
     counts: dict[str, list[int]] = {}
+    spelled: dict[str, str] = {}  # the first spelling seen: GitHub names are not case-sensitive
     for href in links:
         found = split_repo_link(href)
         if found is None or not found[1].lower().endswith((".md", ".markdown", ".mdx")):
             continue
         key, inside = found
-        seen = counts.setdefault(f"https://{key}", [0, 0, 0])
+        seen = counts.setdefault(spelled.setdefault(key.lower(), f"https://{key}"), [0, 0, 0])
         seen[1] += 1
         if is_local_file(inside):
             seen[0] += 1
