@@ -31,7 +31,7 @@ from handbook.content.sites import (
 from handbook.files import write_atomic
 
 # Bump when title/order extraction changes: entries cached by older code are then re-read.
-CATALOG_VERSION = 4
+CATALOG_VERSION = 5
 HEAD_BYTES = 16 * 1024
 SKIP_DIRS = {"node_modules", "__pycache__", "_site", "site-packages", "venv"}
 SKIP_FILES = {"robots.txt", "cmakelists.txt", "license.txt", "requirements.txt"}
@@ -56,6 +56,8 @@ META_KEYS = (
     "url",
     "slug",
     "redirect_to",
+    "parent",  # just-the-docs: the title of the page this one nests under
+    "grand_parent",
 )
 MAX_SITE_LINKS = 30
 

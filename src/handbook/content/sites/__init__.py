@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from handbook.content.model import PageInfo
 from handbook.content.sites import (
     contentdir,
     docsify,
@@ -21,11 +22,13 @@ from handbook.content.sites import (
     jekyll,
     mdbook,
     mkdocs,
+    parents,
     plain,
+    toc,
 )
 from handbook.content.sites.common import repo_from_url
 from handbook.content.sites.model import FolderNav, NavNode, Site
-from handbook.content.sites.toc import TocNode, TocRow, build_toc, toc_rows, walk
+from handbook.content.sites.toc import TocNode, TocRow, toc_rows, walk
 
 __all__ = [
     "KINDS",
@@ -159,6 +162,14 @@ def stamps_current(site: Site) -> bool:
         if st.st_size != size or st.st_mtime_ns != mtime_ns:
             return False
     return True
+
+
+def build_toc(site: Site, pages: list[PageInfo]) -> tuple[list[TocNode], list[str]]:
+    """The site's table of contents over ``pages`` (its nav, its ``parent`` titles, else its folders),
+    and the nav problems found."""
+    if parents.uses_parents(site, pages):
+        return parents.parent_toc(site, pages)
+    return toc.build_toc(site, pages)
 
 
 def read_folder_navs(site: Site, files: dict[str, list[int]]) -> None:
