@@ -82,7 +82,17 @@ PROBE_NAMES = [
     "layouts",
     "archetypes",
     "themes",
+    "data",
+    "_data",
+    "src/data",
+    "../data",
+    "../_data",
+    "../.git",
 ]
+# Data folders (glossaries and the like) of a repository whose site names none of its own.
+DATA_FOLDERS = ("data", "_data", "src/data")
+# What makes the folder around an opened one a site repository (the user opened its content/).
+REPO_MARKERS = (".git", "package.json", *hugo.CONFIG_NAMES, "_config.yml", "mkdocs.yml", "book.toml")
 
 
 def _detect_kind(source: Path) -> str:
@@ -119,11 +129,23 @@ def detect(source: Path, override: str | None = None) -> Site:
         kind = None
     site = KINDS[kind or _detect_kind(source)](source)
     site.problems[:0] = problems
+    if not site.data_dirs:
+        site.data_dirs = _data_dirs(source, Path(site.root))
     if not site.repo_urls:
         remote = _git_remote(source)
         if remote:
             site.repo_urls.append(remote)
     return site
+
+
+def _data_dirs(source: Path, root: Path) -> list[str]:
+    """The repository's data folders beside the content root; for a folder opened inside a site
+    repository (its ``content/``), the repository's. Folders inside the content root are its own."""
+    repo = source
+    if source == root and any((source.parent / m).exists() for m in REPO_MARKERS):
+        repo = source.parent
+    found = [repo / name for name in DATA_FOLDERS if (repo / name).is_dir()]
+    return [str(f) for f in found if not f.resolve().is_relative_to(root)]
 
 
 def _git_remote(source: Path) -> str | None:
