@@ -19,6 +19,7 @@ import bisect
 import re
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.style import Style
@@ -34,6 +35,7 @@ from handbook.content.model import LinkTarget, Page, Section, loose_anchor
 from handbook.content.parse import reference_block
 from handbook.tui.page_render import render_section
 from handbook.tui.widgets.page_blocks import Block, LinkKey, estimate_height, link_line, step_link
+from handbook.tui.widgets.page_end import PageEnd
 from handbook.tui.widgets.page_find import Matches, Spans, highlight, literal_spans, pattern_spans, word_spans
 
 SLICE_SECONDS = 0.012  # idle rendering works in slices this long, so keys stay responsive
@@ -89,16 +91,20 @@ class PageView(ScrollView, can_focus=True):
         self._pinned: tuple[int, int] | None = None  # (block, scroll_y it was pinned at)
         self._stick_to_end = False  # after G: stay at the end while sections above are rendered
         self.render_failures: list[str] = []
+        self.page_end: PageEnd | None = None  # "Next: …" after the last section
 
     # ---------------------------------------------------------------- showing a page
 
     def show(self, page: Page, anchor: str = "", line_in_section: int = 0) -> bool:
         """Show ``page`` at ``anchor``; returns False when the anchor is not in the page."""
         self.page = page
+        self.page_end = None
         self._targets = {}
         self._references = reference_block(page.references)
         self._width = self._content_width()
-        self.blocks = [Block(sec, estimate_height(sec, self._width)) for sec in page.sections]
+        self.blocks = [Block(sec, 0) for sec in page.sections]
+        for number, block in enumerate(self.blocks):
+            block.estimate = self._estimate(number)
         self.matches.clear()
         self._selected_link = None
         self._top_block = -1
@@ -109,6 +115,30 @@ class PageView(ScrollView, can_focus=True):
         else:  # not laid out yet: position once the real height is known
             self.call_after_refresh(self._show_block, index or 0, line_in_section)
         return index is not None
+
+    def set_end(self, end: PageEnd) -> None:
+        """Offer ``end`` (the next and previous pages) after the last section of the shown page."""
+        if not self.blocks or self.page_end is not None:
+            return
+        self.page_end = end
+        self._targets.update(end.targets)
+        last = self.blocks[-1]
+        if last.strips is None:
+            last.estimate = self._estimate(len(self.blocks) - 1)
+        else:
+            self._append_end(last)
+        self._recompute()
+        if self._stick_to_end:
+            self._scroll_to_line(self._max_scroll_y())
+        self.refresh()
+
+    def _append_end(self, block: Block) -> None:
+        assert block.strips is not None and self.page_end is not None
+        strips, links = self.page_end.render(self.app.console, self._width)
+        base = len(block.strips)
+        block.strips += strips
+        block.links += [replace(spot, line=base + spot.line) for spot in links]
+        block.tail = len(strips)
 
     def block_index(self, anchor: str) -> int | None:
         anchor = anchor.lstrip("#")
@@ -206,10 +236,10 @@ class PageView(ScrollView, can_focus=True):
         self._width = width
         chosen = (self._selected_link[0], self.selected_href) if self._selected_link is not None else None
         self._selected_link = None
-        for block in self.blocks:
+        for number, block in enumerate(self.blocks):
             block.strips = None
             block.links = []
-            block.estimate = estimate_height(block.section, width)
+            block.estimate = self._estimate(number)
         label, spans = self.matches.label, self.matches.spans
         self.matches.clear()
         self._show_block(index, line)
@@ -219,6 +249,11 @@ class PageView(ScrollView, can_focus=True):
             self._collect(label, spans, reveal=False)
 
     # ---------------------------------------------------------------- rendering
+
+    def _estimate(self, index: int) -> int:
+        height = estimate_height(self.blocks[index].section, self._width)
+        last = index == len(self.blocks) - 1
+        return height + (self.page_end.height if last and self.page_end is not None else 0)
 
     def _render_block(self, index: int) -> None:
         block = self.blocks[index]
@@ -246,6 +281,9 @@ class PageView(ScrollView, can_focus=True):
             links = []
         block.strips = [Strip(segments) for segments in lines]
         block.links = links
+        block.tail = 0
+        if index == len(self.blocks) - 1 and self.page_end is not None:
+            self._append_end(block)
 
     def _schedule_rendering(self) -> None:
         if not self._render_scheduled and any(b.strips is None for b in self.blocks):
@@ -532,7 +570,8 @@ class PageView(ScrollView, can_focus=True):
     def _page_lines(self) -> Iterator[tuple[int, str]]:
         for block_index, block in enumerate(self.blocks):
             base = self._offsets[block_index]
-            for number, strip in enumerate(block.strips or []):
+            strips = block.strips or []
+            for number, strip in enumerate(strips[: len(strips) - block.tail]):  # not "Next: …"
                 yield base + number, strip.text
 
     @property
