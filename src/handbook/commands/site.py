@@ -54,6 +54,9 @@ def site_info(hb: Handbook) -> dict[str, Any]:
         "pages": len(hb.pages),
         "redirects": len(site.redirects) + len(hb.catalog.redirect_pages),
         "data_dirs": list(site.data_dirs),
+        "language": site.language,
+        # Languages not shown: their folder under the repository ("" when translations sit by name)
+        "other_languages": dict(site.other_languages),
         "problems": list(hb.catalog.problems),
     }
 
@@ -81,6 +84,10 @@ def run_info(args: argparse.Namespace) -> int:
         ("data_dirs", "data"),
     ):
         print(f"{label + ':':<16}{_safe(', '.join(info[key])) or '-'}")
+    if info["language"]:
+        others = [f"{code} ({folder or 'by file name'})" for code, folder in info["other_languages"].items()]
+        shown = f"{info['language']}" + (f"; not shown: {', '.join(others)}" if others else "")
+        print(f"{'language:':<16}{_safe(shown)}")
     for problem in info["problems"]:
         print(f"problem:        {_safe(problem)}")
     return EXIT_OK

@@ -59,6 +59,8 @@ META_KEYS = (
     "url",
     "slug",
     "redirect_to",
+    "parent",  # just-the-docs: the title of the page this one nests under
+    "grand_parent",
 )
 MAX_SITE_LINKS = 30
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import Path
 from urllib.parse import unquote
 
 from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, LinkTarget, PageInfo
@@ -134,6 +135,8 @@ class LinkResolver:
         inside = repo_file(path_part, self.site_repos())
         if inside is not None:
             found = self._repo_path(inside)
+            if found is None and self._in_clone(inside):
+                return LinkTarget("external", url=href)  # a file of the repository that is not a page
             if found is None:
                 return LinkTarget("broken", reason=f"no page {inside} in this handbook")
             return LinkTarget("page", path=found, anchor=anchor)
@@ -147,6 +150,14 @@ class LinkResolver:
                 return self._follow(redirect, anchor)
             return LinkTarget("broken", reason=f"no page {path} on this site")
         return LinkTarget("page", path=found, anchor=anchor)
+
+    def _in_clone(self, inside: str) -> bool:
+        """Whether the repository file exists in the opened clone (an image, a PDF, a data file)."""
+        if self.site is None or not inside.strip("/"):
+            return False
+        source = Path(self.site.source)
+        target = (source / inside.strip("/")).resolve()
+        return target.is_relative_to(source) and target.exists()
 
     def _repo_path(self, inside: str) -> str | None:
         """A repository file path as a page: below the content root, or as written."""

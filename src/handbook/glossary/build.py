@@ -36,9 +36,9 @@ def source_files(handbook: Handbook) -> list[Path]:
     """Files outside the pages that feed the glossary: the cache key includes them."""
     if handbook.single_file is not None:
         return []
-    root = handbook.root
-    files = [path for path, _ in data_files(root)] + [path for path, _ in abbreviation_files(root)]
-    for folder, _ in term_folders(root):
+    root, site = handbook.root, handbook.site
+    files = [path for path, _ in [*data_files(root, site), *abbreviation_files(root, site)]]
+    for folder, _ in term_folders(root, site):
         files.append(folder)
         files += sorted(folder.glob("*.md"))
     return files
@@ -49,14 +49,14 @@ def build_glossary(handbook: Handbook, stop: StopCheck = never) -> Glossary:
     merger = Merger()
     problems: list[str] = []
     if handbook.single_file is None:
-        root = handbook.root
-        for path, shown in data_files(root):
+        root, site = handbook.root, handbook.site
+        for path, shown in data_files(root, site):
             for entry in data_file_entries(path, shown, problems):
                 merger.add(entry)
-        for folder, base in term_folders(root):
+        for folder, base in term_folders(root, site):
             for entry in term_file_entries(folder, base, root, problems):
                 merger.add(entry)
-        for path, shown in abbreviation_files(root):
+        for path, shown in abbreviation_files(root, site):
             try:
                 text = path.read_text(encoding="utf-8", errors="replace")
             except OSError as exc:

@@ -1,14 +1,17 @@
 """Glossaries kept as data: ``glossary.(yaml|yml|json)``, one-file-per-term folders, ``*[ABBR]: …``.
 
-Where a site keeps them: the content root, and the repository folder around it (a Hugo or Next.js
-site's ``data/``), in ``data/``, ``_data/`` or ``glossary/``. Files are data, never trusted: YAML is
-read through ``handbook.safe_yaml`` (size, nesting and expanded size bounded: an alias bomb is refused,
-not expanded), strings lose escape sequences, and a symlink leading out of its folder is never read.
+Where a site keeps them: the content root (and its ``data/``, ``_data/``, ``glossary/``), the data
+folders the site layer found (``Site.data_dirs``: Hugo's ``data/``, Jekyll's ``_data/``, a Next.js
+repository's ``data/``), and the top of the repository the handbook is cloned from. Files are data,
+never trusted: YAML is read through ``handbook.safe_yaml`` (size, nesting and expanded size bounded:
+an alias bomb is refused, not expanded), strings lose escape sequences, and a symlink leading out of
+its folder is never read.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +20,7 @@ from typing import Any
 import yaml
 
 from handbook.content.normalise import normalise
+from handbook.content.sites import Site
 from handbook.glossary.model import Entry
 from handbook.glossary.terms import split_acronym
 from handbook.safe_text import safe_value
@@ -35,21 +39,6 @@ ABBREVIATION_FILES = (
 )
 MAX_DATA_BYTES = 4 * 1024 * 1024
 MAX_TERM_FILES = 5000
-_SITE_MARKERS = (
-    ".git",
-    "data",
-    "_data",
-    "package.json",
-    "config.toml",
-    "hugo.toml",
-    "hugo.yaml",
-    "_config.yml",
-    "mkdocs.yml",
-    "book.toml",
-    ".gitbook.yaml",
-    "docusaurus.config.js",
-    "docusaurus.config.ts",
-)
 _TERM_KEYS = ("term", "name", "title", "word", "acronym", "abbreviation", "key")
 _DEFINITION_KEYS = ("definition", "description", "short_description", "meaning", "text", "def", "summary")
 _ALIAS_KEYS = ("aliases", "aka", "alias", "synonyms", "abbreviation", "acronym", "expansion", "also")
@@ -60,14 +49,10 @@ class DataFileError(ValueError):
     """A glossary file that cannot be used; the message says why, for the user."""
 
 
-def data_bases(root: Path) -> list[Path]:
-    """The content root, and the repository folder around it when the root is its ``content/``,
-    ``docs/`` or ``src/`` (the site layer will say this precisely once it knows)."""
-    bases = [root]
-    parent = root.parent
-    if parent != root and any((parent / marker).exists() for marker in _SITE_MARKERS):
-        bases.append(parent)
-    return bases
+def data_bases(root: Path, site: Site | None) -> list[Path]:
+    """The content root, and the repository the site layer found around it (never guessed here)."""
+    source = Path(site.source) if site is not None else root
+    return [root, source] if source != root and root.is_relative_to(source) else [root]
 
 
 def inside(path: Path, base: Path) -> bool:
@@ -78,26 +63,26 @@ def inside(path: Path, base: Path) -> bool:
         return False
 
 
-def data_files(root: Path) -> list[tuple[Path, str]]:
+def data_files(root: Path, site: Site | None = None) -> list[tuple[Path, str]]:
     """(file, name shown as its source) of every glossary data file of the handbook."""
+    places = [(root / folder if folder else root, root) for folder in DATA_FOLDERS]
+    if site is not None:
+        places += [(Path(folder), Path(folder)) for folder in site.data_dirs]
+    places += [(base, base) for base in data_bases(root, site)[1:]]
     found: list[tuple[Path, str]] = []
     seen: set[Path] = set()
-    for base in data_bases(root):
-        for folder in DATA_FOLDERS:
-            for name in DATA_NAMES:
-                path = base / folder / name if folder else base / name
-                if path.is_file() and inside(path, base) and path.resolve() not in seen:
-                    seen.add(path.resolve())
-                    found.append((path, _shown(path, root, base)))
+    for folder, base in places:
+        for name in DATA_NAMES:
+            path = folder / name
+            if path.is_file() and inside(path, base) and path.resolve() not in seen:
+                seen.add(path.resolve())
+                found.append((path, _shown(path, root)))
     return found
 
 
-def _shown(path: Path, root: Path, base: Path) -> str:
-    """How a source is named: relative to the content root, else to the repository folder."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return "../" + path.relative_to(base).as_posix()
+def _shown(path: Path, root: Path) -> str:
+    """How a source is named: relative to the content root (``../data/glossary.yml`` outside it)."""
+    return Path(os.path.relpath(path, root)).as_posix()
 
 
 def read_data(path: Path) -> Any:
@@ -200,14 +185,17 @@ def _entry(raw: Any, category: str, source: str) -> Entry | None:
 # ------------------------------------------------------------------------------ one file per term
 
 
-def term_folders(root: Path) -> list[tuple[Path, Path]]:
+def term_folders(root: Path, site: Site | None = None) -> list[tuple[Path, Path]]:
     """(folder, base) of one-file-per-term folders: ``glossary/<id>.md`` with a title each."""
+    places = [(base / name, base) for base in data_bases(root, site) for name in TERM_FOLDERS]
+    if site is not None:
+        places += [(Path(folder) / "glossary", Path(folder)) for folder in site.data_dirs]
     found: list[tuple[Path, Path]] = []
-    for base in data_bases(root):
-        for name in TERM_FOLDERS:
-            folder = base / name
-            if folder.is_dir() and inside(folder, base):
-                found.append((folder, base))
+    seen: set[Path] = set()
+    for folder, base in places:
+        if folder.is_dir() and inside(folder, base) and folder.resolve() not in seen:
+            seen.add(folder.resolve())
+            found.append((folder, base))
     return found
 
 
@@ -237,7 +225,7 @@ def term_file_entries(folder: Path, base: Path, root: Path, problems: list[str])
         main, split_aliases = split_acronym(term)
         names = tuple(dict.fromkeys(a for a in (*split_aliases, *aliases) if a.lower() != main.lower()))
         category = str(meta.get("category") or "")
-        entries.append(Entry(main, definition, _shown(path, root, base), names, category=category))
+        entries.append(Entry(main, definition, _shown(path, root), names, category=category))
     if len(entries) * 2 < len(files):
         return  # not a folder of term files after all (a docs folder that happens to be named so)
     yield from entries
@@ -262,14 +250,14 @@ def abbreviation_entries(text: str, source: str) -> Iterator[Entry]:
             yield Entry(abbr, expansion, source, (expansion,) if len(expansion.split()) <= 8 else ())
 
 
-def abbreviation_files(root: Path) -> list[tuple[Path, str]]:
+def abbreviation_files(root: Path, site: Site | None = None) -> list[tuple[Path, str]]:
     """Included abbreviation lists (MkDocs snippets' ``auto_append``) that are not pages."""
     found: list[tuple[Path, str]] = []
-    for base in data_bases(root):
+    for base in data_bases(root, site):
         for name in ABBREVIATION_FILES:
             path = base / name
             if path.is_file() and inside(path, base) and path.stat().st_size <= MAX_DATA_BYTES:
-                found.append((path, _shown(path, root, base)))
+                found.append((path, _shown(path, root)))
     return found
 
 

@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from handbook.content.model import PageInfo
 from handbook.content.sites import (
     contentdir,
     docsify,
@@ -21,11 +22,13 @@ from handbook.content.sites import (
     jekyll,
     mdbook,
     mkdocs,
+    parents,
     plain,
+    toc,
 )
 from handbook.content.sites.common import repo_from_url
 from handbook.content.sites.model import FolderNav, NavNode, Site
-from handbook.content.sites.toc import TocNode, TocRow, build_toc, toc_rows, walk
+from handbook.content.sites.toc import TocNode, TocRow, toc_rows, walk
 
 __all__ = [
     "KINDS",
@@ -43,7 +46,7 @@ __all__ = [
     "walk",
 ]
 
-SITE_VERSION = 2
+SITE_VERSION = 3  # bump when an adapter reads config differently: cached Sites are rebuilt
 
 KINDS: dict[str, Callable[[Path], Site]] = {
     "mkdocs": mkdocs.build,
@@ -79,7 +82,17 @@ PROBE_NAMES = [
     "layouts",
     "archetypes",
     "themes",
+    "data",
+    "_data",
+    "src/data",
+    "../data",
+    "../_data",
+    "../.git",
 ]
+# Data folders (glossaries and the like) of a repository whose site names none of its own.
+DATA_FOLDERS = ("data", "_data", "src/data")
+# What makes the folder around an opened one a site repository (the user opened its content/).
+REPO_MARKERS = (".git", "package.json", *hugo.CONFIG_NAMES, "_config.yml", "mkdocs.yml", "book.toml")
 
 
 def _detect_kind(source: Path) -> str:
@@ -116,11 +129,23 @@ def detect(source: Path, override: str | None = None) -> Site:
         kind = None
     site = KINDS[kind or _detect_kind(source)](source)
     site.problems[:0] = problems
+    if not site.data_dirs:
+        site.data_dirs = _data_dirs(source, Path(site.root))
     if not site.repo_urls:
         remote = _git_remote(source)
         if remote:
             site.repo_urls.append(remote)
     return site
+
+
+def _data_dirs(source: Path, root: Path) -> list[str]:
+    """The repository's data folders beside the content root; for a folder opened inside a site
+    repository (its ``content/``), the repository's. Folders inside the content root are its own."""
+    repo = source
+    if source == root and any((source.parent / m).exists() for m in REPO_MARKERS):
+        repo = source.parent
+    found = [repo / name for name in DATA_FOLDERS if (repo / name).is_dir()]
+    return [str(f) for f in found if not f.resolve().is_relative_to(root)]
 
 
 def _git_remote(source: Path) -> str | None:
@@ -159,6 +184,14 @@ def stamps_current(site: Site) -> bool:
         if st.st_size != size or st.st_mtime_ns != mtime_ns:
             return False
     return True
+
+
+def build_toc(site: Site, pages: list[PageInfo]) -> tuple[list[TocNode], list[str]]:
+    """The site's table of contents over ``pages`` (its nav, its ``parent`` titles, else its folders),
+    and the nav problems found."""
+    if parents.uses_parents(site, pages):
+        return parents.parent_toc(site, pages)
+    return toc.build_toc(site, pages)
 
 
 def read_folder_navs(site: Site, files: dict[str, list[int]]) -> None:

@@ -194,10 +194,16 @@ def repo_from_url(value: Any) -> str | None:
         return None
     m = re.match(r"^git@([\w.-]+):([\w.-]+(?:/[\w.-]+)+?)(?:\.git)?/?$", text)
     if m:
-        return f"https://{m.group(1)}/{m.group(2)}"
-    m = re.match(
-        r"^(?:https?|ssh)://(?:[^@/]+@)?([\w.-]+)(?::\d+)?/([\w.-]+/[\w.-]+?)(?:\.git)?(?:/|$)", text
-    )
-    if m and ("github" in m.group(1) or "gitlab" in m.group(1) or "bitbucket" in m.group(1)):
-        return f"https://{m.group(1)}/{m.group(2)}"
-    return None
+        return f"https://{m.group(1)}/{m.group(2).removesuffix('.git')}"
+    m = re.match(r"^(?:https?|ssh)://(?:[^@/]+@)?([\w.-]+)(?::\d+)?/([^?#]*)", text)
+    if not m or not any(name in m.group(1) for name in ("github", "gitlab", "bitbucket")):
+        return None
+    segments = [s for s in m.group(2).split("/") if s]
+    if "gitlab" in m.group(1):  # a project may sit in subgroups: everything up to "/-/"
+        segments = segments[: segments.index("-")] if "-" in segments else segments
+    else:
+        segments = segments[:2]
+    if len(segments) < 2 or not all(re.fullmatch(r"[\w.-]+", s) for s in segments):
+        return None
+    segments[-1] = segments[-1].removesuffix(".git")
+    return f"https://{m.group(1)}/{'/'.join(segments)}"

@@ -48,6 +48,7 @@ def build(source: Path) -> Site:
                 section.update(data)
     lowered = {str(k).lower(): v for k, v in config.items()}
     content_dir = as_str(lowered.get("contentdir")) or "content"
+    content_dir = _languages(site, source, lowered, content_dir)
     root = (source / content_dir).resolve()
     if not root.is_dir() or not root.is_relative_to(source):
         site.problems.append(f"contentDir {content_dir!r} is not a folder of this repository")
@@ -67,6 +68,50 @@ def build(source: Path) -> Site:
                 break
     if root == source:
         site.exclude_dirs = [d for d in SCAFFOLDING if (source / d).is_dir()]
+    for other in site.other_languages.values():  # another language's folder inside this one's
+        inside = (source / other).resolve()
+        if inside != root and inside.is_relative_to(root):
+            site.exclude_dirs.append(inside.relative_to(root).as_posix())
     if (source / "data").is_dir():
         site.data_dirs.append(str(source / "data"))
     return site
+
+
+def _languages(site: Site, source: Path, config: dict[str, Any], content_dir: str) -> str:
+    """The default language's content folder; the other languages are noted, not shown.
+
+    ``[languages.de] contentDir = "content/de"`` (or ``config/_default/languages.toml``) gives each
+    language its folder; ``defaultContentLanguage`` (default ``en``) is the one a reader gets. Without
+    per-language folders, translations sit beside the pages as ``about.de.md``: those are left out."""
+    languages = config.get("languages")
+    if not isinstance(languages, dict) or not languages:
+        return content_dir
+    table = {
+        str(code).lower(): {str(k).lower(): v for k, v in options.items()}
+        for code, options in languages.items()
+        if isinstance(options, dict)
+    }
+    if not table:
+        return content_dir
+    default = (as_str(config.get("defaultcontentlanguage")) or "en").lower()
+    if default not in table:
+        default = min(table, key=lambda code: _weight(table[code]))
+    site.language = default
+    own = as_str(table[default].get("contentdir")) or content_dir
+    for code, options in table.items():
+        if code == default:
+            continue
+        folder = as_str(options.get("contentdir"))
+        if folder and folder.strip("/") != own.strip("/"):
+            site.other_languages[code] = folder.strip("/")
+        else:  # translation by file name: about.de.md beside about.md
+            site.other_languages[code] = ""
+            site.exclude_suffixes += [f".{code}{ext}" for ext in (".md", ".markdown", ".mdx", ".html")]
+    return own
+
+
+def _weight(options: dict[str, Any]) -> float:
+    weight = options.get("weight")
+    if isinstance(weight, (int, float)) and not isinstance(weight, bool):
+        return float(weight)
+    return float("inf")

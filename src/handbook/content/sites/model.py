@@ -51,6 +51,7 @@ class Site:
     exclude_dirs: list[str] = field(default_factory=list)  # folders under root that hold no pages
     exclude_files: list[str] = field(default_factory=list)  # files under root that are not pages
     exclude_names: list[str] = field(default_factory=list)  # file names never pages, in any folder
+    exclude_suffixes: list[str] = field(default_factory=list)  # Hugo translations: ".de.md"
     skip_underscore: bool = False  # Jekyll: `_name` files and folders are not pages...
     keep_dirs: list[str] = field(default_factory=list)  # ...except these (collections)
     nav_file_names: list[str] = field(default_factory=list)  # hidden per-folder nav files to collect
@@ -65,6 +66,8 @@ class Site:
     data_dirs: list[str] = field(default_factory=list)  # absolute
     problems: list[str] = field(default_factory=list)
     title: str | None = None  # the site's name from its config
+    language: str | None = None  # the language shown, when the site has several (Hugo)
+    other_languages: dict[str, str] = field(default_factory=dict)  # code -> its content folder ("": by name)
     stamps: dict[str, list[int]] = field(default_factory=dict)  # file read -> [size, mtime_ns]
 
     def to_json(self) -> dict[str, Any]:
@@ -86,6 +89,8 @@ class Site:
         """Whether a file found under the content root is one of the site's pages."""
         name = rel.rpartition("/")[2]
         if name in self.exclude_names or rel in self.exclude_files:
+            return False
+        if self.exclude_suffixes and name.lower().endswith(tuple(self.exclude_suffixes)):
             return False
         folder = rel.rpartition("/")[0]
         if self.skip_underscore and name.startswith("_") and not name.startswith("_index."):

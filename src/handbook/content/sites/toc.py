@@ -53,7 +53,7 @@ def nav_title(info: PageInfo) -> str:
     return info.title
 
 
-def _title_from_name(name: str) -> str:
+def title_from_name(name: str) -> str:
     words = re.sub(r"[-_]+", " ", _NUMBER_PREFIX.sub("", name.lstrip("_"))).strip()
     return words[:1].upper() + words[1:] if words else name
 
@@ -142,7 +142,7 @@ class _Builder:
         weight = nav.position if nav and nav.position is not None else None
         if weight is None and landing is not None:
             weight = landing.weight
-        title = nav_title(landing) if landing else _title_from_name(name)
+        title = nav_title(landing) if landing else title_from_name(name)
         number = int(prefix.group(1)) if prefix else float("inf")
         return (1, weight if weight is not None else float("inf"), number, title.lower(), folder)
 
@@ -158,7 +158,7 @@ class _Builder:
         if landing is not None:
             self.used.add(landing.path)
         name = folder.rpartition("/")[2]
-        title = nav.title or given_title or (nav_title(landing) if landing else _title_from_name(name))
+        title = nav.title or given_title or (nav_title(landing) if landing else title_from_name(name))
         return [TocNode(title, landing.path if landing else None, children, folder=True)]
 
     # ------------------------------------------------------------------ an explicit nav
@@ -225,7 +225,7 @@ class _Builder:
             if path is None and not children:
                 continue
             out.append(
-                TocNode(title or _title_from_name(posixpath.basename(node.path or "")), path, children)
+                TocNode(title or title_from_name(posixpath.basename(node.path or "")), path, children)
             )
         return out
 

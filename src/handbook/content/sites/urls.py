@@ -2,7 +2,9 @@
 
 From config when the site says (``baseURL``, ``site_url``, ``url``, ``repo_url``), else inferred: an
 http(s) host most of whose link paths match local pages is the handbook's own; a GitHub/GitLab
-repository whose ``/blob/<branch>/`` paths are local files is its repository.
+repository whose ``/blob/<branch>/`` paths are local files is its repository. Repository links are
+read in every form the hosts print: GitLab subgroups (``/group/sub/project/-/blob/main/a.md``),
+``/tree/``, ``/raw/``, ``/edit/`` and ``raw.githubusercontent.com/org/repo/<branch>/a.md``.
 """
 
 from __future__ import annotations
@@ -11,7 +13,11 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
-_REPO_FILE = re.compile(r"^/([^/]+/[^/]+)/(?:-/)?(?:blob|tree|edit|raw)/[^/]+/?(.*)$")
+# GitLab puts "/-/" between the project (which may sit in subgroups) and the file; GitHub has none.
+_GITLAB_FILE = re.compile(r"^/((?:[^/]+/)+[^/]+)/-/(?:blob|tree|edit|raw)/[^/]+/?(.*)$")
+_REPO_FILE = re.compile(r"^/([^/]+/[^/]+)/(?:blob|tree|edit|raw)/[^/]+/?(.*)$")
+_RAW_FILE = re.compile(r"^/([^/]+/[^/]+)/(?:refs/heads/)?[^/]+/(.*)$")  # raw.githubusercontent.com
+RAW_HOSTS = {"raw.githubusercontent.com": "github.com"}
 MIN_MATCHES = 2
 # Links looked at per host or repository: enough to tell the site's own, few enough that a handbook
 # quoting 5,000 Google Docs links is judged in milliseconds (each look is a page lookup).
@@ -45,20 +51,37 @@ def under_base(href: str, bases: Iterable[tuple[str, str]]) -> str | None:
     return None
 
 
-def repo_file(href: str, repos: Iterable[str]) -> str | None:
-    """The file path inside the repository that ``href`` (``…/blob/main/a/b.md``) points into, if any."""
+def split_repo_link(href: str) -> tuple[str, str] | None:
+    """(``host/owner/…/project``, file path) of a link to a file or folder of a hosted repository.
+
+    ``https://gitlab.com/group/sub/project/-/blob/main/a.md`` → (``gitlab.com/group/sub/project``,
+    ``a.md``); a raw.githubusercontent.com link names its github.com repository."""
     parts = urlsplit(href)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
     host = parts.netloc.lower().removeprefix("www.")
-    m = _REPO_FILE.match(unquote(parts.path))
+    path = unquote(parts.path)
+    if host in RAW_HOSTS:
+        m = _RAW_FILE.match(path)
+        return (f"{RAW_HOSTS[host]}/{m.group(1)}", m.group(2)) if m else None
+    m = _GITLAB_FILE.match(path) or _REPO_FILE.match(path)
     if not m:
         return None
-    for repo in repos:
-        repo_parts = urlsplit(repo)
-        if repo_parts.netloc.lower().removeprefix("www.") == host and m.group(
-            1
-        ).lower() == repo_parts.path.strip("/").lower().removesuffix(".git"):
-            return m.group(2)
-    return None
+    return f"{host}/{m.group(1).removesuffix('.git')}", m.group(2)
+
+
+def _repo_key(repo: str) -> str:
+    parts = urlsplit(repo)
+    return f"{parts.netloc.lower().removeprefix('www.')}/{parts.path.strip('/').lower().removesuffix('.git')}"
+
+
+def repo_file(href: str, repos: Iterable[str]) -> str | None:
+    """The file path inside the repository that ``href`` (``…/blob/main/a/b.md``) points into, if any."""
+    found = split_repo_link(href)
+    if found is None:
+        return None
+    key, inside = found
+    return inside if any(_repo_key(repo) == key.lower() for repo in repos) else None
 
 
 def infer_bases(links: Iterable[str], is_local: Callable[[str], bool]) -> list[tuple[str, str]]:
@@ -93,16 +116,17 @@ def infer_bases(links: Iterable[str], is_local: Callable[[str], bool]) -> list[t
 def infer_repos(links: Iterable[str], is_local_file: Callable[[str], bool]) -> list[str]:
     """GitHub/GitLab repositories whose file links (``/blob/<branch>/path``) are mostly local files."""
     files: dict[str, list[str]] = {}
+    spelled: dict[str, str] = {}  # the first spelling seen: GitHub names are not case-sensitive
     for href in links:
-        parts = urlsplit(href)
-        m = _REPO_FILE.match(unquote(parts.path)) if parts.scheme in ("http", "https") else None
-        if not m or not m.group(2).lower().endswith((".md", ".markdown", ".mdx")):
+        found = split_repo_link(href)
+        if found is None or not found[1].lower().endswith((".md", ".markdown", ".mdx")):
             continue
-        files.setdefault(f"https://{parts.netloc.lower()}/{m.group(1)}", []).append(m.group(2))
+        key, inside = found
+        files.setdefault(spelled.setdefault(key.lower(), f"https://{key}"), []).append(inside)
     counts: dict[str, list[int]] = {}
     local = _remembered(is_local_file)
-    for key, linked in files.items():
-        seen = counts.setdefault(key, [0, 0, 0])
+    for repo, linked in files.items():
+        seen = counts.setdefault(repo, [0, 0, 0])
         for file in linked if len(linked) <= SAMPLE else linked[:: len(linked) // SAMPLE + 1]:
             seen[1] += 1
             if local(file):

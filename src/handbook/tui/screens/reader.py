@@ -19,6 +19,7 @@ from handbook.tui.screens.base import HandbookAppAccess
 from handbook.tui.widgets.find_bar import FindBar
 from handbook.tui.widgets.footer import FittedFooter
 from handbook.tui.widgets.outline import Outline
+from handbook.tui.widgets.page_end import neighbours, page_end
 from handbook.tui.widgets.page_tree import PageTree
 from handbook.tui.widgets.page_view import PageView
 
@@ -125,6 +126,7 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         if page is not self.page:
             self.page = page
             found = view.show(page, place.anchor, place.line)
+            self.call_after_refresh(self._show_page_end, page)
             self.query_one(Outline).show_page(page)
             self.query_one(PageTree).select_path(page.path)
             self.sub_title = "" if page.title == self.app.title else page.title
@@ -141,15 +143,20 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
             )
         return True
 
+    def _show_page_end(self, page: Page) -> None:
+        """'Next: …' at the end of the page, once it is on screen: the same pages ``[`` and ``]`` turn to."""
+        if self.page is page:
+            handbook = self.handbook_app.handbook
+            self.page_view.set_end(page_end(handbook.pages, handbook.toc, page.path))
+
     def action_turn_page(self, step: int) -> None:
         """The next or previous page in the site's reading order (its table of contents), as a book."""
-        pages = self.handbook_app.handbook.pages
-        here = self.page.path if self.page is not None else ""
-        index = next((n for n, info in enumerate(pages) if info.path == here), None)
-        if index is None or not 0 <= index + step < len(pages):
+        before, after = neighbours(self.handbook_app.handbook.pages, self.page.path if self.page else "")
+        target = after if step > 0 else before
+        if target is None:
             self.notify("This is the last page." if step > 0 else "This is the first page.", timeout=2)
             return
-        self.open_place(Place(pages[index + step].path, ""))
+        self.open_place(Place(target.path, ""))
 
     def action_back(self) -> None:
         if self.return_to_onboarding_at is not None and self.history.position == self.return_to_onboarding_at:

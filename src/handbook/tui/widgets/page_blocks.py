@@ -23,6 +23,7 @@ class Block:
     estimate: int
     strips: list[Strip] | None = None
     links: list[LinkSpot] = field(default_factory=list)
+    tail: int = 0  # lines after the section's own text (the page's end: "Next: …")
 
     @property
     def height(self) -> int:

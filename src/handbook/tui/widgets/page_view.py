@@ -18,7 +18,8 @@ from __future__ import annotations
 import bisect
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.style import Style
@@ -35,6 +36,7 @@ from handbook.content.parse import reference_block
 from handbook.tui.page_caps import cap_block
 from handbook.tui.page_render import render_section
 from handbook.tui.widgets.page_blocks import Block, LinkKey, estimate_height, link_line, step_link
+from handbook.tui.widgets.page_end import PageEnd
 from handbook.tui.widgets.page_find import Matches, Spans, highlight, literal_spans, pattern_spans, word_spans
 
 SLICE_SECONDS = 0.012  # idle rendering works in slices this long, so keys stay responsive
@@ -96,16 +98,20 @@ class PageView(ScrollView, can_focus=True):
         self._pinned: tuple[int, int] | None = None  # (block, scroll_y it was pinned at)
         self._stick_to_end = False  # after G: stay at the end while sections above are rendered
         self.render_failures: list[str] = []
+        self.page_end: PageEnd | None = None  # "Next: …" after the last section
 
     # ---------------------------------------------------------------- showing a page
 
     def show(self, page: Page, anchor: str = "", line_in_section: int = 0) -> bool:
         """Show ``page`` at ``anchor``; returns False when the anchor is not in the page."""
         self.page = page
+        self.page_end = None
         self._targets = {}
         self._references = reference_block(page.references)
         self._width = self._content_width()
-        self.blocks = [Block(sec, estimate_height(sec, self._width)) for sec in page.sections]
+        self.blocks = [Block(sec, 0) for sec in page.sections]
+        for number, block in enumerate(self.blocks):
+            block.estimate = self._estimate(number)
         self.matches.clear()
         self._selected_link = None
         self._top_block = -1
@@ -116,6 +122,30 @@ class PageView(ScrollView, can_focus=True):
         else:  # not laid out yet: position once the real height is known
             self.call_after_refresh(self._show_block, index or 0, line_in_section)
         return index is not None
+
+    def set_end(self, end: PageEnd) -> None:
+        """Offer ``end`` (the next and previous pages) after the last section of the shown page."""
+        if not self.blocks or self.page_end is not None:
+            return
+        self.page_end = end
+        self._targets.update(end.targets)
+        last = self.blocks[-1]
+        if last.strips is None:
+            last.estimate = self._estimate(len(self.blocks) - 1)
+        else:
+            self._append_end(last)
+        self._recompute()
+        if self._stick_to_end:
+            self._scroll_to_line(self._max_scroll_y())
+        self.refresh()
+
+    def _append_end(self, block: Block) -> None:
+        assert block.strips is not None and self.page_end is not None
+        strips, links = self.page_end.render(self.app.console, self._width)
+        base = len(block.strips)
+        block.strips += strips
+        block.links += [replace(spot, line=base + spot.line) for spot in links]
+        block.tail = len(strips)
 
     def block_index(self, anchor: str) -> int | None:
         anchor = anchor.lstrip("#")
@@ -226,10 +256,10 @@ class PageView(ScrollView, can_focus=True):
         self._width = width
         chosen = (self._selected_link[0], self.selected_href) if self._selected_link is not None else None
         self._selected_link = None
-        for block in self.blocks:
+        for number, block in enumerate(self.blocks):
             block.strips = None
             block.links = []
-            block.estimate = estimate_height(block.section, width)
+            block.estimate = self._estimate(number)
         label, spans = self.matches.label, self.matches.spans
         self.matches.clear()
         self._show_block(index, line)
@@ -239,6 +269,11 @@ class PageView(ScrollView, can_focus=True):
             self._collect(label, spans, reveal=False)
 
     # ---------------------------------------------------------------- rendering
+
+    def _estimate(self, index: int) -> int:
+        height = estimate_height(self.blocks[index].section, self._width)
+        last = index == len(self.blocks) - 1
+        return height + (self.page_end.height if last and self.page_end is not None else 0)
 
     def _render_block(self, index: int) -> None:
         block = self.blocks[index]
@@ -266,8 +301,11 @@ class PageView(ScrollView, can_focus=True):
             links = []
         block.strips = [Strip(segments) for segments in lines]
         block.links = links
+        block.tail = 0
+        if index == len(self.blocks) - 1 and self.page_end is not None:
+            self._append_end(block)
         if index in self.matches.pending:  # a find is waiting for this block
-            self.matches.add(index, enumerate(strip.text for strip in block.strips))
+            self.matches.add(index, self._block_lines(block))
             self._matches_grew = True
 
     def _schedule_rendering(self) -> None:
@@ -559,7 +597,7 @@ class PageView(ScrollView, can_focus=True):
         self.matches.begin(label, spans, waiting)
         for index, block in enumerate(self.blocks):
             if block.strips is not None:
-                self.matches.add(index, enumerate(strip.text for strip in block.strips))
+                self.matches.add(index, self._block_lines(block))
         self._reveal_wanted = reveal
         self._choose_match()
         self._schedule_rendering()
@@ -589,6 +627,12 @@ class PageView(ScrollView, can_focus=True):
     def searching(self) -> bool:
         """Whether a find is still waiting for blocks to be rendered (its count can grow)."""
         return bool(self.matches.pending)
+
+    @staticmethod
+    def _block_lines(block: Block) -> Iterator[tuple[int, str]]:
+        """A rendered block's lines for find: without the page's end ("Next: …") after the last one."""
+        strips = block.strips or []
+        return enumerate(strip.text for strip in strips[: len(strips) - block.tail])
 
     @property
     def current_match_text(self) -> str | None:
