@@ -32,7 +32,7 @@ from handbook.content.text import plain_text, readable_text
 from handbook.glossary import build_glossary
 from handbook.onboarding.discover import discover
 from handbook.search.documents import PageJob, build_documents
-from handbook.tui.page_render import new_console, render_section
+from handbook.tui.page.render import new_console, render_section
 
 CASES = {
     "unclosed liquid": "{% " * 50000,

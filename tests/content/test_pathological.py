@@ -41,7 +41,7 @@ STEPS = {
     "acronyms [": (
         "from handbook.glossary.acronyms import inline_acronyms as f; list(f('[' * N + ' (API)', 'p'))"
     ),
-    "reader images": "from handbook.tui.page_render import prepare as f; f('![a](' * (N // 5))",
+    "reader images": "from handbook.tui.page.render import prepare as f; f('![a](' * (N // 5))",
 }
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from handbook.content import Handbook
 from handbook.tui.app import HandbookApp
-from handbook.tui.widgets.page_end import NEXT_HREF, PREVIOUS_HREF
+from handbook.tui.page.end import NEXT_HREF, PREVIOUS_HREF
 from handbook.tui.widgets.page_view import PageView
 
 from ..conftest import write

@@ -8,7 +8,7 @@ from handbook.content import Handbook
 from handbook.content.text import page_markdown
 from handbook.tui.app import HandbookApp
 from handbook.tui.history import Place
-from handbook.tui.page_caps import MAX_COLUMNS, MAX_LINE_CHARS, cap_block
+from handbook.tui.page.caps import MAX_COLUMNS, MAX_LINE_CHARS, cap_block
 from handbook.tui.screens.reader import ReaderScreen
 
 from ..conftest import write

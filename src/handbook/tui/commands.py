@@ -69,6 +69,4 @@ class TermCommands(Provider):
         for name, term, definition in self._names():
             score = matcher.match(name)
             if score > 0 and show is not None:
-                yield Hit(
-                    score * 0.9, prompt(name, definition[:90], matcher), partial(show, term), text=name
-                )
+                yield Hit(score * 0.9, prompt(name, definition[:90], matcher), partial(show, term), text=name)

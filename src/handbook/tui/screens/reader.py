@@ -15,11 +15,11 @@ from handbook.content import HandbookError, Page
 from handbook.tui.dialogs.ask import AskScreen
 from handbook.tui.dialogs.external_link import ExternalLinkScreen
 from handbook.tui.history import History, Place
+from handbook.tui.page.end import neighbours, page_end
 from handbook.tui.screens.base import HandbookAppAccess
 from handbook.tui.widgets.find_bar import FindBar
 from handbook.tui.widgets.footer import FittedFooter
 from handbook.tui.widgets.outline import Outline
-from handbook.tui.widgets.page_end import neighbours, page_end
 from handbook.tui.widgets.page_tree import PageTree
 from handbook.tui.widgets.page_view import PageView
 

@@ -14,7 +14,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label
 
-from handbook.tui.widgets.page_find import is_case_sensitive
+from handbook.tui.page.find import is_case_sensitive
 
 CASE_HINTS: dict[bool | None, str] = {None: "smart case", False: "ignoring case", True: "matching case"}
 

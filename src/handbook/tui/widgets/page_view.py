@@ -1,11 +1,11 @@
 """The page: a virtual, section-by-section view of one handbook page.
 
 Textual's ``Markdown`` widget costs ~70 ms per KiB (a 133 KiB page takes 9.6 s), so this widget never
-builds widgets for a page. Each section is rendered by Rich into lines (``page_render``) only when
-needed: the sections on screen first, the rest in short idle slices. Unrendered sections stand in with
-an estimated height; when one above the text on screen is rendered, the scroll position is corrected so
-the text being read does not move. Lines are drawn with ``render_line`` (the Line API), so a 500 KiB
-page costs the same to show as a 5 KiB one.
+builds widgets for a page. Each section is rendered by Rich into lines (``handbook.tui.page.render``)
+only when needed: the sections on screen first, the rest in short idle slices. Unrendered sections stand
+in with an estimated height; when one above the text on screen is rendered, the scroll position is
+corrected so the text being read does not move. Lines are drawn with ``render_line`` (the Line API), so
+a 500 KiB page costs the same to show as a 5 KiB one.
 
 Every move goes through ``_scroll_to_line``, which keeps Textual's scroll target equal to the scroll
 position: Textual steps keys and the mouse wheel from the target, so a target left behind by a jump
@@ -33,11 +33,11 @@ from textual.strip import Strip
 
 from handbook.content.model import LinkTarget, Page, Section, loose_anchor
 from handbook.content.parse import reference_block
-from handbook.tui.page_caps import cap_block
-from handbook.tui.page_render import render_section
-from handbook.tui.widgets.page_blocks import Block, LinkKey, estimate_height, link_line, step_link
-from handbook.tui.widgets.page_end import PageEnd
-from handbook.tui.widgets.page_find import Matches, Spans, highlight, literal_spans, pattern_spans, word_spans
+from handbook.tui.page.blocks import Block, LinkKey, estimate_height, link_line, step_link
+from handbook.tui.page.caps import cap_block
+from handbook.tui.page.end import PageEnd
+from handbook.tui.page.find import Matches, Spans, highlight, literal_spans, pattern_spans, word_spans
+from handbook.tui.page.render import render_section
 
 SLICE_SECONDS = 0.012  # idle rendering works in slices this long, so keys stay responsive
 EAGER_FIND_CHARS = 50_000  # a find renders the rest of the page first when it is this small

@@ -9,8 +9,8 @@ from rich.cells import cell_len
 from textual.strip import Strip
 
 from handbook.content.model import Section
-from handbook.tui.page_caps import cap_block
-from handbook.tui.page_render import LinkSpot
+from handbook.tui.page.caps import cap_block
+from handbook.tui.page.render import LinkSpot
 
 LinkKey = tuple[int, int]  # (block index, link index within the block)
 

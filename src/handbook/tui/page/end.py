@@ -20,7 +20,7 @@ from textual.strip import Strip
 from handbook.content.model import LinkTarget, PageInfo
 from handbook.content.sites import TocNode, walk
 from handbook.safe_text import strip_controls
-from handbook.tui.page_render import LINK_STYLES, LinkSpot
+from handbook.tui.page.render import LINK_STYLES, LinkSpot
 
 # Never a real link's href: no page's Markdown can produce a scheme with a space in it.
 NEXT_HREF = "handbook turn:next"

@@ -23,7 +23,7 @@ from rich.theme import Theme
 
 from handbook.content.model import LinkTarget
 from handbook.content.normalise import outside_code
-from handbook.tui.page_caps import cap_block
+from handbook.tui.page.caps import cap_block
 
 LINK_STYLES: dict[str, Style] = {
     "page": Style(underline=True, color="cyan"),
@@ -138,7 +138,7 @@ def render_section(
     """Lines of one section at ``width`` cells; each link restyled by where it leads, and located.
 
     ``references`` are the page's ``[label]: url`` definitions, so reference links work per section.
-    Long lines and wide tables are cut with a marker (see ``page_caps``).
+    Long lines and wide tables are cut with a marker (see ``handbook.tui.page.caps``).
     """
     options = console.options.update(width=max(width, 10), height=None)
     shown = prepare(cap_block(markdown)) + references
