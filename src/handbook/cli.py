@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import importlib
 import io
 import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from handbook import __version__
 from handbook.commands.common import (
@@ -25,24 +27,6 @@ from handbook.commands.common import (
     err,
     open_handbook,
 )
-from handbook.commands.glossary import configure_define, configure_glossary, run_define, run_glossary
-from handbook.commands.onboarding import (
-    configure_ids,
-    configure_note,
-    configure_plans,
-    configure_progress,
-    configure_start,
-    run_check,
-    run_note,
-    run_plans,
-    run_progress,
-    run_start,
-    run_uncheck,
-)
-from handbook.commands.paths import run_paths
-from handbook.commands.search import configure_index, configure_search, run_index, run_search
-from handbook.commands.show import print_page, run_show
-from handbook.commands.site import configure_info, configure_pages, run_info, run_pages
 from handbook.config import ConfigError
 from handbook.content import HandbookError, PageNotFound, PageRef, did_you_mean
 from handbook.log import log_details
@@ -54,6 +38,20 @@ class Command:
     summary: str
     configure: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace], int]
+
+
+def _lazy(module: str, name: str) -> Callable[[Any], Any]:
+    """``module.name``, imported when first called: a command imports only what it needs (``handbook
+    search`` has a start-up budget, and the glossary or onboarding modules cost it ~0.1 s)."""
+
+    def call(argument: Any) -> Any:
+        return getattr(importlib.import_module(f"handbook.commands.{module}"), name)(argument)
+
+    return call
+
+
+def _command(name: str, summary: str, module: str, configure: str, run: str) -> Command:
+    return Command(name, summary, _lazy(module, configure), _lazy(module, run))
 
 
 # ------------------------------------------------------------------------------------------ commands
@@ -74,20 +72,45 @@ def _configure_show(parser: argparse.ArgumentParser) -> None:
 COMMANDS: dict[str, Command] = {
     c.name: c
     for c in [
-        Command("search", "search the handbook", configure_search, run_search),
-        Command("show", "print a page (plain text when piped)", _configure_show, run_show),
-        Command("index", "build or update the search index", configure_index, run_index),
-        Command("define", "look up a glossary term", configure_define, run_define),
-        Command("glossary", "list the glossary", configure_glossary, run_glossary),
-        Command("progress", "your 30-60-90 onboarding checklist", configure_progress, run_progress),
-        Command("plans", "onboarding plans found in the handbook's pages", configure_plans, run_plans),
-        Command("check", "mark checklist items done", configure_ids, run_check),
-        Command("uncheck", "mark checklist items not done", configure_ids, run_uncheck),
-        Command("note", "attach a note to a checklist item", configure_note, run_note),
-        Command("start", "set your start date", configure_start, run_start),
-        Command("paths", "where content, index, progress and config live", _configure_paths, run_paths),
-        Command("pages", "the table of contents in the site's order", configure_pages, run_pages),
-        Command("info", "the site: its kind, content root, URLs and problems", configure_info, run_info),
+        _command("search", "search the handbook", "search", "configure_search", "run_search"),
+        Command("show", "print a page (plain text when piped)", _configure_show, _lazy("show", "run_show")),
+        _command("index", "build or update the search index", "search", "configure_index", "run_index"),
+        _command("define", "look up a glossary term", "glossary", "configure_define", "run_define"),
+        _command("glossary", "list the glossary", "glossary", "configure_glossary", "run_glossary"),
+        _command(
+            "progress",
+            "your 30-60-90 onboarding checklist",
+            "onboarding",
+            "configure_progress",
+            "run_progress",
+        ),
+        _command(
+            "plans",
+            "onboarding plans found in the handbook's pages",
+            "onboarding",
+            "configure_plans",
+            "run_plans",
+        ),
+        _command("check", "mark checklist items done", "onboarding", "configure_ids", "run_check"),
+        _command("uncheck", "mark checklist items not done", "onboarding", "configure_ids", "run_uncheck"),
+        _command("note", "attach a note to a checklist item", "onboarding", "configure_note", "run_note"),
+        _command("start", "set your start date", "onboarding", "configure_start", "run_start"),
+        Command(
+            "paths",
+            "where content, index, progress and config live",
+            _configure_paths,
+            _lazy("paths", "run_paths"),
+        ),
+        _command(
+            "pages", "the table of contents in the site's order", "site", "configure_pages", "run_pages"
+        ),
+        _command(
+            "info",
+            "the site: its kind, content root, URLs and problems",
+            "site",
+            "configure_info",
+            "run_info",
+        ),
     ]
 }
 
@@ -104,7 +127,10 @@ def _add_content(parser: argparse.ArgumentParser, default: object = None) -> Non
     )
 
 
-def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+def build_parsers(
+    only: str | None = None,
+) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The main parser and each command's (``only``: that command's alone, so no other is imported)."""
     epilog = "commands:\n" + "\n".join(f"  {c.name:<10} {c.summary}" for c in COMMANDS.values())
     epilog += "\n\nRun 'handbook COMMAND --help' for a command's options."
     main_parser = argparse.ArgumentParser(
@@ -122,6 +148,8 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     main_parser.add_argument("page", nargs="?", metavar="PAGE[#anchor]", help="open the app at this page")
     subs: dict[str, argparse.ArgumentParser] = {}
     for command in COMMANDS.values():
+        if only is not None and command.name != only:
+            continue
         sub = argparse.ArgumentParser(prog=f"handbook {command.name}", description=command.summary)
         _add_content(sub, default=argparse.SUPPRESS)
         command.configure(sub)
@@ -150,8 +178,8 @@ def split_command(argv: Sequence[str]) -> tuple[str | None, list[str], list[str]
 
 
 def _run(argv: Sequence[str]) -> int:
-    main_parser, subs = build_parsers()
     name, before, rest = split_command(argv)
+    main_parser, subs = build_parsers(only=name or "")
     if name is None:
         args, extra = main_parser.parse_known_args(before)
         if extra:
@@ -207,6 +235,8 @@ def run_tui(args: argparse.Namespace) -> int:
             raise UsageError(f"no page or command {args.page!r}{suggestions}") from exc
         raise
     if not sys.stdout.isatty():  # full-screen escape codes must never go into a pipe or a file
+        from handbook.commands.show import print_page
+
         return print_page(hb, start or PageRef(hb.landing.path))
     from handbook.tui.app import run_app
 
