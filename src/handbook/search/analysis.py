@@ -105,6 +105,11 @@ def term_string(text: str) -> str:
     return " ".join(terms(text))
 
 
+def surface_words(text: str) -> list[str]:
+    """The words of ``text`` as the tokenizer splits them, before analysis (``on-call`` is one word)."""
+    return _WORD.findall(text)
+
+
 def words_of(text: str) -> Counter[str]:
     """The tokenizer's words of ``text`` with their counts: what ``add_terms`` and ``add_spellable`` take."""
     return Counter(_WORD.findall(text))

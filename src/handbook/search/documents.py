@@ -15,6 +15,7 @@ from typing import Any
 
 from handbook.content.normalise import normalise
 from handbook.content.parse import build_sections, reference_block
+from handbook.glossary.acronyms import inline_acronyms
 from handbook.search.analysis import add_spellable, add_terms, words_of
 from handbook.search.schema import HEADING_REPEAT, MAX_STORED_TEXT, TERMS_FIELD, TITLE_REPEAT
 
@@ -38,6 +39,7 @@ class PageDocuments:
     error: str = ""
     words: Counter[str] = field(default_factory=Counter)  # surface words, for "did you mean"
     links: list[str] = field(default_factory=list)  # hrefs written in the page, for page authority
+    acronyms: list[tuple[str, str]] = field(default_factory=list)  # spelled out in its titles
 
 
 def file_digest(data: bytes) -> str:
@@ -56,11 +58,31 @@ def page_documents(job: PageJob) -> PageDocuments:
     words: Counter[str] = Counter()
     try:
         documents, links = build_documents(job, data, words)
+        acronyms = title_acronyms([job.title, *(d["heading"] for d in documents)], job.path)
     except Exception as exc:  # one bad page must not stop the index: report it and go on
         return PageDocuments(job.path, stat.st_size, stat.st_mtime_ns, digest, [], f"{type(exc).__name__}")
     return PageDocuments(
-        job.path, stat.st_size, stat.st_mtime_ns, digest, documents, words=words, links=links
+        job.path,
+        stat.st_size,
+        stat.st_mtime_ns,
+        digest,
+        documents,
+        words=words,
+        links=links,
+        acronyms=acronyms,
     )
+
+
+def title_acronyms(titles: list[str], source: str) -> list[tuple[str, str]]:
+    """Acronyms a page or section title spells out ("Test-Driven Development (TDD)"): the page is
+    where the acronym is defined, so a search for it should find the page even where the text below
+    only says the words, or only the letters. Found as the glossary finds them in running text."""
+    found: dict[str, tuple[str, str]] = {}
+    for title in titles:
+        if "(" in title:
+            for entry in inline_acronyms(title, source):
+                found.setdefault(entry.term.lower(), (entry.term, entry.definition))
+    return list(found.values())
 
 
 _LINK_TARGET = re.compile(r"\]\((?:[^()\n]|\([^)\n]*\))*\)")
