@@ -64,3 +64,21 @@ def test_a_phrase_synonym_is_not_replaced_by_its_words_synonyms(tmp_path: Path) 
     assert max(hits, key=hits.__getitem__) == "people/family.md"
     # It says "parental", so it may come; but only for that word, not as "leave" said another way.
     assert hits.get("people/vacation.md", 0) < 0.2 * hits["people/family.md"]
+
+
+def test_compounds_are_found_written_apart_or_together(tmp_path: Path) -> None:
+    index = build(
+        tmp_path,
+        {
+            "it/laptop.md": "# Your laptop\n\n## First day\n\nSetting up the laptop takes an hour.\n",
+            "it/sso.md": "# Accounts\n\n## Single sign-on\n\nUse the signin page; log in with your badge.\n",
+            "ops/rota.md": "# Rota\n\nWho is on-call this week, and the pager.\n",
+            "it/other.md": "# Printers\n\nPrinters are on the second floor. Sign the visitor book.\n",
+        },
+    )
+    assert pages(index, "laptop setup")[0] == "it/laptop.md"
+    assert pages(index, "setup")[0] == "it/laptop.md"
+    assert pages(index, "set up")[0] == "it/laptop.md"
+    assert pages(index, "sign in")[0] == "it/sso.md"
+    assert pages(index, "login")[0] == "it/sso.md"
+    assert pages(index, "on call")[0] == "ops/rota.md"

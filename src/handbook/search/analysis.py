@@ -129,3 +129,28 @@ def add_spellable(words: Counter[str], into: Counter[str]) -> None:
     for word, n in words.items():
         for letters in _SPELLABLE.findall(word.lower()):
             into[letters] += n
+
+
+# Verb particles that make compounds written apart or together: set up / setup, log in / login,
+# sign up, check in, roll back, back up, log out, hand off, shut down.
+_PARTICLE_PAIR = re.compile(r"\b([^\W\d_]{2,20})[ \t]+(up|in|out|off|down|back)\b", re.IGNORECASE)
+
+
+_DOUBLED = re.compile(r"([bdgkmnprt])\1$")
+
+
+def compound_term(first: str, second: str) -> str:
+    """The term of two words written together: ``set up``, ``setting up`` and ``setup`` → ``setup``;
+    ``logged in`` → ``login``; ``on call`` → the term ``on-call`` is also indexed under."""
+    verb = _DOUBLED.sub(r"\1", stem(first.lower()))  # the stemmer leaves "setting" as "sett"
+    return str(stem(verb + stem(second.lower())))
+
+
+def add_compounds(text: str, into: Counter[str], times: int = 1) -> None:
+    """Add the joined term of every verb and particle written apart in ``text`` ("set up" → setup),
+    so a search for the word written together finds them."""
+    if not _PARTICLE_PAIR.search(text):
+        return
+    for first, second in _PARTICLE_PAIR.findall(text):
+        if first.lower() not in _STOP:
+            into[compound_term(first, second)] += times

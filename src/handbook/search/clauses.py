@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from whoosh.query import And, Or, Query, Term
 
 from handbook.content.text import plain_text
-from handbook.search.analysis import surface_words, word_terms
+from handbook.search.analysis import compound_term, surface_words, word_terms
 from handbook.search.query import ParsedQuery
 from handbook.search.schema import TERMS_FIELD
 
@@ -70,6 +70,26 @@ def expansions(
                 in_phrase.update(range(start, end))
             for position in range(start, end):
                 by_word[position] += covers
+    return clauses
+
+
+def compound_alternatives(
+    words: list[str], has_term: Callable[[str], bool], by_word: list[list[frozenset[str]]]
+) -> list[Query]:
+    """Two typed words that are also written as one ("set up" → setup, "sign in" → signin, "on call"
+    → on-call): the joined term, when the index holds it. Pages saying a verb and its particle apart
+    are indexed under the joined term too (``analysis.add_compounds``)."""
+    clauses: list[Query] = []
+    for position in range(len(words) - 1):
+        first, second = words[position], words[position + 1]
+        if not (first.isalpha() and second.isalpha()):
+            continue
+        joined = compound_term(first, second)
+        if has_term(joined):
+            clauses.append(Term(TERMS_FIELD, joined, boost=EXPANSION_BOOST))
+            for covered in (position, position + 1):
+                if by_word[covered]:  # a stop word ("in") is not asked for; it stays so
+                    by_word[covered].append(frozenset([joined]))
     return clauses
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from handbook.content.normalise import normalise
 from handbook.content.parse import build_sections, reference_block
 from handbook.glossary.acronyms import inline_acronyms
-from handbook.search.analysis import add_spellable, add_terms, words_of
+from handbook.search.analysis import add_compounds, add_spellable, add_terms, words_of
 from handbook.search.schema import HEADING_REPEAT, MAX_STORED_TEXT, TERMS_FIELD, TITLE_REPEAT
 
 
@@ -141,6 +141,7 @@ def build_documents(
     sections, references = build_sections(norm.text, job.title)
     title_terms: Counter[str] = Counter()
     add_terms(words_of(job.title), title_terms, TITLE_REPEAT)
+    add_compounds(job.title, title_terms, TITLE_REPEAT)
     tags = ",".join(t.lower() for t in job.tags)
     documents = []
     for section in sections:
@@ -148,10 +149,12 @@ def build_documents(
             continue
         trail = [t for t in section.heading_path if t != job.title]
         heading = section.title if section.level else job.title
-        body = words_of(searchable(section.markdown))
+        text = searchable(section.markdown)
+        body = words_of(text)
         counts = title_terms.copy()
         add_terms(words_of(" ".join(trail)), counts, HEADING_REPEAT)
         add_terms(body, counts)
+        add_compounds(text, counts)
         if words is not None:
             add_spellable(words_of(heading), words)
             add_spellable(body, words)

@@ -30,6 +30,7 @@ from handbook.search.analysis import terms
 from handbook.search.clauses import (
     QUESTION_WORDS,
     Expander,
+    compound_alternatives,
     content_words,
     expansions,
     filters,
@@ -39,6 +40,7 @@ from handbook.search.clauses import (
 from handbook.search.priors import PRIORS_FILE, PagePriors
 from handbook.search.query import ParsedQuery, parse_query
 from handbook.search.ranking import Candidate, rank
+from handbook.search.schema import TERMS_FIELD
 from handbook.search.shard import Shard, index_exists, shard_dirs
 from handbook.search.snippets import snippet, snippet_parts
 from handbook.search.synonyms import Synonyms
@@ -317,6 +319,9 @@ class IndexSearcher:
         phrase_terms = [t for t in (terms(p) for p in query.phrases) if t]
         clauses += [And([word_clause([term]) for term in t]) for t in phrase_terms]
         alternatives = expansions(query, words, expand, by_word)
+        alternatives += compound_alternatives(
+            words, lambda t: searcher.reader().doc_frequency(TERMS_FIELD, t) > 0, by_word
+        )
         wanted = [w for w in by_word if w] + [[frozenset(t)] for t in phrase_terms]
         if not clauses and not alternatives:
             return []
