@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from whoosh.highlight import ContextFragmenter, Formatter, highlight
@@ -36,6 +37,13 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
     return [p for p in parts if p[0]]
 
 
+@lru_cache(maxsize=512)
+def flat_text(markdown: str) -> str:
+    """A section's readable text on one line. Cached: as you type, each new letter asks for the
+    snippets of mostly the same sections, and parsing their Markdown was most of a query's time."""
+    return readable_text(markdown) or " ".join(plain_text(markdown).split())
+
+
 def snippet(markdown: str, highlight_terms: set[str]) -> str:
     """A short passage of the section with the matched words marked; its opening if none match.
 
@@ -43,7 +51,7 @@ def snippet(markdown: str, highlight_terms: set[str]) -> str:
     regex approximation, which lost underscores and left half-stripped links; a section with no
     text besides its heading shows the heading.
     """
-    flat = readable_text(markdown) or " ".join(plain_text(markdown).split())
+    flat = flat_text(markdown)
     if highlight_terms:
         fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
         marked = highlight(flat, highlight_terms, analyzer(), fragmenter, MarkFormatter(), top=1)
