@@ -133,7 +133,7 @@ def timed(index: SearchIndex, query: str, *, prefix: bool, limit: int = 10) -> f
     return time.perf_counter() - start
 
 
-def print_latency(label: str, timings: list[float]) -> None:
+def print_latency(label: str, timings: list[float], limit: int = 10) -> None:
     timings = sorted(timings)
     p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
     print(
@@ -212,7 +212,7 @@ def main() -> int:
         prefixes = [q[:n] for q in typed[: max(1, args.queries // 5)] for n in range(2, len(q) + 1)]
         print_latency("as you type (prefix) with snippets", [timed(again, q, prefix=True) for q in prefixes])
         app = [timed(again, q, prefix=True, limit=APP_RESULTS) for q in prefixes]
-        print_latency(f"as you type, {APP_RESULTS} hits as the app asks", app)
+        print_latency("as you type, as many hits as the app asks", app, APP_RESULTS)
         mmapped = SearchIndex(Handbook.open(root))
         plain_open = searcher_module.open_for_reading
         searcher_module.open_for_reading = lambda directory: whoosh_open(str(directory))
