@@ -1,9 +1,13 @@
-"""Search timings on a synthetic 40 MB / 4,000-file handbook (see synthetic.py).
+"""Search timings on a 40 MB / 4,000-file handbook of real text (see synthetic.py).
 
-    python benchmarks/search.py [--megabytes 40] [--files 4000] [--queries 300] [--baseline]
+    python benchmarks/search.py [--megabytes 40] [--files 4000] [--queries 300] [--runs 7] [--baseline]
 
-Prints: cold index time, peak memory (the main process, each worker, and all together, sampled from
-/proc every 50 ms), re-index time after one edited page, and query latency with snippets (p50/p95/max).
+Prints: cold index time (wall, and CPU of this process and its workers, which other work on the machine
+inflates less), peak memory (the main process, each worker, and all together, sampled from /proc every
+50 ms), re-index time after one edited page, query latency with snippets (full queries, and as you type:
+every prefix of a query from its second letter, as the app's search screen asks), what reading the index
+without mmap costs, and ``handbook search`` as a whole process on the warm index (median of --runs).
+The machine's load average is printed beside: on a shared 2-core machine, compare CPU figures.
 --baseline also times a naive Whoosh index of the same files (one document per file, StandardAnalyzer).
 """
 
@@ -12,7 +16,9 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -25,6 +31,7 @@ from synthetic import build
 
 from handbook.content import Handbook
 from handbook.search import SearchIndex
+from handbook.search import searcher as searcher_module
 
 
 class MemorySampler:
@@ -107,6 +114,57 @@ def queries(handbook: Handbook, count: int) -> list[str]:
     return out
 
 
+APP_RESULTS = 30  # hits the app's search screen asks for as you type (tui/screens/search.py)
+
+
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the indexing workers)."""
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(index: SearchIndex, query: str, *, prefix: bool, limit: int = 10) -> float:
+    start = time.perf_counter()
+    index.search(query, limit, prefix=prefix)
+    return time.perf_counter() - start
+
+
+def print_latency(label: str, timings: list[float], limit: int = 10) -> None:
+    timings = sorted(timings)
+    p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
+    print(
+        f"{label} ({len(timings)} queries, limit 10): p50 {statistics.median(timings) * 1000:.1f} ms, ",
+        end="",
+    )
+    print(f"p95 {p95 * 1000:.1f} ms, max {timings[-1] * 1000:.1f} ms")
+
+
+def whoosh_open(directory: str) -> object:
+    from whoosh import index as whoosh_index
+
+    return whoosh_index.open_dir(directory)
+
+
+def process_seconds(root: Path, queries: list[str], runs: int) -> str:
+    """Median wall and CPU time of `handbook search QUERY` (a new process each time, its .pyc written)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    command = [sys.executable, "-m", "handbook", "search", "--content", str(root)]
+    subprocess.run([*command, queries[0]], env=env, capture_output=True, check=False)  # .pyc, caches
+    walls, cpus = [], []
+    for n in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run([*command, queries[n % len(queries)]], env=env, capture_output=True, check=False)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return f"{statistics.median(walls):.2f} s wall, {statistics.median(cpus):.2f} s CPU"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -114,6 +172,7 @@ def main() -> int:
     parser.add_argument("--megabytes", type=float, default=40)
     parser.add_argument("--files", type=int, default=4000)
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=7, help="runs of `handbook search` as a process")
     parser.add_argument("--baseline", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -123,9 +182,13 @@ def main() -> int:
         print(f"synthetic handbook: {files} pages, {total / 2**20:.1f} MB")
         handbook = Handbook.open(root)
         index = SearchIndex(handbook)
+        print(f"load average before: {load()}")
+        cpu = cpu_seconds()
         with MemorySampler() as memory:
             stats = index.update()
-        print(f"cold index: {stats.seconds:.1f} s for {stats.pages} pages, {stats.sections} sections")
+        cpu = cpu_seconds() - cpu
+        print(f"cold index: {stats.seconds:.1f} s wall, {cpu:.1f} s CPU (all processes) ", end="")
+        print(f"for {stats.pages} pages, {stats.sections} sections; load average after: {load()}")
         mb = 2**20
         main_mb, worker_mb, total_mb = memory.peak_main / mb, memory.peak_child / mb, memory.peak_total / mb
         print(f"peak memory: main {main_mb:.0f} MB, largest worker {worker_mb:.0f} MB, ", end="")
@@ -143,17 +206,25 @@ def main() -> int:
         print(f"{elapsed:.3f} s including the catalog re-scan ({stats.changed} changed)")
         assert again.search("quasar", 3).hits, "the edit was not indexed"
 
-        timings = []
         again.search("warm up", 10)
-        for query in queries(handbook, args.queries):
-            start = time.perf_counter()
-            again.search(query, 10)
-            timings.append(time.perf_counter() - start)
-        timings.sort()
-        p95 = timings[int(len(timings) * 0.95) - 1]
-        p50 = statistics.median(timings)
-        print(f"query with snippets ({len(timings)} queries, limit 10): ", end="")
-        print(f"p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, max {timings[-1] * 1000:.1f} ms")
+        typed = queries(handbook, args.queries)
+        print_latency("full query with snippets", [timed(again, q, prefix=False) for q in typed])
+        prefixes = [q[:n] for q in typed[: max(1, args.queries // 5)] for n in range(2, len(q) + 1)]
+        print_latency("as you type (prefix) with snippets", [timed(again, q, prefix=True) for q in prefixes])
+        app = [timed(again, q, prefix=True, limit=APP_RESULTS) for q in prefixes]
+        print_latency("as you type, as many hits as the app asks", app, APP_RESULTS)
+        mmapped = SearchIndex(Handbook.open(root))
+        plain_open = searcher_module.open_for_reading
+        searcher_module.open_for_reading = lambda directory: whoosh_open(str(directory))
+        try:
+            mmapped.search("warm up", 10)
+            print_latency(
+                "as you type, index read with mmap", [timed(mmapped, q, prefix=True) for q in prefixes]
+            )
+        finally:
+            searcher_module.open_for_reading = plain_open
+        print(f"handbook search as a process (warm index, median of {args.runs}): ", end="")
+        print(process_seconds(root, typed[:3], args.runs) + f"; load average {load()}")
 
         if args.baseline:
             from whoosh import index as whoosh_index

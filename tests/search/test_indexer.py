@@ -16,6 +16,7 @@ from whoosh import index as whoosh_index
 
 from handbook.content import Handbook
 from handbook.search import IndexBusy, SearchIndex
+from handbook.search.freshness import IndexState
 from handbook.search.indexer import PARALLEL_FROM, shard_of
 
 from ..conftest import run_handbook, write
@@ -176,3 +177,23 @@ def test_a_big_update_uses_worker_processes_and_reports_progress(handbook_root: 
 def test_no_query_raises(index: SearchIndex, query: str) -> None:
     result = index.search(query, 5)
     assert isinstance(result.hits, list) and isinstance(result.suggestion, str)
+
+
+def test_an_unchanged_handbook_is_answered_from_the_recorded_state(
+    index: SearchIndex, handbook_root: Path
+) -> None:
+    state = IndexState.load(index.directory)
+    assert state is not None and state.sections == index.indexer.document_count()
+    again = fresh(handbook_root).update()
+    assert again.touched == 0 and again.sections == state.sections and again.rebuilt_because == ""
+
+
+def test_the_recorded_state_never_hides_a_change(index: SearchIndex, handbook_root: Path) -> None:
+    page = handbook_root / "dev/deploy.md"
+    page.write_text(page.read_text() + "\nZeppelins too.\n")
+    assert fresh(handbook_root).update().changed == 1
+    assert paths_for(fresh(handbook_root), "zeppelins") == {"dev/deploy.md"}
+    shard = index.directory / f"shard-{shard_of('ops/on-call.md')}"
+    for toc in shard.glob("_MAIN_*.toc"):  # same size, new bytes: the folder listing shows the write
+        toc.write_bytes(b"\x00" * toc.stat().st_size)
+    assert "could not be read" in fresh(handbook_root).update().rebuilt_because

@@ -285,3 +285,12 @@ def test_the_word_being_typed_matches_its_completions(tmp_path: Path) -> None:
     assert top_paths(index, "onboa", prefix=True) == ["onboarding.md"]
     assert top_paths(index, "first onboa", prefix=True)[0] == "onboarding.md"
     assert index.search("onboa ", 5, prefix=True).hits == []  # a finished word is not a prefix
+
+
+def test_a_synonyms_file_of_aliases_that_expand_too_far_is_refused(tmp_path: Path) -> None:
+    # "A billion laughs": small as written, ten to the eighth values once its aliases are expanded.
+    lines = ["- &l0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"- &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]" for n in range(1, 9)]
+    lines += ["- [laptop, computer]"]
+    (tmp_path / "synonyms.yaml").write_text("\n".join(lines) + "\n")
+    assert load_groups(tmp_path / "synonyms.yaml") == []  # refused, as glossaries and plans are

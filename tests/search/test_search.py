@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from handbook.content import Handbook
 from handbook.search import SearchIndex
-from handbook.search.analysis import analyzer, identifier_forms, terms
+from handbook.search.analysis import add_spellable, add_terms, analyzer, identifier_forms, terms, words_of
 
 from ..conftest import write
 
@@ -18,6 +23,21 @@ def top(index: SearchIndex, query: str, n: int = 1) -> list[str]:
 def test_the_fast_analyzer_gives_the_same_terms_as_the_whoosh_chain() -> None:
     text = "The on-call engineer's HTTPServer uses snake_case, camelCase and v2.1 — déjà vu, naïve café"
     assert terms(text) == [t.text for t in analyzer()(text)]
+
+
+REAL_TEXT = "The on-call engineer's HTTPServer, the on-call rota and snake_case — déjà vu; Ünïcode ŁÓDŹ x" * 3
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZé_-.'’/ 1\nİß")) | st.characters(), max_size=80))
+@settings(max_examples=200, deadline=None)
+def test_counted_terms_and_words_are_what_a_pass_over_the_text_gives(text: str) -> None:
+    for sample in (text, REAL_TEXT):
+        counted: Counter[str] = Counter()
+        add_terms(words_of(sample), counted, 2)
+        assert counted == Counter({t: n * 2 for t, n in Counter(terms(sample)).items()})
+        spellable: Counter[str] = Counter()
+        add_spellable(words_of(sample), spellable)
+        assert spellable == Counter(re.findall(r"[^\W\d_]{3,24}", sample.lower()))
 
 
 def test_identifier_forms() -> None:

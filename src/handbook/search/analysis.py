@@ -8,6 +8,7 @@ parts (``on``, ``call``), so any way of typing them finds them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -68,31 +69,88 @@ def analyzer() -> Analyzer:
 
 _WORD = re.compile(WORD)
 _STOP = frozenset(STOP_WORDS)
-_STEMS: dict[str, str] = {}
+_SPELLABLE = re.compile(r"[^\W\d_]{3,24}")
+_ANALYSED: dict[str, tuple[str, ...]] = {}  # surface word → its terms (a handbook repeats its words)
+
+
+def word_terms(word: str) -> tuple[str, ...]:
+    """The index terms of one surface word (its identifier forms, lowercased, stop words out, stemmed)."""
+    found = _ANALYSED.get(word)
+    if found is None:
+        out = []
+        for form in identifier_forms(word) if _COMPOUND.search(word) else (word,):
+            lowered = form.lower()
+            if len(lowered) >= 2 and lowered not in _STOP:
+                out.append(stem(lowered))
+        if len(_ANALYSED) > 500_000:
+            _ANALYSED.clear()
+        found = _ANALYSED[word] = tuple(out)
+    return found
 
 
 def terms(text: str) -> list[str]:
     """Index terms of ``text`` in order (with repeats).
 
     The same terms as ``analyzer()`` (a test holds them equal) in plain Python: three times faster than
-    Whoosh's token-object chain, which mattered more than anything else for indexing time.
+    Whoosh's token-object chain, and each distinct word is analysed once (``word_terms``).
     """
     out: list[str] = []
-    stems = _STEMS
     for word in _WORD.findall(text):
-        for form in identifier_forms(word) if _COMPOUND.search(word) else (word,):
-            lowered = form.lower()
-            if len(lowered) < 2 or lowered in _STOP:
-                continue
-            stemmed = stems.get(lowered)
-            if stemmed is None:
-                if len(stems) > 500_000:
-                    stems.clear()
-                stemmed = stems[lowered] = stem(lowered)
-            out.append(stemmed)
+        out.extend(word_terms(word))
     return out
 
 
 def term_string(text: str) -> str:
-    """Terms joined by spaces: the pre-analysed form the index stores (its fields only split on spaces)."""
+    """Terms joined by spaces (the form the index once stored; its field also accepts counts)."""
     return " ".join(terms(text))
+
+
+def surface_words(text: str) -> list[str]:
+    """The words of ``text`` as the tokenizer splits them, before analysis (``on-call`` is one word)."""
+    return _WORD.findall(text)
+
+
+def words_of(text: str) -> Counter[str]:
+    """The tokenizer's words of ``text`` with their counts: what ``add_terms`` and ``add_spellable`` take."""
+    return Counter(_WORD.findall(text))
+
+
+def add_terms(words: Counter[str], into: Counter[str], times: int = 1) -> None:
+    """Add the terms of ``words`` (from ``words_of``) to ``into``, each ``times`` over: each distinct word
+    is analysed once, so a section costs one regex pass and a dictionary lookup per distinct word."""
+    for word, n in words.items():
+        for term in word_terms(word):
+            into[term] += n * times
+
+
+def add_spellable(words: Counter[str], into: Counter[str]) -> None:
+    """Add ``words`` as spelling suggestions know them: letter runs of 3-24, lowercased. Every letter run
+    lies inside one of the tokenizer's words, so this counts what a pass over the whole text would."""
+    for word, n in words.items():
+        for letters in _SPELLABLE.findall(word.lower()):
+            into[letters] += n
+
+
+# Verb particles that make compounds written apart or together: set up / setup, log in / login,
+# sign up, check in, roll back, back up, log out, hand off, shut down.
+_PARTICLE_PAIR = re.compile(r"\b([^\W\d_]{2,20})[ \t]+(up|in|out|off|down|back)\b", re.IGNORECASE)
+
+
+_DOUBLED = re.compile(r"([bdgkmnprt])\1$")
+
+
+def compound_term(first: str, second: str) -> str:
+    """The term of two words written together: ``set up``, ``setting up`` and ``setup`` → ``setup``;
+    ``logged in`` → ``login``; ``on call`` → the term ``on-call`` is also indexed under."""
+    verb = _DOUBLED.sub(r"\1", stem(first.lower()))  # the stemmer leaves "setting" as "sett"
+    return str(stem(verb + stem(second.lower())))
+
+
+def add_compounds(text: str, into: Counter[str], times: int = 1) -> None:
+    """Add the joined term of every verb and particle written apart in ``text`` ("set up" → setup),
+    so a search for the word written together finds them."""
+    if not _PARTICLE_PAIR.search(text):
+        return
+    for first, second in _PARTICLE_PAIR.findall(text):
+        if first.lower() not in _STOP:
+            into[compound_term(first, second)] += times

@@ -15,7 +15,8 @@ from typing import Any
 
 from handbook.content.normalise import normalise
 from handbook.content.parse import build_sections, reference_block
-from handbook.search.analysis import term_string
+from handbook.glossary.acronyms import inline_acronyms
+from handbook.search.analysis import add_compounds, add_spellable, add_terms, words_of
 from handbook.search.schema import HEADING_REPEAT, MAX_STORED_TEXT, TERMS_FIELD, TITLE_REPEAT
 
 
@@ -38,6 +39,7 @@ class PageDocuments:
     error: str = ""
     words: Counter[str] = field(default_factory=Counter)  # surface words, for "did you mean"
     links: list[str] = field(default_factory=list)  # hrefs written in the page, for page authority
+    acronyms: list[tuple[str, str]] = field(default_factory=list)  # spelled out in its titles
 
 
 def file_digest(data: bytes) -> str:
@@ -53,20 +55,36 @@ def page_documents(job: PageJob) -> PageDocuments:
     except OSError as exc:
         return PageDocuments(job.path, 0, 0, "", [], error=f"cannot read: {exc.strerror}")
     digest = file_digest(data)
+    words: Counter[str] = Counter()
     try:
-        documents, links = build_documents(job, data)
+        documents, links = build_documents(job, data, words)
+        acronyms = title_acronyms([job.title, *(d["heading"] for d in documents)], job.path)
     except Exception as exc:  # one bad page must not stop the index: report it and go on
         return PageDocuments(job.path, stat.st_size, stat.st_mtime_ns, digest, [], f"{type(exc).__name__}")
-    words: Counter[str] = Counter()
-    for document in documents:
-        words.update(_SPELLABLE.findall(document["heading"].lower()))
-        words.update(_SPELLABLE.findall(searchable(document["markdown"]).lower()))
     return PageDocuments(
-        job.path, stat.st_size, stat.st_mtime_ns, digest, documents, words=words, links=links
+        job.path,
+        stat.st_size,
+        stat.st_mtime_ns,
+        digest,
+        documents,
+        words=words,
+        links=links,
+        acronyms=acronyms,
     )
 
 
-_SPELLABLE = re.compile(r"[^\W\d_]{3,24}")
+def title_acronyms(titles: list[str], source: str) -> list[tuple[str, str]]:
+    """Acronyms a page or section title spells out ("Test-Driven Development (TDD)"): the page is
+    where the acronym is defined, so a search for it should find the page even where the text below
+    only says the words, or only the letters. Found as the glossary finds them in running text."""
+    found: dict[str, tuple[str, str]] = {}
+    for title in titles:
+        if "(" in title:
+            for entry in inline_acronyms(title, source):
+                found.setdefault(entry.term.lower(), (entry.term, entry.definition))
+    return list(found.values())
+
+
 # Link scans stop at the next `]` (where the next try starts): linear on `](` repeated, not quadratic.
 _LINK_TARGET = re.compile(r"\]\((?:[^()\]\n]|\([^()\]\n]*+\))*+\)")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
@@ -117,35 +135,44 @@ def references_used(markdown: str, references: dict[str, Any]) -> dict[str, Any]
     return {label: ref for label, ref in references.items() if label in labels}
 
 
-def build_documents(job: PageJob, data: bytes) -> tuple[list[dict[str, Any]], list[str]]:
-    """The page's search documents (one per section) and the hrefs it links to."""
+def build_documents(
+    job: PageJob, data: bytes, words: Counter[str] | None = None
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The page's search documents (one per section) and the hrefs it links to; ``words`` gets the
+    surface words of its headings and text (for "did you mean")."""
     norm = normalise(data)
     sections, references = build_sections(norm.text, job.title)
-    title_terms = " ".join([term_string(job.title)] * TITLE_REPEAT)
+    title_terms: Counter[str] = Counter()
+    add_terms(words_of(job.title), title_terms, TITLE_REPEAT)
+    add_compounds(job.title, title_terms, TITLE_REPEAT)
     tags = ",".join(t.lower() for t in job.tags)
     documents = []
     for section in sections:
         if not section.level and not section.markdown.strip():
             continue
         trail = [t for t in section.heading_path if t != job.title]
+        heading = section.title if section.level else job.title
+        text = searchable(section.markdown)
+        body = words_of(text)
+        counts = title_terms.copy()
+        add_terms(words_of(" ".join(trail)), counts, HEADING_REPEAT)
+        add_terms(body, counts)
+        add_compounds(text, counts)
+        if words is not None:
+            add_spellable(words_of(heading), words)
+            add_spellable(body, words)
         documents.append(
             {
                 "path": job.path,
                 "anchor": section.anchor,
                 "title": job.title,
-                "heading": section.title if section.level else job.title,
+                "heading": heading,
                 "trail": " › ".join(trail),
                 "markdown": section.markdown[:MAX_STORED_TEXT]
                 + reference_block(references_used(section.markdown, references)),
                 "chapter": job.chapter,
                 "tags": tags,
-                TERMS_FIELD: " ".join(
-                    [
-                        title_terms,
-                        *[term_string(" ".join(trail))] * HEADING_REPEAT,
-                        term_string(searchable(section.markdown)),
-                    ]
-                ),
+                TERMS_FIELD: counts,
             }
         )
     return documents, link_hrefs(norm.text, references)

@@ -26,10 +26,12 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 from whoosh import index as whoosh_index
+from whoosh.index import TOC
 
 from handbook import paths
 from handbook.content import Handbook, PageInfo
 from handbook.search.documents import PageJob, file_digest
+from handbook.search.freshness import IndexState, files_digest, pages_digest
 from handbook.search.priors import PRIORS_FILE, PagePriors, authority, in_degrees
 from handbook.search.schema import SCHEMA_VERSION
 from handbook.search.shard import (
@@ -143,6 +145,11 @@ class Indexer:
     def _update_locked(
         self, progress: Progress | None, cancel: threading.Event | None, rebuild: bool
     ) -> UpdateStats:
+        pages = pages_digest(self.handbook.pages)
+        if not rebuild:
+            state = IndexState.load(self.directory)
+            if state and state.pages == pages and state.files == self._files_digest():
+                return UpdateStats(sections=state.sections)  # nothing changed: nothing opened
         try:
             if rebuild:
                 shutil.rmtree(self.directory, ignore_errors=True)
@@ -153,9 +160,14 @@ class Indexer:
                 self.update_priors()
             stats.rebuilt_because = "; ".join(filter(None, [healed, stats.rebuilt_because]))
             stats.sections = self.document_count()
+            if not (cancel is not None and cancel.is_set()):
+                IndexState(pages, self._files_digest(), stats.sections).save(self.directory)
         except OSError as exc:
             raise IndexUnwritable(_unwritable(self.directory, exc)) from exc
         return stats
+
+    def _files_digest(self) -> str:
+        return files_digest(self.directory, self.shard_dirs())
 
     def _old_schemas_removed(self) -> None:
         """Indexes of an older schema are never read again: they only take room in the cache."""
@@ -306,11 +318,12 @@ class Indexer:
         yield from finished
 
     def document_count(self) -> int:
+        """Documents in every shard, from their tables of contents (no segment is opened)."""
         count = 0
         for directory in self.shard_dirs():
             if index_exists(directory):
-                with whoosh_index.open_dir(str(directory)).searcher() as searcher:
-                    count += searcher.doc_count()
+                ix = whoosh_index.open_dir(str(directory))
+                count += sum(segment.doc_count() for segment in TOC.read(ix.storage, ix.indexname).segments)
         return count
 
 

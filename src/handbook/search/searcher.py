@@ -13,47 +13,50 @@ are offered ("search instead for"; a quoted word is never corrected).
 from __future__ import annotations
 
 import contextlib
-import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
-from whoosh.highlight import ContextFragmenter, Formatter, highlight
-from whoosh.query import And, Or, Query, Term
+from whoosh.query import And, Or, Query
 from whoosh.reading import MultiReader
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from handbook.content.text import plain_text, readable_text
-from handbook.search.analysis import analyzer, terms
-from handbook.search.priors import PRIORS_FILE, PagePriors, depth, is_landing, title_similarity
+from handbook.search.analysis import terms
+from handbook.search.clauses import (
+    QUESTION_WORDS,
+    Expander,
+    compound_alternatives,
+    content_words,
+    expansions,
+    filters,
+    has_phrases,
+    word_clause,
+)
+from handbook.search.priors import PRIORS_FILE, PagePriors
 from handbook.search.query import ParsedQuery, parse_query
+from handbook.search.ranking import Candidate, rank
 from handbook.search.schema import TERMS_FIELD
 from handbook.search.shard import Shard, index_exists, shard_dirs
+from handbook.search.snippets import snippet, snippet_parts
 from handbook.search.synonyms import Synonyms
 from handbook.search.typos import Corrector
 
-Expander = Callable[[str], Sequence[str]]  # a word or the whole query → other ways to say it
+__all__ = [
+    "Expander",
+    "Hit",
+    "IndexDamaged",
+    "IndexSearcher",
+    "SearchResult",
+    "content_words",
+    "snippet_parts",
+]
 
 CANDIDATES = 60  # sections fetched from the index before re-ranking
-COVERAGE_FLOOR = 0.5  # the share of its score a section keeps when it has few of the query words
-SIBLINGS = 0.15  # how much a page's other matching sections add to its best one
-PER_PAGE = 2  # sections of one page before every page has shown its best
-SNIPPET_CHARS = 180
-EXPANSION_BOOST = 0.8  # weight of another name of a word (glossary, synonyms) against the word itself
-# Page priors (chosen on the `tune` split of tests/relevance/queries.yaml, see benchmarks/relevance.py)
-TITLE_WEIGHT = 2.0  # a page title naming the query (similarity 1.0) triples its score; tune: flat from 1 to 3
-HEADING_WEIGHT = 0.5  # the same for a section heading (or its heading path), on the section
-EXACT_TITLE_BONUS = 1.0  # and a title or heading that *is* the query, whole, wins on top
-AUTHORITY_WEIGHT = 0.3  # the most linked-to page of the handbook gets this much more
-LANDING_BONUS = 0.05  # a folder's landing page (index, _index, README)
-DEPTH_PENALTY = 0.02  # per folder level, at most MAX_DEPTH levels
-MAX_DEPTH = 6
-N_GRAMS = 3  # word runs of up to this many words are looked up as phrases (glossary, synonyms)
 
 
 def open_for_reading(directory: Path) -> Any:
@@ -103,15 +106,6 @@ class SearchResult:
         return f"did you mean: {self.suggestion}" if self.suggestion else ""
 
 
-class MarkFormatter(Formatter):
-    """Matched words as **word**; fragments joined with an ellipsis."""
-
-    between = " … "
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return f"**{self._text(token.text if replace else text[token.startchar : token.endchar])}**"
-
-
 class IndexSearcher:
     """Searches the shards of one index; reopens them when an update has committed new data."""
 
@@ -122,6 +116,7 @@ class IndexSearcher:
         self._generations: list[int] = []
         self._searcher: Searcher | None = None
         self._corrector: Corrector | None = None
+        self._acronyms: Synonyms | None = None  # acronyms the handbook's titles spell out
         self._priors: tuple[int, PagePriors] | None = None  # (side file's mtime, its priors)
         self._title_terms: dict[str, frozenset[str]] = {}
         self._lock = threading.RLock()
@@ -163,6 +158,7 @@ class IndexSearcher:
         segments = [leaf for ix in current for leaf, _ in ix.reader().leaf_readers()]
         self._searcher = Searcher(MultiReader(segments), weighting=BM25F())
         self._corrector = None
+        self._acronyms = None
         return self._searcher
 
     def close(self) -> None:
@@ -179,6 +175,18 @@ class IndexSearcher:
                 words.update(Shard(directory).load_vocabulary())
             self._corrector = Corrector(words)
         return self._corrector
+
+    def acronyms(self) -> Synonyms:
+        """ "TDD" ↔ "Test-Driven Development" wherever a page or section title spells one out."""
+        if self._acronyms is None:
+            pairs = {
+                (acronym, expansion)
+                for directory in self.shard_dirs()
+                for page in Shard(directory).load_acronyms().values()
+                for acronym, expansion in page
+            }
+            self._acronyms = Synonyms(sorted(pairs))
+        return self._acronyms
 
     def priors(self) -> PagePriors:
         """The index's page priors, read again only when the side file changed (one stat a query)."""
@@ -265,15 +273,14 @@ class IndexSearcher:
         return result
 
     def _expander(self, expand: Expander | None) -> Expander:
-        """The glossary's other names for a word or phrase, then the synonyms'."""
-        synonyms = self.synonyms.expand
-        if expand is None:
-            return synonyms
+        """The glossary's other names for a word or phrase, then the synonyms', then the acronyms that
+        titles spell out."""
+        sources = [*([expand] if expand else []), self.synonyms.expand, self.acronyms().expand]
 
-        def both(text: str) -> list[str]:
-            return list(dict.fromkeys([*expand(text), *synonyms(text)]))
+        def every(text: str) -> list[str]:
+            return list(dict.fromkeys(other for source in sources for other in source(text)))
 
-        return both
+        return every
 
     def _corrections(self, query: ParsedQuery, partial: str) -> dict[str, str]:
         """Typed word → the word meant, for the words the vocabulary says were mistyped.
@@ -307,11 +314,14 @@ class IndexSearcher:
             if number == len(words) - 1 and completions:
                 forms = list(dict.fromkeys([*forms, *(t for c in completions for t in terms(c))]))
             if forms:
-                clauses.append(_word(forms))
+                clauses.append(word_clause(forms))
             by_word.append([frozenset([t]) for t in forms])
         phrase_terms = [t for t in (terms(p) for p in query.phrases) if t]
-        clauses += [And([_word([term]) for term in t]) for t in phrase_terms]
-        alternatives = _expansions(query, words, expand, by_word)
+        clauses += [And([word_clause([term]) for term in t]) for t in phrase_terms]
+        alternatives = expansions(query, words, expand, by_word)
+        alternatives += compound_alternatives(
+            words, lambda t: searcher.reader().doc_frequency(TERMS_FIELD, t) > 0, by_word
+        )
         wanted = [w for w in by_word if w] + [[frozenset(t)] for t in phrase_terms]
         if not clauses and not alternatives:
             return []
@@ -322,16 +332,13 @@ class IndexSearcher:
             else (clauses + alternatives)[0]
         )
         # Iterate, never list() or len(): Whoosh's Results.__len__ counts every matching document.
-        results = searcher.search(whoosh_query, limit=pool, filter=_filters(query), terms=True)
-        candidates = []
-        for result in results:
-            markdown = result.get("markdown", "")
-            if query.phrases and not _has_phrases(markdown, query.phrases):
-                continue
-            matched = {
-                text.decode() if isinstance(text, bytes) else text for _, text in result.matched_terms()
-            }
-            candidates.append(_Candidate(result, float(result.score or 0.0), matched))
+        # No terms=True: Whoosh would then check every term of the query against every matching
+        # section (half of an as-you-type query's time); only the candidates' terms are looked up.
+        results = searcher.search(whoosh_query, limit=pool, filter=filters(query))
+        kept = [r for r in results if not query.phrases or has_phrases(r.get("markdown", ""), query.phrases)]
+        texts = {text for field, text in whoosh_query.iter_all_terms() if field == TERMS_FIELD}
+        found = matched_terms(searcher, [r.docnum for r in kept], texts)
+        candidates = [Candidate(r, float(r.score or 0.0), found[r.docnum]) for r in kept]
         highlight_terms = {term for alternatives in wanted for t in alternatives for term in t}
         ranked = rank(candidates, wanted, self.priors(), self.title_terms)
         return [
@@ -348,29 +355,6 @@ class IndexSearcher:
         ]
 
 
-def _word(word_terms: list[str]) -> Query:
-    """One typed word: any of its terms (an identifier's forms)."""
-    unique = list(dict.fromkeys(word_terms))
-    return Term(TERMS_FIELD, unique[0]) if len(unique) == 1 else Or([Term(TERMS_FIELD, t) for t in unique])
-
-
-# Words that make a question a question but say nothing about the answer. Dropped from queries
-# (only while other words remain), never from the index.
-QUESTION_WORDS = frozenset(
-    """
-    how what where when who whom whose why which do does did done doing can could should would will
-    shall may might must i me my mine we our us you your need needs want wants get got there here any
-    anything something someone somebody way ways please
-    """.split()
-)
-
-
-def content_words(words: list[str]) -> list[str]:
-    """A question's content words: its frame (how do I, where can we…) out, while anything is left."""
-    kept = [w for w in words if w.lower().strip("?!.,;:") not in QUESTION_WORDS]
-    return kept or words
-
-
 def _query_text(query: ParsedQuery, words: list[str]) -> str:
     """The query again, as words, phrases and filters (for "showing results for")."""
     return " ".join(
@@ -380,167 +364,21 @@ def _query_text(query: ParsedQuery, words: list[str]) -> str:
     )
 
 
-@dataclass
-class _Candidate:
-    result: Any
-    score: float
-    matched: set[str]
-    final: float = 0.0
-
-
-def rank(
-    candidates: list[_Candidate],
-    wanted: list[list[frozenset[str]]],
-    priors: PagePriors | None = None,
-    title_terms: Callable[[str], frozenset[str]] = lambda title: frozenset(terms(title)),
-) -> list[_Candidate]:
-    """Re-rank BM25 candidates: sections that cover more of the query's words rise, and a page whose
-    other sections also match lifts its best one (the words of a question are often spread over a
-    page's sections); then the page priors. At most two sections of a page come before every page
-    has had its best one."""
-    if not candidates:
-        return []
-    priors = priors or PagePriors()
-
-    def coverage(matched: set[str]) -> float:
-        if not wanted:
-            return 1.0
-        return sum(1 for alternatives in wanted if any(t <= matched for t in alternatives)) / len(wanted)
-
-    pages: dict[str, list[_Candidate]] = {}
-    exact: set[str] = set()  # pages with a title or heading that is the query
-    for c in candidates:
-        heading = heading_similarity(
-            wanted, c.result.get("heading", ""), c.result.get("trail", ""), title_terms
-        )
-        if heading >= 1.0:
-            exact.add(c.result["path"])
-        c.final = (
-            c.score
-            * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage(c.matched))
-            * (1 + HEADING_WEIGHT * heading)
-        )
-        pages.setdefault(c.result["path"], []).append(c)
-    page_scores: dict[str, float] = {}
-    for path, sections in pages.items():
-        sections.sort(key=lambda c: c.final, reverse=True)
-        page_matched = set().union(*(c.matched for c in sections))
-        best = sections[0].final
-        title = title_similarity(wanted, sorted(title_terms(sections[0].result.get("title", ""))))
-        if title >= 1.0:
-            exact.add(path)
-        page_scores[path] = (
-            best * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage(page_matched))
-            + SIBLINGS * sum(c.final for c in sections[1:])
-        ) * page_prior(path, title, path in exact, priors)
-    order = sorted(pages, key=lambda p: page_scores[p], reverse=True)
-    for path in order:
-        for c in pages[path]:
-            c.final *= page_scores[path] / (pages[path][0].final or 1.0)
-    first = [c for p in order for c in pages[p][:PER_PAGE]]
-    rest = sorted((c for p in order for c in pages[p][PER_PAGE:]), key=lambda c: c.final, reverse=True)
-    return first + rest
-
-
-def heading_similarity(
-    wanted: list[list[frozenset[str]]],
-    heading: str,
-    trail: str,
-    title_terms: Callable[[str], frozenset[str]],
-) -> float:
-    """How nearly a section's heading (alone, or with the headings above it) names the query."""
-    if not heading:
-        return 0.0
-    alone = title_similarity(wanted, sorted(title_terms(heading)))
-    if not trail or trail == heading:
-        return alone
-    return max(alone, title_similarity(wanted, sorted(title_terms(trail))))
-
-
-def page_prior(path: str, title: float, exact: bool, priors: PagePriors) -> float:
-    """A page's multiplier: its title naming the query, an exact title or heading, its authority,
-    and, to break ties, shallow pages and landing pages first."""
-    return (
-        (1 + TITLE_WEIGHT * title)
-        * (1 + (EXACT_TITLE_BONUS if exact else 0.0))
-        * (1 + AUTHORITY_WEIGHT * priors.authority.get(path, 0.0))
-        * (1 + (LANDING_BONUS if is_landing(path) else 0.0))
-        * (1 - DEPTH_PENALTY * min(depth(path), MAX_DEPTH))
-    )
-
-
-def _expansions(
-    query: ParsedQuery, words: list[str], expand: Expander, by_word: list[list[frozenset[str]]]
-) -> list[Query]:
-    """Other ways to say the query, its words or its runs of words (glossary: acronym ↔ expansion;
-    synonyms), at a lower weight. Each also covers the words it stands for (added to ``by_word``)."""
-    asked: list[tuple[str, int, int]] = []
-    whole = query.text.strip()
-    if len(query.words) > 1 and whole:
-        asked.append((whole, 0, len(words)))
-    for size in range(min(N_GRAMS, len(words)), 0, -1):
-        asked += [(" ".join(words[i : i + size]), i, i + size) for i in range(len(words) - size + 1)]
-    clauses: list[Query] = []
-    seen: set[str] = set()
-    for text, start, end in asked:
-        if not text or text.lower() in seen:
+def matched_terms(searcher: Searcher, docnums: list[int], texts: set[str]) -> dict[int, set[str]]:
+    """Which of ``texts`` (terms of the terms field) each document holds: one walk of each term's
+    postings, skipping straight to the documents asked about."""
+    wanted = sorted(set(docnums))
+    found: dict[int, set[str]] = {d: set() for d in wanted}
+    reader = searcher.reader()
+    for text in texts:
+        if (TERMS_FIELD, text.encode("utf-8")) not in reader:
             continue
-        seen.add(text.lower())
-        for alternative in expand(text):
-            alt_terms = terms(alternative)
-            if not alt_terms:
-                continue
-            clauses.append(And([_word([t]) for t in alt_terms], boost=EXPANSION_BOOST))
-            for position in range(start, end):
-                by_word[position].append(frozenset(alt_terms))
-    return clauses
-
-
-def _filters(query: ParsedQuery) -> Query | None:
-    parts: list[Query] = []
-    if query.chapters:
-        parts.append(Or([Term("chapter", c) for c in query.chapters]))
-    if query.tags:
-        parts.append(Or([Term("tags", t) for t in query.tags]))
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else And(parts)
-
-
-def _squash(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def _has_phrases(markdown: str, phrases: list[str]) -> bool:
-    haystack = _squash(plain_text(markdown))
-    return all(_squash(p) in haystack for p in phrases)
-
-
-_MARK = re.compile(r"\*\*(.+?)\*\*")
-
-
-def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
-    """A snippet as (text, is_match) pieces, for front ends that style the matched words."""
-    parts: list[tuple[str, bool]] = []
-    position = 0
-    for m in _MARK.finditer(snippet):
-        parts += [(snippet[position : m.start()], False), (m.group(1), True)]
-        position = m.end()
-    parts.append((snippet[position:], False))
-    return [p for p in parts if p[0]]
-
-
-def snippet(markdown: str, highlight_terms: set[str]) -> str:
-    """A short passage of the section with the matched words marked; its opening if none match.
-
-    Cut from the section's readable text (the Markdown parsed as the reader parses it), not from a
-    regex approximation, which lost underscores and left half-stripped links; a section with no
-    text besides its heading shows the heading.
-    """
-    flat = readable_text(markdown) or " ".join(plain_text(markdown).split())
-    if highlight_terms:
-        fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
-        marked = highlight(flat, highlight_terms, analyzer(), fragmenter, MarkFormatter(), top=1)
-        if marked:
-            return marked
-    return flat[:SNIPPET_CHARS] + ("…" if len(flat) > SNIPPET_CHARS else "")
+        postings = reader.postings(TERMS_FIELD, text)
+        for docnum in wanted:
+            if not postings.is_active():
+                break
+            if postings.id() < docnum:
+                postings.skip_to(docnum)
+            if postings.is_active() and postings.id() == docnum:
+                found[docnum].add(text)
+    return found

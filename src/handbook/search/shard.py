@@ -49,6 +49,7 @@ class Shard:
         self.manifest_path = directory / "manifest.json"
         self.vocabulary_path = directory / "vocabulary.json"
         self.links_path = directory / "links.json"
+        self.acronyms_path = directory / "acronyms.json"
         self.pages: dict[str, list[Any]] = {}
 
     def load_vocabulary(self) -> Counter[str]:
@@ -79,6 +80,27 @@ class Shard:
 
     def save_links(self, links: dict[str, list[str]]) -> None:
         write_atomic(self.links_path, json.dumps(links))
+
+    def load_acronyms(self) -> dict[str, list[list[str]]]:
+        """Each committed page's acronyms spelled out in its titles: ``[[ACR, expansion], …]``."""
+        try:
+            data = json.loads(self.acronyms_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {
+            str(k): [
+                [p[0], p[1]]
+                for p in v
+                if isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+            ]
+            for k, v in data.items()
+            if isinstance(v, list)
+        }
+
+    def save_acronyms(self, acronyms: dict[str, list[list[str]]]) -> None:
+        write_atomic(self.acronyms_path, json.dumps(acronyms))
 
     def load_manifest(self) -> bool:
         try:
@@ -176,15 +198,18 @@ def update_shard(work: ShardWork, progress: Any = None) -> dict[str, Any]:
     result: dict[str, Any] = {"added": 0, "changed": 0, "removed": 0, "unreadable": []}
     writer: IndexWriter | None
     links = shard.load_links()
+    acronyms = shard.load_acronyms()
     if work.removed:
         writer = ix.writer(limitmb=WRITER_LIMIT_MB)
         for path in work.removed:
             writer.delete_by_term("path", path)
             shard.pages.pop(path, None)
             links.pop(path, None)
+            acronyms.pop(path, None)
         writer.commit()
         shard.save_manifest()
         shard.save_links(links)
+        shard.save_acronyms(acronyms)
         result["removed"] = len(work.removed)
     pending: list[Any] = []
     size = 0
@@ -194,6 +219,10 @@ def update_shard(work: ShardWork, progress: Any = None) -> dict[str, Any]:
         page = page_documents(job)
         words.update(page.words)
         links[page.path] = page.links
+        if page.acronyms:
+            acronyms[page.path] = [list(pair) for pair in page.acronyms]
+        else:
+            acronyms.pop(page.path, None)
         if writer is None:
             writer = ix.writer(limitmb=WRITER_LIMIT_MB)
         if page.path in shard.pages:
@@ -215,6 +244,7 @@ def update_shard(work: ShardWork, progress: Any = None) -> dict[str, Any]:
     if work.jobs:
         shard.save_vocabulary(words)
         shard.save_links(links)
+        shard.save_acronyms(acronyms)
     return result
 
 

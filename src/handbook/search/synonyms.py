@@ -17,6 +17,8 @@ from pathlib import Path
 import yaml
 from whoosh.lang.porter import stem
 
+from handbook.safe_yaml import YamlRefused, load_yaml
+
 SYNONYMS_FILE = "synonyms.yaml"
 
 # Words handbooks use for the same things; each group is symmetric. Kept general on purpose: what a
@@ -81,8 +83,8 @@ class Synonyms:
 def load_groups(path: Path) -> list[list[str]]:
     """The groups of a ``synonyms.yaml``: a list of lists of words or phrases (anything else ignored)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, YamlRefused):  # bounded, like every YAML read
         return []
     if not isinstance(data, list):
         return []
