@@ -120,7 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         )
 
         def env_with(cache: Path) -> dict[str, str]:
-            env = dict(os.environ, TERM="xterm-256color", HANDBOOK_CACHE_DIR=str(cache))
+            # As an installed program runs: with its bytecode cached (this machine sets
+            # PYTHONDONTWRITEBYTECODE, which makes every start compile the sources again).
+            env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+            env.update(TERM="xterm-256color", HANDBOOK_CACHE_DIR=str(cache))
             env.update(HANDBOOK_DATA_DIR=str(base / "data"), HANDBOOK_CONFIG_DIR=str(base / "config"))
             return env
 
