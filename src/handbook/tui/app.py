@@ -21,9 +21,9 @@ from handbook.cancel import Stopped
 from handbook.config import ConfigError, load_config, save_setting
 from handbook.content import Handbook, HandbookError, PageRef, did_you_mean
 from handbook.log import log_details
-from handbook.tui.commands import PageCommands, TermCommands
 from handbook.tui.history import Place
 from handbook.tui.page.render import MARKDOWN_THEME
+from handbook.tui.palette import PageCommands, TermCommands
 from handbook.tui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:  # imported where first used: the first paint needs none of them (a third of start-up)
