@@ -41,9 +41,6 @@ from handbook.tui.page.render import render_section
 
 SLICE_SECONDS = 0.012  # idle rendering works in slices this long, so keys stay responsive
 EAGER_FIND_CHARS = 50_000  # a find renders the rest of the page first when it is this small
-MATCH_STYLE = Style(bgcolor="yellow", color="black")
-CURRENT_MATCH_STYLE = Style(bgcolor="dark_orange", color="black", bold=True)
-SELECTED_LINK_STYLE = Style(reverse=True)
 
 
 class PageView(ScrollView, can_focus=True):
@@ -62,6 +59,18 @@ class PageView(ScrollView, can_focus=True):
         Binding("shift+tab", "previous_link", "Previous link", show=False, id="page.previous_link"),
         Binding("enter", "follow_link", "Follow", id="page.follow_link"),
     ]
+
+    # Themes (and a user's CSS) restyle these; the defaults are what the page always drew.
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "page-view--match",
+        "page-view--current-match",
+        "page-view--selected-link",
+    }
+    DEFAULT_CSS = """
+    PageView > .page-view--match { background: ansi_yellow; color: ansi_black; }
+    PageView > .page-view--current-match { background: #ff8700; color: ansi_black; text-style: bold; }
+    PageView > .page-view--selected-link { text-style: reverse; }
+    """
 
     class LinkActivated(Message):
         def __init__(self, href: str, target: LinkTarget) -> None:
@@ -407,13 +416,15 @@ class PageView(ScrollView, can_focus=True):
         spans: list[tuple[int, int, Style]] = []
         block = self._block_at(line)
         for match, current in self.matches.on_line(block, line - self._offsets[block]):
-            spans.append((match.start, match.end, CURRENT_MATCH_STYLE if current else MATCH_STYLE))
+            name = "page-view--current-match" if current else "page-view--match"
+            spans.append((match.start, match.end, self.get_component_rich_style(name, partial=True)))
         if self._selected_link is not None:
             block_index, link_index = self._selected_link
             links = self.blocks[block_index].links
             spot = links[link_index] if link_index < len(links) else None
             if spot is not None and self._offsets[block_index] + spot.line == line:
-                spans.append((spot.start, spot.end, SELECTED_LINK_STYLE))
+                style = self.get_component_rich_style("page-view--selected-link", partial=True)
+                spans.append((spot.start, spot.end, style))
         for start, end, style in spans:
             strip = highlight(strip, start, end, style)
         return strip
