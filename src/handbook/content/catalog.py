@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-import json
 import os
 import re
 import stat
@@ -17,6 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from handbook.cancel import StopCheck, check, never
+from handbook.content.catalog_cache import (
+    cached_toc,
+    cached_web,
+    load_cache,
+    save_cache,
+    valid_entry,
+)
 from handbook.content.links import LinkResolver
 from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, PageInfo
 from handbook.content.normalise import normalise, split_heading_attributes
@@ -30,11 +36,8 @@ from handbook.content.sites import (
     stamps_current,
     walk,
 )
-from handbook.content.sites.toc import toc_from_json, toc_to_json
-from handbook.files import write_atomic
+from handbook.content.sites.toc import toc_to_json
 
-# Bump when title/order extraction changes: entries cached by older code are then re-read.
-CATALOG_VERSION = 5
 HEAD_BYTES = 16 * 1024
 SKIP_DIRS = {"node_modules", "__pycache__", "_site", "site-packages", "venv"}
 SKIP_FILES = {"robots.txt", "cmakelists.txt", "license.txt", "requirements.txt"}
@@ -251,7 +254,7 @@ class Catalog:
     pages: list[PageInfo]
     site: Site | None = None
     # The table of contents and its problems as the cache holds them for these very pages (warm opens).
-    cached_toc: InitVar[tuple[list[TocNode], list[str]] | None] = None
+    known_toc: InitVar[tuple[list[TocNode], list[str]] | None] = None
     # The site's own URLs and repositories (configured, else inferred from every page's links: a
     # second or so on a big handbook, so worked out when the catalog changes and cached with it).
     web: tuple[list[tuple[str, str]], list[str]] | None = None
@@ -261,7 +264,7 @@ class Catalog:
     problems: list[str] = field(init=False)
     nav_problems: list[str] = field(init=False)
 
-    def __post_init__(self, cached_toc: tuple[list[TocNode], list[str]] | None) -> None:
+    def __post_init__(self, known_toc: tuple[list[TocNode], list[str]] | None) -> None:
         if self.site is None:
             self.site = Site("plain", str(self.root), str(self.root))
         self.redirect_pages = [p for p in self.pages if isinstance(p.meta.get("redirect_to"), str)]
@@ -270,11 +273,11 @@ class Catalog:
         else:
             self.redirect_pages = []
         self.by_path = {p.path: p for p in self.pages}
-        if cached_toc is not None and any(
-            n.path is not None and n.path not in self.by_path for n, _, _ in walk(cached_toc[0])
+        if known_toc is not None and any(
+            n.path is not None and n.path not in self.by_path for n, _, _ in walk(known_toc[0])
         ):
-            cached_toc = None  # not the toc of these pages after all
-        self.toc, self.nav_problems = cached_toc or build_toc(self.site, self.pages)
+            known_toc = None  # not the toc of these pages after all
+        self.toc, self.nav_problems = known_toc or build_toc(self.site, self.pages)
         self.problems = [*self.site.problems, *self.nav_problems]
         ordered = [self.by_path[n.path] for n, _, _ in walk(self.toc) if n.path is not None]
         seen = {p.path for p in ordered}
@@ -335,7 +338,7 @@ def build_catalog(
 
     ``site`` names an adapter to use instead of detection (the config file's ``site = "mkdocs"``).
     """
-    data = _load_cache(cache_file) if cache_file is not None else {}
+    data = load_cache(cache_file) if cache_file is not None else {}
     site_probe = probe(source, site) if detect_site else {}
     found_site: Site | None = None
     changed = False
@@ -370,7 +373,7 @@ def build_catalog(
     changed = changed or len(found) != len(cached)
     for rel, size, mtime_ns in found:
         entry = cached.get(rel)
-        if entry is not None and _valid_entry(entry) and entry[1] == size and entry[2] == mtime_ns:
+        if entry is not None and valid_entry(entry) and entry[1] == size and entry[2] == mtime_ns:
             info = PageInfo(rel, entry[0], size, mtime_ns, entry[3], entry[4])
         else:
             check(stop)
@@ -381,95 +384,16 @@ def build_catalog(
                 continue
         pages.append(info)
         fresh[rel] = [info.title, info.size, info.mtime_ns, info.weight, info.meta]
-    cached_toc = None if changed else _cached_toc(data)
-    web = None if changed else _cached_web(data)
-    catalog = Catalog(root, pages, found_site, cached_toc, web)
+    toc_read = None if changed else cached_toc(data)
+    web = None if changed else cached_web(data)
+    catalog = Catalog(root, pages, found_site, toc_read, web)
     if web is None:
         resolver = LinkResolver(catalog.pages, catalog.site, catalog.redirect_pages)
         bases, repos = resolver.site_bases(), resolver.site_repos()
         catalog.web = (bases, repos)
-    if cache_file is not None and (changed or cached_toc is None or web is None):
+    if cache_file is not None and (changed or toc_read is None or web is None):
         toc = {"nodes": toc_to_json(catalog.toc), "problems": catalog.nav_problems}
         bases, repos = catalog.web or ([], [])
         extra = {"toc": toc, "web": {"bases": [list(b) for b in bases], "repos": repos}}
-        _save_cache(cache_file, root, fresh, found_site, site_probe, extra)
+        save_cache(cache_file, root, fresh, found_site, site_probe, extra)
     return catalog
-
-
-def _cached_toc(data: dict[str, Any]) -> tuple[list[TocNode], list[str]] | None:
-    toc = data.get("toc")
-    if not isinstance(toc, dict):
-        return None
-    nodes = toc_from_json(toc.get("nodes"))
-    problems = toc.get("problems")
-    if nodes is None or not isinstance(problems, list) or not all(isinstance(p, str) for p in problems):
-        return None
-    return nodes, problems
-
-
-def _cached_web(data: dict[str, Any]) -> tuple[list[tuple[str, str]], list[str]] | None:
-    web = data.get("web")
-    if not isinstance(web, dict):
-        return None
-    bases, repos = web.get("bases"), web.get("repos")
-    if not (isinstance(bases, list) and isinstance(repos, list)):
-        return None
-    if not all(isinstance(b, list) and len(b) == 2 and all(isinstance(x, str) for x in b) for b in bases):
-        return None
-    if not all(isinstance(r, str) for r in repos):
-        return None
-    return [(b[0], b[1]) for b in bases], repos
-
-
-def _valid_entry(entry: Any) -> bool:
-    """[title, size, mtime_ns, weight, meta], as _save_cache writes it: anything else is read afresh."""
-    return (
-        isinstance(entry, list)
-        and len(entry) == 5
-        and isinstance(entry[0], str)
-        and all(isinstance(n, int) and not isinstance(n, bool) for n in entry[1:3])
-        and (entry[3] is None or isinstance(entry[3], (int, float)))
-        and isinstance(entry[4], dict)
-    )
-
-
-def _cache_version() -> str:
-    from handbook import __version__
-
-    return f"{CATALOG_VERSION}/{__version__}"
-
-
-def _load_cache(cache_file: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(cache_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != _cache_version():
-        return {}
-    return data
-
-
-def _save_cache(
-    cache_file: Path,
-    root: Path,
-    pages: dict[str, list[Any]],
-    site: Site,
-    site_probe: dict[str, Any],
-    extra: dict[str, Any],
-) -> None:
-    """Best effort: a read-only cache dir only costs speed, never a failure."""
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps(
-            {
-                "version": _cache_version(),
-                "root": str(root),
-                "probe": site_probe,
-                "site": site.to_json(),
-                "pages": pages,
-                **extra,
-            }
-        )
-        write_atomic(cache_file, payload)
-    except OSError:
-        return

@@ -11,15 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from handbook.content.catalog import (
-    Catalog,
-    _cached_toc,
-    _cached_web,
-    _is_page,
-    _load_cache,
-    _valid_entry,
-    read_info,
-)
+from handbook.content.catalog import Catalog, _is_page, read_info
+from handbook.content.catalog_cache import cached_toc, cached_web, load_cache, valid_entry
 from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, PageInfo
 from handbook.content.sites import Site, detect, probe
 
@@ -28,7 +21,7 @@ MAX_ROOT_PAGES = 50  # a content root with more pages than this is read by the r
 
 def cached_catalog(source: Path, cache_file: Path, site: str | None) -> Catalog | None:
     """The catalog as the cache last saw it (no page looked at), or None without a usable cache."""
-    data = _load_cache(cache_file)
+    data = load_cache(cache_file)
     if not data or data.get("probe") != probe(source, site) or not isinstance(data.get("site"), dict):
         return None
     try:
@@ -36,12 +29,12 @@ def cached_catalog(source: Path, cache_file: Path, site: str | None) -> Catalog 
     except (TypeError, ValueError):
         return None
     root, entries = data.get("root"), data.get("pages")
-    toc, web = _cached_toc(data), _cached_web(data)
+    toc, web = cached_toc(data), cached_web(data)
     if not isinstance(root, str) or not isinstance(entries, dict) or toc is None or web is None:
         return None
     pages: list[PageInfo] = []
     for rel, entry in entries.items():
-        if not _valid_entry(entry):
+        if not valid_entry(entry):
             return None
         pages.append(PageInfo(rel, entry[0], entry[1], entry[2], entry[3], entry[4]))
     if not pages:

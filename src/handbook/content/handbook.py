@@ -24,7 +24,6 @@ from handbook.content.normalise import normalise
 from handbook.content.parse import build_sections
 from handbook.content.sites import Site, TocNode
 from handbook.content.sites.landing import choose_landing
-from handbook.content.sites.toc import toc_to_json
 
 
 def _configured_site() -> str | None:
@@ -32,6 +31,10 @@ def _configured_site() -> str | None:
     from handbook.config import load_config
 
     return load_config(report=False).site
+
+
+def _catalog_cache(target: Path) -> Path:
+    return paths.handbook_cache_dir(target) / "catalog.json"
 
 
 def _target(path: str | Path | None) -> Path:
@@ -120,7 +123,7 @@ class Handbook:
             return cls(target.parent, Catalog(target.parent, [info]), single_file=target)
         if not target.is_dir():
             raise HandbookError(f"not a file or folder: {target}")
-        cache_file = paths.handbook_cache_dir(target) / "catalog.json" if use_cache else None
+        cache_file = _catalog_cache(target) if use_cache else None
         if site is None:
             site = _configured_site()
         catalog = build_catalog(target, cache_file, site=site, stop=stop)
@@ -143,8 +146,7 @@ class Handbook:
             return cls.open(path, site=site)
         if site is None:
             site = _configured_site()
-        cache_file = paths.handbook_cache_dir(target) / "catalog.json"
-        catalog = cached_catalog(target, cache_file, site) or front_pages(target, site, wanted)
+        catalog = cached_catalog(target, _catalog_cache(target), site) or front_pages(target, site, wanted)
         if catalog is None:
             return cls.open(path, site=site)
         return cls(catalog.root, catalog, source=target, complete=False)
@@ -155,7 +157,7 @@ class Handbook:
 
         def seen(hb: Handbook) -> tuple[object, ...]:
             pages = [(p.path, p.title, p.size, p.mtime_ns) for p in hb.pages]
-            return hb.root, pages, toc_to_json(hb.toc), hb.catalog.web, hb.landing.path, hb.title
+            return hb.root, pages, hb.toc, hb.catalog.web, hb.landing.path, hb.title
 
         return seen(self) == seen(other)
 

@@ -13,11 +13,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
-from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from handbook.cancel import Stopped
+from handbook.cancel import StopCheck, Stopped
 from handbook.config import ConfigError, load_config, save_setting
 from handbook.content import Handbook, HandbookError, PageRef, did_you_mean
 from handbook.log import log_details
@@ -25,18 +24,23 @@ from handbook.tui.history import Place
 from handbook.tui.page.render import MARKDOWN_THEME
 from handbook.tui.palette import PageCommands, TermCommands
 from handbook.tui.screens.reader import ReaderScreen
+from handbook.tui.search_upkeep import SearchUpkeepApp
 
 if TYPE_CHECKING:  # imported where first used: the first paint needs none of them (a third of start-up)
     from handbook.glossary import Glossary
     from handbook.onboarding import Onboarding
-    from handbook.search import SearchIndex
-    from handbook.search.background import BackgroundUpdate, UpdateOutcome
 
 
 DARK_CODE_THEME, LIGHT_CODE_THEME = "monokai", "friendly"
 
 
-class HandbookApp(App[None]):
+def _stop_when_cancelled() -> StopCheck:
+    """For core work in a worker thread: stop (between pages) once the app cancels the worker."""
+    worker = get_current_worker()
+    return lambda: worker.is_cancelled
+
+
+class HandbookApp(SearchUpkeepApp):
     """Owns the handbook, its search index (kept up to date in the background) and the settings."""
 
     CSS_PATH = "app.tcss"
@@ -47,16 +51,9 @@ class HandbookApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
-    index_status: reactive[str] = reactive("")  # "" once the index is up to date
-
     def __init__(self, handbook: Handbook, start: PageRef | None = None, role: str | None = None) -> None:
-        super().__init__()
-        self.handbook = handbook
+        super().__init__(handbook)
         self.role = role
-        self._search_index: SearchIndex | None = None
-        self._index_update: BackgroundUpdate | None = None
-        self.index_failed = False  # the background build gave up; the search screen says how to retry
-        self._repairing = False  # a damaged index is being set aside and rebuilt
         self._quitting = False
         self._background_started = asyncio.Event()  # set once the start-up workers are under way
         self.start = start or PageRef(handbook.landing.path)
@@ -105,9 +102,8 @@ class HandbookApp(App[None]):
     @work(thread=True, exclusive=True, group="catalog", exit_on_error=False)
     def read_whole_handbook(self) -> None:
         """The real catalog, off the UI thread: seconds on a big handbook seen for the first time."""
-        worker = get_current_worker()
         try:
-            fresh = Handbook.open(self.handbook.location, stop=lambda: worker.is_cancelled)
+            fresh = Handbook.open(self.handbook.location, stop=_stop_when_cancelled())
         except Stopped:
             return  # the app is quitting
         except (HandbookError, OSError) as exc:
@@ -134,88 +130,6 @@ class HandbookApp(App[None]):
         await self._background_started.wait()
         await self.workers.wait_for_complete()
 
-    # ---------------------------------------------------------------- the search index
-
-    @property
-    def search_index(self) -> SearchIndex:
-        """Made when first needed (after the first paint): importing search brings in Whoosh."""
-        if self._search_index is None:
-            from handbook.search import SearchIndex
-
-            self._search_index = SearchIndex(self.handbook)
-        return self._search_index
-
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def update_index(self, *, set_aside_first: bool = False) -> None:
-        """Bring the index up to date off the UI thread; the reader works meanwhile."""
-
-        def progress(done: int, total: int) -> None:
-            self.call_from_thread(self._set_index_status, f"Indexing {done}/{total} pages…")
-
-        from handbook.search import IndexBusy
-        from handbook.search.background import BackgroundUpdate, UpdateOutcome
-
-        update = BackgroundUpdate(self.search_index)
-        self._index_update = update
-        try:
-            if set_aside_first:
-                self.search_index.set_aside()
-            outcome = update.run(progress)
-        except IndexBusy as exc:
-            outcome = UpdateOutcome(busy=str(exc))
-        except Exception as exc:  # a boundary: search degrades, reading must go on
-            outcome = UpdateOutcome(error=f"{type(exc).__name__}: {exc}", details=format_exception(exc))
-        self.call_from_thread(self._index_finished, outcome)
-
-    def _index_finished(self, outcome: UpdateOutcome) -> None:
-        self._repairing = False
-        if outcome.cancelled:
-            return
-        if outcome.busy:
-            self.index_status = (
-                "Another handbook window is indexing; results may be incomplete until it finishes."
-            )
-            return
-        if outcome.error or outcome.stats is None:
-            self._index_failed(outcome)
-            return
-        if outcome.stats.rebuilt_because:
-            self.notify(
-                f"The search index was rebuilt because {outcome.stats.rebuilt_because}.",
-                severity="warning",
-                markup=False,
-            )
-        self.index_status = ""
-
-    def _index_failed(self, outcome: UpdateOutcome) -> None:
-        """Said once, in words, with the way out; the details go to the log; the next start retries."""
-        error = outcome.error or "the indexing process gave no answer"
-        log = log_details(f"the search index could not be built: {error}", outcome.details)
-        from handbook.search.background import index_command_for
-
-        command = index_command_for(self.handbook.location)
-        self.index_failed = True
-        self.index_status = f"Search is unavailable: the index could not be built. Run: {command}"
-        self.notify(
-            f"Search could not build its index: {error}.\nIt will be tried again when you next start "
-            f"handbook, or run: {command}" + (f"\nDetails: {log}" if log else ""),
-            title="Search unavailable",
-            severity="error",
-            timeout=20,
-            markup=False,
-        )
-
-    def index_damaged(self, error: str) -> None:
-        """A search found the index damaged: say so once, set it aside and build it again."""
-        if self._repairing:
-            return
-        self._repairing = True
-        self.notify(
-            f"The search index was damaged ({error}); rebuilding it.", severity="warning", markup=False
-        )
-        self.index_status = "Rebuilding the damaged search index…"
-        self.update_index(set_aside_first=True)
-
     def notify(
         self,
         message: str,
@@ -228,9 +142,6 @@ class HandbookApp(App[None]):
         """Messages quote page names, paths and errors: data, never markup. Widgets' ``notify`` passes
         ``markup=True`` by default; none of ours means it, so it is not honoured."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
-
-    def _set_index_status(self, status: str) -> None:
-        self.index_status = status
 
     async def run_action(
         self,
@@ -278,9 +189,8 @@ class HandbookApp(App[None]):
         """Build (or read from its cache) the glossary off the UI thread: seconds on a big handbook."""
         from handbook.glossary import Glossary, load_glossary
 
-        worker = get_current_worker()
         try:
-            glossary = load_glossary(self.handbook, stop=lambda: worker.is_cancelled)
+            glossary = load_glossary(self.handbook, stop=_stop_when_cancelled())
         except Stopped:
             return  # the app is quitting
         except Exception as exc:  # a boundary: the glossary degrades, reading must go on
@@ -363,9 +273,8 @@ class HandbookApp(App[None]):
         """The plan may be discovered by reading many pages: never on the UI thread."""
         from handbook.onboarding import Onboarding
 
-        worker = get_current_worker()
         try:
-            onboarding = Onboarding(self.handbook, role=self.role, stop=lambda: worker.is_cancelled)
+            onboarding = Onboarding(self.handbook, role=self.role, stop=_stop_when_cancelled())
         except Stopped:
             return  # the app is quitting
         except Exception as exc:  # a boundary: the checklist degrades, reading goes on
