@@ -102,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         base = Path(tmp)
-        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "HANDBOOK_CONTENT")}
+        unset = ("PYTHONDONTWRITEBYTECODE", "HANDBOOK_CONTENT")
+        env = {k: v for k, v in os.environ.items() if k not in unset}
         cache = os.environ.get("HANDBOOK_BENCH_CACHE")  # an index already built (it takes minutes)
         env.update(
             HANDBOOK_CACHE_DIR=cache or str(base / "cache"),
