@@ -10,7 +10,8 @@ import pytest
 
 from handbook import paths
 from handbook.content import Handbook, HandbookError
-from handbook.content.catalog import build_catalog, first_heading, title_from_name
+from handbook.content.catalog import build_catalog, title_from_name
+from handbook.content.page_head import first_heading
 from handbook.content.text import page_markdown
 
 from ..conftest import run_handbook, write

@@ -28,7 +28,7 @@ STEPS = {
     "plain_text spaces": "from handbook.content.text import plain_text as f; f('a' + ' ' * N + 'b')",
     "searchable ](": "from handbook.search.documents import searchable as f; f('](' * (N // 2))",
     "link_hrefs title": "from handbook.search.documents import link_hrefs as f; f('[a](x \"' * (N // 7), {})",
-    "clean_title [": "from handbook.content.catalog import clean_title as f; f('[' * N)",
+    "clean_title [": "from handbook.content.page_head import clean_title as f; f('[' * N)",
     "html attributes": (
         "from handbook.content.html_text import html_to_markdown as f; f('<img ' + 'a_' * N + '>')"
     ),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from handbook.content.catalog import Catalog, _is_page, read_info
+from handbook.content.catalog import Catalog, _is_page
 from handbook.content.catalog_cache import cached_toc, cached_web, load_cache, valid_entry
 from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, PageInfo
 from handbook.content.sites import Site, detect, probe
@@ -55,6 +55,8 @@ def front_pages(source: Path, site: str | None, wanted: str | None) -> Catalog |
     names = [n for n in sorted(names) if _inside(root, n)][:MAX_ROOT_PAGES]
     if wanted:
         names += [n for n in _wanted_files(root, wanted) if n not in names]
+    from handbook.content.page_head import read_info  # the normaliser: not for a cached first look
+
     pages: list[PageInfo] = []
     for rel in names:
         if not found_site.is_page(rel):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from handbook import paths
 from handbook.cancel import StopCheck, never
-from handbook.content.catalog import Catalog, build_catalog, read_info, title_from_name
+from handbook.content.catalog import Catalog, build_catalog, title_from_name
 from handbook.content.links import LinkResolver
 from handbook.content.model import (
     PAGE_SUFFIXES,
@@ -20,8 +20,6 @@ from handbook.content.model import (
     PageInfo,
     Section,
 )
-from handbook.content.normalise import normalise
-from handbook.content.parse import build_sections
 from handbook.content.sites import Site, TocNode
 from handbook.content.sites.landing import choose_landing
 
@@ -115,6 +113,8 @@ class Handbook:
         """
         target = _target(path)
         if target.is_file():
+            from handbook.content.page_head import read_info
+
             try:
                 st = target.stat()
                 info = read_info(target.parent, target.name, st.st_size, st.st_mtime_ns)
@@ -268,6 +268,10 @@ class Handbook:
         return page
 
     def _build_page(self, info: PageInfo, data: bytes) -> Page:
+        # The normaliser and markdown-it: only for a page shown (progress and search never parse one).
+        from handbook.content.normalise import normalise
+        from handbook.content.parse import build_sections
+
         norm = normalise(data)
         warnings = list(norm.warnings)
 

@@ -22,7 +22,6 @@ from handbook.cancel import StopCheck, check, never
 from handbook.content import Handbook, HandbookError, PageInfo
 from handbook.files import write_atomic
 from handbook.onboarding.plan import Item, Phase, Plan
-from handbook.onboarding.prefilter import may_hold_a_plan
 from handbook.onboarding.ranking import Candidate, rank
 
 CACHE_VERSION = 3  # bump when discovery changes what it finds
@@ -107,6 +106,8 @@ def _page_plans(handbook: Handbook, info: PageInfo) -> list[dict[str, Any]]:
         raw = (handbook.root / info.path).read_bytes().decode("utf-8", errors="replace")
     except OSError:
         return []
+    from handbook.onboarding.prefilter import may_hold_a_plan  # its vocabulary: only when reading
+
     if not may_hold_a_plan(raw, info.path, info.title):
         return []
     from handbook.onboarding.discover import discover_page  # markdown-it and the page walk: only now

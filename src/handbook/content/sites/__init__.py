@@ -7,7 +7,6 @@ catalog caches the result with a stamp of every file read, so a change to any of
 
 from __future__ import annotations
 
-import configparser
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -150,6 +149,8 @@ def _data_dirs(source: Path, root: Path) -> list[str]:
 
 def _git_remote(source: Path) -> str | None:
     """The ``origin`` of a clone (read from ``.git/config`` as data): links into it are links home."""
+    import configparser  # only when a site is detected: a warm open reads the cached Site
+
     config_file = source / ".git" / "config"
     parser = configparser.RawConfigParser(strict=False)
     try:

@@ -6,14 +6,15 @@ import json
 import os
 import posixpath
 import re
-import tomllib
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-import yaml
-
 from handbook.content.sites.model import NavNode, Site
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_CONFIG_BYTES = 2 * 1024 * 1024
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")
@@ -46,23 +47,39 @@ def read_data(site: Site, path: Path) -> Any:
     text = read_text(site, path)
     if text is None:
         return None
+    # yaml and tomllib here, not at the top: a warm open reads no config file.
+    import tomllib
+
+    import yaml
+
     try:
         if path.suffix == ".toml":
             return tomllib.loads(text)
         if path.suffix == ".json":
             return json.loads(text)
-        return yaml.load(text, Loader=_SafeLoaderIgnoringTags)
+        return yaml.load(text, Loader=_loader())
     except (ValueError, yaml.YAMLError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         site.problems.append(f"{path.name}: cannot read it ({first})")
         return None
 
 
-class _SafeLoaderIgnoringTags(yaml.SafeLoader):
+@cache
+def _loader() -> type[yaml.SafeLoader]:
     """``safe_load`` that reads MkDocs' ``!!python/name:`` and ``!ENV`` tags as plain values."""
+    import yaml
+
+    class SafeLoaderIgnoringTags(yaml.SafeLoader):
+        pass
+
+    SafeLoaderIgnoringTags.add_multi_constructor("!", _ignore_tag)
+    SafeLoaderIgnoringTags.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+    return SafeLoaderIgnoringTags
 
 
 def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    import yaml
+
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
@@ -70,10 +87,6 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     if isinstance(node, yaml.MappingNode):
         return loader.construct_mapping(node)
     return None
-
-
-_SafeLoaderIgnoringTags.add_multi_constructor("!", _ignore_tag)
-_SafeLoaderIgnoringTags.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
 def as_str(value: Any) -> str | None:
