@@ -92,8 +92,13 @@ class Handbook:
         # searched, indexed or counted until ``open`` has been called.
         self.complete = complete
         self.catalog = catalog
-        self.resolver = LinkResolver(catalog.pages, catalog.site, catalog.redirect_pages, catalog.web)
         self._cache: OrderedDict[str, tuple[int, int, Page]] = OrderedDict()
+
+    @cached_property
+    def resolver(self) -> LinkResolver:
+        """Where links lead: built on first use (a checklist or a search from the cache needs none)."""
+        catalog = self.catalog
+        return LinkResolver(catalog.pages, catalog.site, catalog.redirect_pages, catalog.web)
 
     # ---------------------------------------------------------------- opening
 
