@@ -9,6 +9,8 @@ Printed per command: the median wall time and the median CPU time (user + system
 RUSAGE_CHILDREN deltas: it barely moves with the load of other processes; wall time does) of
 ``--runs`` runs, min and max beside. Floors: a bare ``python -c pass`` and ``import handbook.cli``.
 With ``--importtime``, each command's biggest imports (``python -X importtime``, self time).
+With ``--baseline DIR`` (a source tree, e.g. ``git archive main | tar -x -C DIR``), every command also
+runs from that tree's sources, alternating run by run so that both see the same load: before/after.
 
 BIG defaults to /tmp/su/bench/big-handbook (``benchmarks/synthetic.py`` builds one); it is only read.
 """
@@ -19,6 +21,7 @@ import argparse
 import os
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -42,16 +45,12 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def measure(label: str, command: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
-    results = [timed(command, env) for _ in range(runs)]
+def figures(results: list[tuple[float, float]]) -> str:
     walls, cpus = [r[0] for r in results], [r[1] for r in results]
-    wall, cpu = statistics.median(walls), statistics.median(cpus)
-    print(
-        f"{label:<26} wall {wall:.3f} s (min {min(walls):.3f}, max {max(walls):.3f})"
-        f"   cpu {cpu:.3f} s (min {min(cpus):.3f}, max {max(cpus):.3f})",
-        flush=True,
+    return (
+        f"wall {statistics.median(walls):.3f} s (min {min(walls):.3f}, max {max(walls):.3f})"
+        f"   cpu {statistics.median(cpus):.3f} s (min {min(cpus):.3f}, max {max(cpus):.3f})"
     )
-    return wall, cpu
 
 
 _IMPORT_LINE = re.compile(r"import time:\s+(\d+)\s+\|\s+(\d+)\s+\|(\s*)(\S+)")
@@ -86,6 +85,9 @@ def import_offenders(command: list[str], env: dict[str, str], top: int) -> None:
     print("      " + ", ".join(f"{name} {us / 1e3:.0f} ms" for name, us in biggest))
 
 
+LAUNCH = "import sys; from handbook.cli import main; sys.exit(main())"  # what the script does
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -95,6 +97,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--page", default=BIG_PAGE, help="the big handbook's page for 'show'")
     parser.add_argument("--importtime", action="store_true", help="also list each command's imports")
     parser.add_argument("--only", help="run only the commands whose label contains this")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another source tree (e.g. `git archive main | tar -x -C DIR`): each command runs with its "
+        "src/ too, alternating run by run, with its own cache and data folders (the search index copied)",
+    )
     args = parser.parse_args(argv)
     if not args.content.is_dir():
         print(f"no handbook at {args.content}: build one with benchmarks/synthetic.py", file=sys.stderr)
@@ -102,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         base = Path(tmp)
-        unset = ("PYTHONDONTWRITEBYTECODE", "HANDBOOK_CONTENT")
+        unset = ("PYTHONDONTWRITEBYTECODE", "HANDBOOK_CONTENT", "PYTHONPATH")
         env = {k: v for k, v in os.environ.items() if k not in unset}
         cache = os.environ.get("HANDBOOK_BENCH_CACHE")  # an index already built (it takes minutes)
         env.update(
@@ -127,18 +135,54 @@ def main(argv: list[str] | None = None) -> int:
         if args.only:
             commands = [(label, c) for label, c in commands if args.only in label]
         print("warming up (catalog, search index, plans; a cold index of a big handbook takes minutes)")
-        for label, command in commands:
-            for _ in range(2):  # the second run finds every cache written by the first
-                done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-            if done.returncode != 0:
-                print(f"{label}: exit {done.returncode}: {done.stderr.strip()[:300]}", file=sys.stderr)
+        if not warm_up(commands, env):
+            return 1
+        old_env: dict[str, str] = {}
+        if args.baseline:
+            old_env = {**env, "PYTHONPATH": str(args.baseline.resolve() / "src")}
+            old_env.update(
+                HANDBOOK_CACHE_DIR=str(base / "old-cache"), HANDBOOK_DATA_DIR=str(base / "old-data")
+            )
+            for index in Path(env["HANDBOOK_CACHE_DIR"]).glob("*/search-v*"):
+                if index.is_dir():  # copied with the files' mtimes: the old code finds it up to date
+                    shutil.copytree(
+                        index, Path(old_env["HANDBOOK_CACHE_DIR"]) / index.parent.name / index.name
+                    )
+            if not warm_up([(label, as_baseline(c, handbook)) for label, c in commands], old_env):
                 return 1
         print(f"\n{args.runs} runs each, medians (this machine's load moves wall time; CPU time less)\n")
         for label, command in commands:
-            measure(label, command, env, args.runs)
+            new: list[tuple[float, float]] = []
+            old: list[tuple[float, float]] = []
+            for _ in range(args.runs):  # alternating, so both see the same load
+                new.append(timed(command, env))
+                if args.baseline:
+                    old.append(timed(as_baseline(command, handbook), old_env))
+            if args.baseline:
+                print(f"{label:<28} before: {figures(old)}", flush=True)
+                print(f"{'':<28} after:  {figures(new)}", flush=True)
+            else:
+                print(f"{label:<28} {figures(new)}", flush=True)
             if args.importtime and command[0] == handbook:
                 import_offenders(command, env, 8)
     return 0
+
+
+def as_baseline(command: list[str], handbook: str) -> list[str]:
+    """The same command run from the baseline's sources (PYTHONPATH), as the installed script would."""
+    if command[0] != handbook:
+        return command
+    return [str(BIN / "python"), "-c", LAUNCH, *command[1:]]
+
+
+def warm_up(commands: list[tuple[str, list[str]]], env: dict[str, str]) -> bool:
+    for label, command in commands:
+        for _ in range(2):  # the second run finds every cache written by the first
+            done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            print(f"{label}: exit {done.returncode}: {done.stderr.strip()[:300]}", file=sys.stderr)
+            return False
+    return True
 
 
 if __name__ == "__main__":
