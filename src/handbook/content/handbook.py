@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
@@ -218,6 +219,9 @@ class Handbook:
             if anchor:
                 return PageRef(self.landing.path, anchor)
             raise PageNotFound(ref, [])
+        direct = self._plain_path(page_part)
+        if direct is not None:
+            return PageRef(direct, anchor)
         target = self.resolver.resolve(page_part, "")
         if target.kind == "page":
             return PageRef(target.path, anchor)
@@ -233,6 +237,18 @@ class Handbook:
         if by_stem:
             raise PageNotFound(ref, [p.path for p in by_stem[:5]], ambiguous=True)
         raise PageNotFound(ref, self.suggest(page_part))
+
+    def _plain_path(self, ref: str) -> str | None:
+        """The page a plain relative path names exactly (``ops/deploys``, ``ops/deploys.md``), as the
+        resolver answers it, without building the resolver (a ``handbook show`` of a big handbook)."""
+        if ref.startswith(("/", ".")) or ref.endswith("/") or any(c in ref for c in ":?%\\"):
+            return None  # URLs, absolute and folder paths, escapes: the resolver's to answer
+        if posixpath.normpath(ref) != ref or ref.lower().endswith((".html", ".htm")):
+            return None
+        by_path = self.catalog.by_path
+        if ref.lower().endswith(PAGE_SUFFIXES):
+            return ref if ref in by_path else None
+        return next((ref + suffix for suffix in PAGE_SUFFIXES if ref + suffix in by_path), None)
 
     def suggest(self, text: str, limit: int = 5) -> list[str]:
         """Closest page titles (and paths) to what the user typed."""
