@@ -27,7 +27,6 @@ from handbook.commands.common import (
 )
 from handbook.config import ConfigError
 from handbook.content import HandbookError, PageNotFound, PageRef, did_you_mean
-from handbook.log import log_details
 
 Configure = Callable[[argparse.ArgumentParser], None]
 Run = Callable[[argparse.Namespace], int]
@@ -292,5 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _log_bug(exc: BaseException) -> str:
     import traceback
+
+    from handbook.log import log_details
 
     return log_details("unexpected error", traceback.format_exception(exc))

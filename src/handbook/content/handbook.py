@@ -8,11 +8,11 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handbook import paths
 from handbook.cancel import StopCheck, never
 from handbook.content.catalog import Catalog, build_catalog, title_from_name
-from handbook.content.links import LinkResolver
 from handbook.content.model import (
     PAGE_SUFFIXES,
     Link,
@@ -23,6 +23,9 @@ from handbook.content.model import (
 )
 from handbook.content.sites import Site, TocNode
 from handbook.content.sites.landing import choose_landing
+
+if TYPE_CHECKING:
+    from handbook.content.links import LinkResolver
 
 
 def _configured_site() -> str | None:
@@ -98,6 +101,8 @@ class Handbook:
     @cached_property
     def resolver(self) -> LinkResolver:
         """Where links lead: built on first use (a checklist or a search from the cache needs none)."""
+        from handbook.content.links import LinkResolver
+
         catalog = self.catalog
         return LinkResolver(catalog.pages, catalog.site, catalog.redirect_pages, catalog.web)
 
