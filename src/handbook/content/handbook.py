@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -257,6 +256,8 @@ class Handbook:
 
     def suggest(self, text: str, limit: int = 5) -> list[str]:
         """Closest page titles (and paths) to what the user typed."""
+        import difflib  # only when a page was not found
+
         lowered = text.lower()
         titles = {p.title.lower(): p.title for p in self.pages}
         names = {p.path.lower().rsplit(".", 1)[0]: p.path for p in self.pages}
