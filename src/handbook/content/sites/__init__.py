@@ -46,7 +46,7 @@ __all__ = [
     "walk",
 ]
 
-SITE_VERSION = 3  # bump when an adapter reads config differently: cached Sites are rebuilt
+SITE_VERSION = 4  # bump when an adapter reads config differently: cached Sites are rebuilt
 
 KINDS: dict[str, Callable[[Path], Site]] = {
     "mkdocs": mkdocs.build,
