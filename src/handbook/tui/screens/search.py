@@ -160,7 +160,7 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
             parts.append(
                 f"{count}{'+' if count == RESULTS else ''} result{'s' if count != 1 else ''}"
                 if count
-                else "No results"
+                else ("No results yet" if building else "No results")  # pages are still coming
             )
         elif not self.query_one(Input).value.strip():
             parts.append(f"Type to search {len(self.handbook_app.handbook.pages)} pages")
