@@ -165,7 +165,8 @@ def app_router(root: Path) -> Path:
         "</Steps>\n\nSee [security](/docs/security) and [about](/about).\n",
     )
     write(root, "app/docs/security/page.md", "Use a password manager.\n")
-    write(root, "app/about/page.mdx", "# About us\n")
+    write(root, "app/about/page.mdx", "# About us\n\nRead [our values](/values).\n")
+    write(root, "app/(company)/values/page.mdx", "# Our values\n\nCandour.\n")  # a route group
     write(root, "app/docs/notes.mdx", "# Imported by a page, not a page\n")
     write(root, "app/_drafts/wip/page.mdx", "# Work in progress\n")
     write(root, "app/api/hello/route.js", "export function GET() {}\n")

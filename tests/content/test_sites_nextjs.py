@@ -107,6 +107,7 @@ def test_app_router_pages_are_named_by_their_folder(tmp_path: Path) -> None:
     root = app_router(tmp_path / "app-router")
     assert rows_of(root) == [
         ("page.mdx", "Engineering handbook", 0),
+        ("(company)/values/page.mdx", "Our values", 0),  # a route group is no level of the nav
         ("about/page.mdx", "About us", 0),
         ("docs/page.mdx", "Docs", 0),
         ("docs/setup/page.mdx", "Set up your machine", 1),
@@ -119,6 +120,9 @@ def test_app_router_pages_are_named_by_their_folder(tmp_path: Path) -> None:
     assert links["security"]["resolved"] == "docs/security/page.md"
     assert links["about"]["resolved"] == "about/page.mdx"
     assert links_of(root, "page.mdx")["setup"]["resolved"] == "docs/setup/page.mdx"
+    assert links_of(root, "about")["our values"]["resolved"] == "(company)/values/page.mdx"
+    folders = {node.path: node.folder for node in Handbook.open(root).toc}
+    assert folders["about/page.mdx"] is False and folders["docs/page.mdx"] is True  # no ▶ on a leaf page
     assert "Run the installer." in show_text(root, "docs/setup") and "<Steps" not in show_text(
         root, "docs/setup"
     )

@@ -59,6 +59,8 @@ class LinkResolver:
             slug = p.meta.get("slug")
             if isinstance(slug, str) and slug.strip("/"):  # Hugo: the page's URL is its folder + slug
                 self.permalinks.setdefault(_norm_url_path(f"{p.folder}/{slug}"), p.path)
+            if site is not None and site.page_stems and "(" in p.folder:
+                self.permalinks.setdefault(_norm_url_path(_route(p.folder)), p.path)
         # Old URLs: the site's redirects, and pages that only redirect (front matter redirect_to)
         self.redirects: dict[str, str] = {}
         self.prefixes: list[tuple[str, str]] = []
@@ -232,6 +234,11 @@ class LinkResolver:
             if hit:
                 return hit
         return None
+
+
+def _route(folder: str) -> str:
+    """The URL of an App Router page's folder: route groups, ``(docs)``, are not part of it."""
+    return "/".join(part for part in folder.split("/") if not (part.startswith("(") and part.endswith(")")))
 
 
 def _norm_url_path(value: str) -> str:

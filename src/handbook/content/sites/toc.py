@@ -161,15 +161,27 @@ class _Builder:
     ) -> list[TocNode]:
         """A folder as one node (its landing page's), or its entries inline when the site says so."""
         nav = self.site.folders.get(folder, FolderNav())
+        name = folder.rpartition("/")[2]
+        if self.site.page_stems and name.startswith("(") and name.endswith(")"):
+            return self.route_group(pages, folder)
         children = self.folder_nodes(pages, folder)
         if nav.inline:
             return children
         landing = self._landing(pages, folder) or adopted
         if landing is not None:
             self.used.add(landing.path)
-        name = folder.rpartition("/")[2]
         title = nav.title or given_title or (nav_title(landing) if landing else title_from_name(name))
-        return [TocNode(title, landing.path if landing else None, children, folder=True)]
+        # On the App Router every page is a folder (app/about/page.mdx): only one with pages in it is one.
+        folder_like = bool(children) or not self.site.page_stems
+        return [TocNode(title, landing.path if landing else None, children, folder=folder_like)]
+
+    def route_group(self, pages: list[PageInfo], folder: str) -> list[TocNode]:
+        """An App Router route group, ``app/(docs)/``: not part of the URL, not a level of the nav."""
+        landing = self._landing(pages, folder)
+        if landing is not None:
+            self.used.add(landing.path)
+        children = self.folder_nodes(pages, folder)
+        return [TocNode(nav_title(landing), landing.path), *children] if landing else children
 
     # ------------------------------------------------------------------ an explicit nav
 
