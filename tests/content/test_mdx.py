@@ -158,6 +158,12 @@ def test_fragments_and_expression_attributes_never_leak() -> None:
     assert "> **Note:** Hi" in text
 
 
+def test_string_expressions_are_their_text() -> None:
+    assert text_of("<Note>Use{' '}<b>this</b>{\" \"}and {'{'}braces{'}'}.</Note>\n") == (
+        "> **Note:** Use **this** and {braces}.\n"
+    )
+
+
 def test_tags_that_are_not_components_stay_text() -> None:
     text = text_of("Replace <TOKEN> with yours, e.g. Map<K, V> or List<T>, and a < b > c.\n")
     assert text == "Replace <TOKEN> with yours, e.g. Map<K, V> or List<T>, and a < b > c.\n"

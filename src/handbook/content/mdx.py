@@ -53,6 +53,8 @@ def mdx_to_markdown(text: str) -> tuple[str, dict[str, Any]]:
 
     def reduce(chunk: str) -> str:
         chunk = _strip_jsx_comments(chunk)
+        if "{" in chunk:
+            chunk = _STRING_EXPRESSION.sub(r"\2", chunk)  # {' '} and {"<"}: the text they stand for
         chunk = _render(_parse(chunk))
         return reduce_containers(chunk)
 
@@ -112,6 +114,7 @@ def _unmask_fences(text: str, blocks: list[tuple[int, list[str]]]) -> str:
 # --------------------------------------------------------------------------------------------------
 # {/* comments */}
 
+_STRING_EXPRESSION = re.compile(r"""\{[ \t]*+(['"])([^'"\n]*+)\1[ \t]*+\}""")
 _COMMENT_OPEN = re.compile(r"\{[ \t]*/\*")
 _COMMENT_CLOSE = re.compile(r"\*/[ \t]*\}")
 
