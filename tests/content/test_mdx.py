@@ -150,6 +150,12 @@ def test_cards_links_steps_and_unknown_components() -> None:
 
 def test_a_component_with_a_title_keeps_it() -> None:
     assert text_of('<Accordion title="Why?">\n  Because.\n</Accordion>\n') == "**Why?**\n\nBecause.\n"
+    steps = '<Steps>\n  <Step title="Install">Run it.</Step>\n  <Step title="Log in">Then this.</Step>\n'
+    steps += "</Steps>\n"
+    assert text_of(steps) == "**Install**\n\nRun it.\n\n**Log in**\n\nThen this.\n"
+    assert text_of('Hover <Tooltip title="A tip">this word</Tooltip>.\n') == "Hover this word.\n"
+    card = '<Card title="Guide" href="/guide">\n  First line.\n\n  Second paragraph.\n</Card>\n'
+    assert text_of(card) == "- [Guide](/guide)\n\n  First line.\n\n  Second paragraph.\n"
 
 
 def test_fragments_and_expression_attributes_never_leak() -> None:

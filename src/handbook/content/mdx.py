@@ -274,19 +274,26 @@ def _element(node: _Node, tab_label: str | None = None) -> str:
     href = _text(attrs, "href", "to", "url")
     title = _text(attrs, "title", "label", "summary")
     if kind in CARDS:
-        link = f"[{title or href}]({href})" if href else f"**{title}**" if title else ""
-        desc = dedent_block(inner).strip() or _text(attrs, "description") or ""
-        line = f"- {link}" + (f": {desc}" if desc and "\n" not in desc else "")
-        return _block(line + (f"\n\n  {desc}" if "\n" in desc else ""), node.indent) if link else ""
+        return _card(title, href, dedent_block(inner).strip() or _text(attrs, "description") or "", node)
     if kind in LINKS and href and inner.strip() and "\n" not in inner.strip():
         return f"[{inner.strip()}]({href})"
     if not node.children:
         return ""  # a self-closing component: nothing a reader can read
-    if title and "\n" in inner:
-        return _block(titled(title, dedent_block(inner)), node.indent)
     if "\n" not in inner.strip() and node.indent is None:
         return inner  # inline: <Badge>New</Badge>
-    return _block(dedent_block(inner), node.indent)
+    body = dedent_block(inner)
+    return _block(titled(title, body) if title else body, node.indent)  # <Step title="…">, <Accordion>
+
+
+def _card(title: str | None, href: str | None, desc: str, node: _Node) -> str:
+    """A card as a list item: its title linked to where it leads, then what it says."""
+    link = f"[{title or href}]({href})" if href else f"**{title}**" if title else ""
+    if not link:
+        return _block(desc, node.indent)
+    if "\n" not in desc:
+        return _block(f"- {link}" + (f": {desc}" if desc else ""), node.indent)
+    indented = "\n".join("  " + line if line.strip() else "" for line in desc.split("\n"))
+    return _block(f"- {link}\n\n{indented}", node.indent)
 
 
 def _tabs(node: _Node, attrs: dict[str, Any]) -> str:
