@@ -35,15 +35,22 @@ from handbook.content.js_literal import parse_value
 from handbook.content.normalise import split_code_blocks, with_spans_masked
 from handbook.content.shortcodes import notice_label
 
-# Any of these means the page has something to reduce; others skip the whole step.
-_HINT = re.compile(r"^(?:import|export)[\s{*]|\{[ \t]*/\*|</?[A-Z]|<>|:::|<img\b[^<>]*?=\{", re.MULTILINE)
+# Any of these means the page has something to reduce; others skip the whole step. Each is looked for
+# only when a plain substring says it may be there: most pages have none, and this runs on every page.
+_ESM_HINT = re.compile(r"^(?:import|export)[\s{*]", re.MULTILINE)
+_TAG_HINT = re.compile(r"<(?:/?[A-Z]|>|img\b[^<>]*?=\{)")
 
 MAX_NESTING = 100  # components nested deeper than this are left as text
 
 
 def looks_like_mdx(text: str) -> bool:
     """Whether ``text`` has ESM, JSX comments, components or ``:::`` containers to reduce."""
-    return _HINT.search(text) is not None
+    return (
+        ":::" in text
+        or ("<" in text and _TAG_HINT.search(text) is not None)
+        or ("/*" in text and _COMMENT_OPEN.search(text) is not None)
+        or (("import" in text or "export" in text) and _ESM_HINT.search(text) is not None)
+    )
 
 
 def mdx_to_markdown(text: str) -> tuple[str, dict[str, Any]]:
