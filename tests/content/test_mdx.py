@@ -70,6 +70,11 @@ def test_exported_metadata_titles_a_page_without_front_matter() -> None:
     assert fm.front_matter["title"] == "From YAML"
 
 
+def test_jsx_comments_go_and_so_do_the_lines_they_emptied() -> None:
+    source = "a {/* one */} {/* two */}\nb\n{/* alone */}\n  {/* indented */} {/*\nmulti\n*/}\nc {/*x*/}d\n"
+    assert text_of(source) == "a \nb\nc d\n"  # not "a  ": two trailing blanks would be a line break
+
+
 def test_multi_line_imports_and_exports_end_where_they_balance() -> None:
     source = (
         "import {\n  Callout,\n  Tabs,\n} from 'nextra/components'\n"

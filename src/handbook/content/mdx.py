@@ -124,31 +124,28 @@ def _unmask_fences(text: str, blocks: list[tuple[int, list[str]]]) -> str:
 _STRING_EXPRESSION = re.compile(r"""\{[ \t]*+(['"])([^'"\n]*+)\1[ \t]*+\}""")
 _COMMENT_OPEN = re.compile(r"\{[ \t]*/\*")
 _COMMENT_CLOSE = re.compile(r"\*/[ \t]*\}")
+_COMMENTED_LINE = re.compile("^[ \t]*+(?:\ue004[ \t]*+)++(?:\n|\\Z)", re.MULTILINE)
+_MARK_AT_END = re.compile("(?:\ue004[ \t]*+)++$", re.MULTILINE)  # no trailing blanks: a hard break
 
 
 def _strip_jsx_comments(text: str) -> str:
-    """``{/* … */}`` out; a line that held only a comment goes entirely."""
+    """``{/* … */}`` out; a line that held only comments goes entirely."""
     if "/*" not in text:
         return text
     out: list[str] = []
     pos = 0
     while True:
         opened = _COMMENT_OPEN.search(text, pos)
-        if opened is None:
+        closed = _COMMENT_CLOSE.search(text, opened.end()) if opened is not None else None
+        if opened is None or closed is None:
             break
-        closed = _COMMENT_CLOSE.search(text, opened.end())
-        if closed is None:
-            break
-        start, end = opened.start(), closed.end()
-        line_start = text.rfind("\n", pos, start) + 1 or pos
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        if not text[line_start:start].strip() and not text[end:line_end].strip():
-            start, end = line_start, min(line_end + 1, len(text))
-        out.append(text[pos:start])
-        pos = end
+        out.append(text[pos : opened.start()] + "\ue004")  # a mark, so that an emptied line can go
+        pos = closed.end()
     out.append(text[pos:])
-    return "".join(out)
+    done = "".join(out)
+    if not pos:
+        return text
+    return _MARK_AT_END.sub("", _COMMENTED_LINE.sub("", done)).replace("\ue004", "")
 
 
 # --------------------------------------------------------------------------------------------------
