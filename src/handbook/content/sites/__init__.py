@@ -22,6 +22,7 @@ from handbook.content.sites import (
     jekyll,
     mdbook,
     mkdocs,
+    nextjs,
     parents,
     plain,
     toc,
@@ -57,6 +58,7 @@ KINDS: dict[str, Callable[[Path], Site]] = {
     "jekyll": jekyll.build,
     "jupyterbook": docsify.build_jupyter,
     "docsify": docsify.build_docsify,
+    "nextjs": nextjs.build,
     "content-folder": contentdir.build,
     "plain": plain.build,
 }
@@ -79,6 +81,10 @@ PROBE_NAMES = [
     "README.md",
     ".git/config",
     *contentdir.FOLDERS,
+    *nextjs.CONFIG_NAMES,
+    *nextjs.THEME_NAMES,
+    *nextjs.PAGE_ROOTS,
+    *nextjs.APP_ROOTS,
     "layouts",
     "archetypes",
     "themes",
@@ -114,6 +120,8 @@ def _detect_kind(source: Path) -> str:
         return "docsify"
     if gitbook.detect(source):
         return "gitbook"
+    if nextjs.detect(source):
+        return "nextjs"
     if contentdir.content_folder(source):
         return "content-folder"
     return "plain"
@@ -200,3 +208,5 @@ def read_folder_navs(site: Site, files: dict[str, list[int]]) -> None:
         mkdocs.read_folder_navs(site, files)
     elif site.kind == "docusaurus":
         docusaurus.read_folder_navs(site, files)
+    elif site.kind == "nextjs":
+        nextjs.read_folder_navs(site, files)

@@ -40,13 +40,19 @@ def build(source: Path) -> Site:
     for data in ("data", "_data", "src/data"):
         if (source / data).is_dir():
             site.data_dirs.append(str(source / data))
+    site.nav = readme_nav(site, source, sub)
+    return site
+
+
+def readme_nav(site: Site, source: Path, sub: str) -> list[NavNode] | None:
+    """The repository README's list of links into the content folder ``sub``, when it lists 3 or more."""
     readme = next((source / n for n in ("README.md", "readme.md") if (source / n).is_file()), None)
     text = read_text(site, readme) if readme else None
     if text:
         nav = _under(parse_list_nav(text), sub)
         if _count(nav) >= 3:
-            site.nav = nav
-    return site
+            return nav
+    return None
 
 
 def _under(nodes: list[NavNode], sub: str) -> list[NavNode]:
