@@ -199,3 +199,16 @@ def test_search_finds_text_inside_a_callout_and_a_tab(tmp_path: Path) -> None:
     docs = SearchIndex(Handbook.open(tmp_path / "docs-site"))
     docs.update()
     assert [h.path for h in docs.search("marmalade", 5).hits] == ["install.mdx"]
+
+
+def test_a_cname_or_homepage_names_a_nextjs_site(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    write(root, "next.config.mjs", "export default {}\n")
+    write(root, "package.json", '{"name": "handbook", "homepage": "https://handbook.acme.com"}')
+    write(root, "public/CNAME", "handbook.acme.com\n")
+    write(root, "pages/index.mdx", "# Home\n\n[Values](https://handbook.acme.com/values)\n")
+    write(root, "pages/values.mdx", "# Values\n")
+    result = run_handbook("--content", str(root), "info", "--json")
+    assert json.loads(result.stdout)["site_urls"] == ["https://handbook.acme.com"]
+    shown = json.loads(run_handbook("--content", str(root), "show", "index", "--json").stdout)
+    assert {link["text"]: link["resolved"] for link in shown["links"]}["Values"] == "values.mdx"

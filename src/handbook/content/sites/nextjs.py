@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from handbook.content.js_literal import default_export
-from handbook.content.sites.common import count_pages, read_data, read_text, repo_from_url, web_url
+from handbook.content.sites.common import (
+    count_pages,
+    declare_js_site_urls,
+    read_data,
+    read_text,
+    repo_from_url,
+    web_url,
+)
 from handbook.content.sites.contentdir import content_folder, readme_nav
 from handbook.content.sites.model import FolderNav, Site
 
@@ -65,6 +72,7 @@ def build(source: Path) -> Site:
         base = base or (web_url(m.group(1)) if m else None)
         if base and base not in site.base_urls:
             site.base_urls.append(base)
+    declare_js_site_urls(site, source)  # CNAME, package.json homepage
     logo = _LOGO_TEXT.search(config)
     site.title = " ".join(logo.group(2).split()) if logo else _string(config, "logo")
     if root.name != "pages" and not app and not any((root / n).is_file() for n in META_NAMES):
