@@ -60,7 +60,7 @@ def display_name(name: str) -> str:
 def title_from_name(path: str) -> str:
     parts = display_name(path).split("/")
     stem = parts[-1].rsplit(".", 1)[0]
-    if stem.lower() in LANDING_NAMES and len(parts) > 1:
+    if stem.lower() in (*LANDING_NAMES, "page") and len(parts) > 1:  # page: Next.js's app/x/page.mdx
         stem = parts[-2]
     stem = _NUMBER_PREFIX.sub("", stem)
     words = re.sub(r"[-_]+", " ", stem).strip()

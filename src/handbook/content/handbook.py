@@ -205,7 +205,7 @@ class Handbook:
         if self.site.title:
             return self.site.title
         landing = self.landing
-        if landing.is_landing and "/" not in landing.path:
+        if landing.stem.lower() in self.site.landing_names() and "/" not in landing.path:
             return landing.title
         return title_from_name(self.root.name) or "Handbook"
 

@@ -34,6 +34,7 @@ META_KEYS = (
     "linkTitle",
     "sidebar_label",
     "sidebar_position",
+    "sidebarTitle",  # Nextra 4: the nav's title for the page
     "id",
     "url",
     "slug",

@@ -21,6 +21,7 @@ from handbook.content.sites import (
     jekyll,
     mdbook,
     mkdocs,
+    nextjs,
     parents,
     plain,
     toc,
@@ -45,7 +46,7 @@ __all__ = [
     "walk",
 ]
 
-SITE_VERSION = 3  # bump when an adapter reads config differently: cached Sites are rebuilt
+SITE_VERSION = 4  # bump when an adapter reads config differently: cached Sites are rebuilt
 
 KINDS: dict[str, Callable[[Path], Site]] = {
     "mkdocs": mkdocs.build,
@@ -56,6 +57,7 @@ KINDS: dict[str, Callable[[Path], Site]] = {
     "jekyll": jekyll.build,
     "jupyterbook": docsify.build_jupyter,
     "docsify": docsify.build_docsify,
+    "nextjs": nextjs.build,
     "content-folder": contentdir.build,
     "plain": plain.build,
 }
@@ -78,6 +80,10 @@ PROBE_NAMES = [
     "README.md",
     ".git/config",
     *contentdir.FOLDERS,
+    *nextjs.CONFIG_NAMES,
+    *nextjs.THEME_NAMES,
+    *nextjs.PAGE_ROOTS,
+    *nextjs.APP_ROOTS,
     "layouts",
     "archetypes",
     "themes",
@@ -113,6 +119,8 @@ def _detect_kind(source: Path) -> str:
         return "docsify"
     if gitbook.detect(source):
         return "gitbook"
+    if nextjs.detect(source):
+        return "nextjs"
     if contentdir.content_folder(source):
         return "content-folder"
     return "plain"
@@ -201,3 +209,5 @@ def read_folder_navs(site: Site, files: dict[str, list[int]]) -> None:
         mkdocs.read_folder_navs(site, files)
     elif site.kind == "docusaurus":
         docusaurus.read_folder_navs(site, files)
+    elif site.kind == "nextjs":
+        nextjs.read_folder_navs(site, files)

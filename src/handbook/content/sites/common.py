@@ -220,3 +220,38 @@ def repo_from_url(value: Any) -> str | None:
         return None
     segments[-1] = segments[-1].removesuffix(".git")
     return f"https://{m.group(1)}/{'/'.join(segments)}"
+
+
+_SITE_URL_IN_JS = re.compile(r"""\bsiteUrl\s*:\s*["'`](https?://[^"'`\s]{1,300})["'`]""")
+CNAME_PLACES = ("CNAME", "static/CNAME", "public/CNAME")
+
+
+def declare_js_site_urls(site: Site, source: Path) -> None:
+    """Where a JavaScript-built site (Gatsby, Next.js …) is served, from the files that say so.
+
+    A GitHub Pages ``CNAME``, ``package.json``'s ``homepage`` and Gatsby's ``siteUrl``: with them a
+    handbook's links written as its own full URLs open the local page even when few pages link so.
+    A ``homepage`` that is the repository goes to ``repo_urls`` instead.
+    """
+    urls: list[str | None] = []
+    for name in CNAME_PLACES:
+        if (source / name).is_file():
+            host = (read_text(site, source / name) or "").strip().splitlines()
+            if host and re.fullmatch(r"[\w.-]+\.[a-z]{2,}", host[0].strip(), re.IGNORECASE):
+                urls.append("https://" + host[0].strip().lower())
+    package = read_data(site, source / "package.json") if (source / "package.json").is_file() else None
+    if isinstance(package, dict):
+        homepage = package.get("homepage")
+        repo = repo_from_url(homepage)
+        if repo:
+            site.repo_urls.append(repo)
+        else:
+            urls.append(web_url(homepage))
+    for name in ("gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs"):
+        if (source / name).is_file():
+            m = _SITE_URL_IN_JS.search(read_text(site, source / name) or "")
+            urls.append(web_url(m.group(1)) if m else None)
+    for url in urls:
+        if url and url not in site.base_urls:
+            site.base_urls.append(url)
+
