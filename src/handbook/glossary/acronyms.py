@@ -48,7 +48,7 @@ def inline_acronyms(text: str, source: str) -> Iterator[Entry]:
             seen.add(acr.lower())
             yield _entry(acr, expansion, source)
     for m in _BEFORE.finditer(text):
-        acr, expansion = m.group("acr"), " ".join(m.group("expansion").split()).rstrip(".,;:\\”\"")
+        acr, expansion = m.group("acr"), " ".join(m.group("expansion").split()).rstrip('.,;:\\”"')
         if acr.lower() not in seen and spells(acr, expansion):
             seen.add(acr.lower())
             yield _entry(acr, expansion, source)
@@ -77,5 +77,5 @@ def _expansion_before(before: str, acr: str) -> str | None:
             continue
         phrase = before[first.start() :].strip()
         if spells(acr, phrase) and not re.search(r"[.!?;:]\s", phrase):
-            return re.sub(r"['’]s$", "", phrase.strip(" ,\\”\"“"))
+            return re.sub(r"['’]s$", "", phrase.strip(' ,\\”"“'))
     return None

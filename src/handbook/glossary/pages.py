@@ -190,7 +190,7 @@ def _has_glossary_shape(children: Sequence[Section], parent_level: int) -> bool:
 
 
 def _restates(term: str, definition: str) -> bool:
-    """"Toil is …", "A runbook refers to …": the paragraph starts by naming its term."""
+    """ "Toil is …", "A runbook refers to …": the paragraph starts by naming its term."""
     verbs = r"(?:is an?|is the|are|means|refers to|stands for|describes)"
     pattern = rf"^(?:an?\s+|the\s+)?{re.escape(term)}s?\s+{verbs}\b"
     return bool(re.match(pattern, definition, re.IGNORECASE))

@@ -224,9 +224,7 @@ class _Builder:
             title = node.title or (nav_title(self.by_path[path]) if path else "")
             if path is None and not children:
                 continue
-            out.append(
-                TocNode(title or title_from_name(posixpath.basename(node.path or "")), path, children)
-            )
+            out.append(TocNode(title or title_from_name(posixpath.basename(node.path or "")), path, children))
         return out
 
     def attach_rest(self, top: list[TocNode]) -> None:
