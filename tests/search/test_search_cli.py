@@ -35,7 +35,8 @@ def test_search_json_and_limit(handbook_root: Path) -> None:
     result = run_handbook("search", "--content", str(handbook_root), "--json", "--limit", "2", "five")
     hits = json.loads(result.stdout)
     assert len(hits) == 2
-    assert set(hits[0]) == {"path", "anchor", "title", "heading", "snippet", "score"}
+    assert set(hits[0]) == {"path", "anchor", "title", "heading", "snippet", "snippet_marks", "score"}
+    assert all(h["snippet"][s:e].lower() == "five" for h in hits for s, e in h["snippet_marks"])
     assert all(not h["path"].startswith("/") for h in hits)  # relative to the content root
 
 

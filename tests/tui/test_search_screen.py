@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from rich.text import Text
 from textual.widgets import Input, OptionList
 
 from handbook.content import Handbook
+from handbook.tui import app as tui_app
 from handbook.tui.app import HandbookApp
 from handbook.tui.screens.reader import ReaderScreen
-from handbook.tui.screens.search import SearchScreen
+from handbook.tui.screens.search import SearchResults, SearchScreen
 from handbook.tui.widgets.find_bar import FindBar
+
+from ..conftest import write
 
 SIZE = (120, 40)
 
@@ -104,3 +110,30 @@ async def test_a_damaged_index_is_rebuilt_from_the_search_screen(small_handbook:
         assert screen.hits and screen.hits[0].path == "guide/setup.md"
         toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
         assert "search index was damaged" in toasts
+
+
+async def test_matched_words_are_styled_by_the_mark_component_class(tmp_path: Path) -> None:
+    """The snippet's matches are spans styled with ``search-results--mark`` (a theme or the user's CSS
+    restyles them); a page's own ``**`` is shown as it is, not taken for a mark."""
+    write(tmp_path, "index.md", "# Home\n\nStart here.\n")
+    write(tmp_path, "globs.md", "# Globs\n\nThe glob `src/**/*.py` and `a ** b` pick each widget file.\n")
+
+    class RedMarks(HandbookApp):
+        CSS_PATH = str(Path(tui_app.__file__).with_name("app.tcss"))
+        CSS = "SearchResults > .search-results--mark { color: red; text-style: underline; }"
+
+    app = RedMarks(Handbook.open(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_search(pilot)
+        await pilot.press("s", *"widget")
+        await wait_for_search(pilot)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        results = screen.query_one(SearchResults)
+        prompt = results.get_option_at_index(0).prompt
+        assert isinstance(prompt, Text)
+        assert "src/**/*.py" in prompt.plain and "a ** b" in prompt.plain
+        styled = [(prompt.plain[s.start : s.end], s.style) for s in prompt.spans]
+        mark = results.get_component_rich_style("search-results--mark", partial=True)
+        assert mark.underline and mark.color is not None and mark.color.triplet == (255, 0, 0)
+        assert [text for text, style in styled if style == mark] == ["widget"]

@@ -16,7 +16,7 @@ from handbook.glossary import load_glossary
 from handbook.search import IndexBusy, SearchIndex, SearchResult, UpdateStats
 from handbook.search.background import report_line, stats_fields
 from handbook.search.indexer import IndexUnwritable, Progress
-from handbook.search.searcher import Expander, IndexDamaged, snippet_parts
+from handbook.search.searcher import Expander, IndexDamaged
 
 
 def configure_search(parser: argparse.ArgumentParser) -> None:
@@ -187,28 +187,18 @@ def run_search(args: argparse.Namespace) -> int:
     if result.notice:  # "showing results for … · search instead for …", or "did you mean: …"
         err(result.notice)
     if args.json:
-        print(json.dumps([_plain_json(hit.as_json()) for hit in result.hits], indent=2, ensure_ascii=False))
+        print(json.dumps([hit.as_json() for hit in result.hits], indent=2, ensure_ascii=False))
     elif sys.stdout.isatty():
         _print_rich(handbook, result.hits)
     else:
         for number, hit in enumerate(result.hits, 1):
             print(f"{number}. {_where(hit.title, hit.heading)}")
             print(f"   {_location(hit.path, hit.anchor)}")
-            print(f"   {unmark(hit.snippet)}")
+            print(f"   {hit.snippet.text}")
     if not result.hits:
         err(f"nothing found for {query!r}")
         return EXIT_NOT_FOUND
     return EXIT_OK
-
-
-def unmark(snippet: str) -> str:
-    """A snippet without its **match** marks (for pipes and JSON)."""
-    return "".join(text for text, _ in snippet_parts(snippet))
-
-
-def _plain_json(data: dict[str, object]) -> dict[str, object]:
-    data["snippet"] = unmark(str(data["snippet"]))
-    return data
 
 
 def _where(title: str, heading: str) -> str:
@@ -227,7 +217,7 @@ def _print_rich(handbook: Handbook, hits: list) -> None:  # type: ignore[type-ar
     for number, hit in enumerate(hits, 1):
         console.print(Text.assemble((f"{number}. ", "dim"), (_where(hit.title, hit.heading), "bold")))
         console.print(Text("   " + _location(hit.path, hit.anchor), style="cyan"))
-        snippet = Text("   ")
-        for text, matched in snippet_parts(hit.snippet):
-            snippet.append(text, style="bold yellow" if matched else "")
+        snippet = Text("   " + hit.snippet.text)
+        for start, end in hit.snippet.marks:
+            snippet.stylize("bold yellow", 3 + start, 3 + end)
         console.print(snippet)
