@@ -23,6 +23,7 @@ from handbook.content.catalog_cache import (
     save_cache,
     valid_entry,
 )
+from handbook.content.fences import code_lines
 from handbook.content.links import LinkResolver
 from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, PageInfo
 from handbook.content.normalise import normalise, split_heading_attributes
@@ -69,7 +70,6 @@ MAX_SITE_LINKS = 30
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}=+[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # Scans stop at the next `[` (where the next try starts): linear on `[a](` repeated, not quadratic.
 _MD_IMAGE = re.compile(r"!\[[^\[\]]*+\]\([^)\[]*+\)")
 _MD_LINK = re.compile(r"\[([^\[\]]*+)\]\([^)\[]*+\)")
@@ -89,16 +89,9 @@ def clean_title(text: str) -> str:
 
 def first_heading(markdown: str) -> str | None:
     """The first ATX or setext (===) heading outside code fences, as plain text."""
-    fence: str | None = None
     previous = ""
-    for line in markdown.splitlines():
-        m = _FENCE.match(line)
-        if fence:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            continue
-        if m:
-            fence = m.group(1)
+    for is_code, line in code_lines(markdown.splitlines()):
+        if is_code:
             continue
         h = _ATX.match(line)
         if h:

@@ -13,6 +13,7 @@ from urllib.parse import unquote
 
 import yaml
 
+from handbook.content.fences import code_lines
 from handbook.content.sites.model import NavNode, Site
 
 MAX_CONFIG_BYTES = 2 * 1024 * 1024
@@ -105,12 +106,8 @@ def parse_list_nav(text: str, base_folder: str = "", root_prefix: str = "") -> l
     top: list[NavNode] = []
     stack: list[tuple[int, NavNode]] = []
     group: NavNode | None = None
-    fence = False
-    for line in text.splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            fence = not fence
-            continue
-        if fence or not line.strip():
+    for is_code, line in code_lines(text.splitlines()):
+        if is_code or not line.strip():
             continue
         heading = _HEADING.match(line)
         if heading:
