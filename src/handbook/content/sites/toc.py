@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, PageInfo
+from handbook.content.model import LANDING_FILE_STEMS, LANDING_NAMES, PAGE_SUFFIXES, PageInfo, is_landing_stem
 from handbook.content.sites.model import FolderNav, NavNode, Site
 
 # Names a site without an index page gives its front page (checked at the top level only).
@@ -175,12 +175,10 @@ class _Builder:
                 break
         candidates = [ref] if ref.lower().endswith(PAGE_SUFFIXES) else []
         candidates += [stem + ext for ext in PAGE_SUFFIXES]
-        folder = f"{stem}/" if stem and stem.rpartition("/")[2].lower() not in LANDING_NAMES else ""
-        if not folder and stem.rpartition("/")[2].lower() in LANDING_NAMES:
+        folder = f"{stem}/" if stem and not is_landing_stem(stem) else ""
+        if not folder and is_landing_stem(stem):
             folder = stem.rpartition("/")[0] + "/" if "/" in stem else ""
-        candidates += [
-            f"{folder}{n}{ext}" for n in ("index", "_index", "README", "readme") for ext in PAGE_SUFFIXES
-        ]
+        candidates += [f"{folder}{n}{ext}" for n in LANDING_FILE_STEMS for ext in PAGE_SUFFIXES]
         for cand in candidates:
             if cand in self.by_path:
                 return cand

@@ -31,7 +31,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from handbook.content.model import LinkTarget, Page, Section, loose_anchor
+from handbook.content.model import LinkTarget, Page, Section
 from handbook.content.parse import reference_block
 from handbook.tui.page.blocks import Block, LinkKey, estimate_height, link_line, step_link
 from handbook.tui.page.caps import cap_block
@@ -157,15 +157,8 @@ class PageView(ScrollView, can_focus=True):
         block.tail = len(strips)
 
     def block_index(self, anchor: str) -> int | None:
-        anchor = anchor.lstrip("#")
-        for i, block in enumerate(self.blocks):
-            if block.section.anchor == anchor:
-                return i
-        loose = loose_anchor(anchor)
-        for i, block in enumerate(self.blocks):
-            if loose_anchor(block.section.anchor) == loose:
-                return i
-        return None
+        """The block of the section at ``anchor`` (a block per section of the page, in order)."""
+        return self.page.section_index(anchor) if self.page is not None else None
 
     def scroll_to_anchor(self, anchor: str, line_in_section: int = 0) -> bool:
         """Go to ``anchor`` (the top of the page for ""), ``line_in_section`` lines in: back and forward
