@@ -7,7 +7,6 @@ terminal. Bad input never shows a traceback: exit 2 for usage errors, 1 when not
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib
 import io
 import os
@@ -207,7 +206,9 @@ def _run(argv: Sequence[str]) -> int:
 
 def close_commands(word: str) -> list[str]:
     """The command a mistyped first word most likely meant (``serach`` → ``search``), if any."""
-    return difflib.get_close_matches(word, list(COMMANDS), n=1, cutoff=0.7)
+    from handbook.suggest import close_matches
+
+    return close_matches(word, {name: name for name in COMMANDS}, limit=1, cutoff=0.7)
 
 
 def _reject_extra_words(parser: argparse.ArgumentParser, args: argparse.Namespace, extra: list[str]) -> None:

@@ -36,7 +36,7 @@ def run_define(args: argparse.Namespace) -> int:
             err(f"{text}: see {where}")
         suggestions = glossary.suggest(text)
         if suggestions:
-            err(did_you_mean(suggestions).lstrip("; "))
+            err(did_you_mean(suggestions).removeprefix("; "))
         return EXIT_NOT_FOUND
     if args.json:
         print(json.dumps(term.as_json(), indent=2, ensure_ascii=False))
@@ -59,9 +59,7 @@ def best_section(handbook: Handbook, text: str) -> str:
         index.close()
     if not hits:
         return ""
-    hit = hits[0]
-    title = hit.title if not hit.heading or hit.heading == hit.title else f"{hit.title} › {hit.heading}"
-    return f"{title} ({hit.path}#{hit.anchor})" if hit.anchor else f"{title} ({hit.path})"
+    return f"{hits[0].where} ({hits[0].location})"
 
 
 def run_glossary(args: argparse.Namespace) -> int:
@@ -82,7 +80,7 @@ def run_glossary(args: argparse.Namespace) -> int:
 def print_term(term: Term, compact: bool = False) -> None:
     bold = sys.stdout.isatty()
     name = f"\x1b[1m{term.term}\x1b[0m" if bold else term.term
-    aka = f" ({', '.join(term.aliases)})" if term.aliases else ""
+    aka = term.aka
     if compact:
         print(f"{name}{aka}: {term.summary}")
         return

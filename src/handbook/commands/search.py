@@ -182,8 +182,7 @@ def run_search(args: argparse.Namespace) -> int:
         return EXIT_NOT_FOUND
     term = glossary.lookup(query)
     if term is not None and sys.stdout.isatty() and not args.json:
-        aka = f" ({', '.join(term.aliases)})" if term.aliases else ""
-        print(f"{term.term}{aka}: {term.definitions[0].text}\n")
+        print(f"{term.term}{term.aka}: {term.summary}\n")
     if result.notice:  # "showing results for … · search instead for …", or "did you mean: …"
         err(result.notice)
     if args.json:
@@ -192,21 +191,13 @@ def run_search(args: argparse.Namespace) -> int:
         _print_rich(handbook, result.hits)
     else:
         for number, hit in enumerate(result.hits, 1):
-            print(f"{number}. {_where(hit.title, hit.heading)}")
-            print(f"   {_location(hit.path, hit.anchor)}")
+            print(f"{number}. {hit.where}")
+            print(f"   {hit.location}")
             print(f"   {hit.snippet.text}")
     if not result.hits:
         err(f"nothing found for {query!r}")
         return EXIT_NOT_FOUND
     return EXIT_OK
-
-
-def _where(title: str, heading: str) -> str:
-    return title if not heading or heading == title else f"{title} › {heading}"
-
-
-def _location(path: str, anchor: str) -> str:
-    return f"{path}#{anchor}" if anchor else path
 
 
 def _print_rich(handbook: Handbook, hits: list) -> None:  # type: ignore[type-arg]
@@ -215,8 +206,8 @@ def _print_rich(handbook: Handbook, hits: list) -> None:  # type: ignore[type-ar
 
     console = Console(highlight=False)
     for number, hit in enumerate(hits, 1):
-        console.print(Text.assemble((f"{number}. ", "dim"), (_where(hit.title, hit.heading), "bold")))
-        console.print(Text("   " + _location(hit.path, hit.anchor), style="cyan"))
+        console.print(Text.assemble((f"{number}. ", "dim"), (hit.where, "bold")))
+        console.print(Text("   " + hit.location, style="cyan"))
         snippet = Text("   " + hit.snippet.text)
         for start, end in hit.snippet.marks:
             snippet.stylize("bold yellow", 3 + start, 3 + end)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,6 +23,7 @@ from handbook.content.normalise import normalise
 from handbook.content.parse import build_sections
 from handbook.content.sites import Site, TocNode
 from handbook.content.sites.landing import choose_landing
+from handbook.suggest import close_matches, did_you_mean
 
 
 def _configured_site() -> str | None:
@@ -46,11 +46,6 @@ def _target(path: str | Path | None) -> Path:
 
 class HandbookError(Exception):
     """A problem the user can fix (a wrong path, an empty folder): shown as a message, not a traceback."""
-
-
-def did_you_mean(suggestions: list[str]) -> str:
-    """``"; did you mean 'a', 'b'?"`` to end a not-found message, or nothing without suggestions."""
-    return f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
 
 
 class PageNotFound(HandbookError):
@@ -234,11 +229,8 @@ class Handbook:
         lowered = text.lower()
         titles = {p.title.lower(): p.title for p in self.pages}
         names = {p.path.lower().rsplit(".", 1)[0]: p.path for p in self.pages}
-        found: list[str] = []
-        for key in difflib.get_close_matches(lowered, list(titles), n=limit, cutoff=0.55):
-            found.append(titles[key])
-        for key in difflib.get_close_matches(lowered, list(names), n=limit, cutoff=0.6):
-            found.append(names[key])
+        found = close_matches(lowered, titles, limit=limit, cutoff=0.55)
+        found += close_matches(lowered, names, limit=limit, cutoff=0.6)
         if len(found) < limit:
             found += [p.title for p in self.pages if lowered in p.title.lower()]
         unique = list(dict.fromkeys(found))

@@ -79,6 +79,18 @@ class Hit:
     snippet: Snippet  # a passage of plain text and where the matched words are in it
     score: float
 
+    @property
+    def where(self) -> str:
+        """ "Title › Heading" (the title alone for the page's own top section): how front ends name it."""
+        return (
+            self.title if not self.heading or self.heading == self.title else f"{self.title} › {self.heading}"
+        )
+
+    @property
+    def location(self) -> str:
+        """``path#anchor`` (the path alone for the text before the first heading)."""
+        return f"{self.path}#{self.anchor}" if self.anchor else self.path
+
     def as_json(self) -> dict[str, Any]:
         return {
             "path": self.path,

@@ -18,8 +18,9 @@ from textual.worker import get_current_worker
 
 from handbook.cancel import StopCheck, Stopped
 from handbook.config import ConfigError, load_config, save_setting
-from handbook.content import Handbook, HandbookError, PageRef, did_you_mean
+from handbook.content import Handbook, HandbookError, PageRef
 from handbook.log import log_details
+from handbook.suggest import did_you_mean_sentence
 from handbook.tui.history import Place
 from handbook.tui.page.render import MARKDOWN_THEME
 from handbook.tui.palette import PageCommands, TermCommands
@@ -255,12 +256,10 @@ class HandbookApp(SearchUpkeepApp):
         except (IndexDamaged, OSError):
             hits = []
         if hits:
-            hit = hits[0]
-            same = not hit.heading or hit.heading == hit.title
-            lines.append(f"{text}: see {hit.title if same else f'{hit.title} › {hit.heading}'}")
+            lines.append(f"{text}: see {hits[0].where}")
         suggestions = self.glossary.suggest(text)
         if suggestions:
-            lines.append("D" + did_you_mean(suggestions).lstrip("; ")[1:])
+            lines.append(did_you_mean_sentence(suggestions))
         self.call_from_thread(self.notify, "\n".join(lines), severity="warning", markup=False)
 
     @property

@@ -26,7 +26,7 @@ def definition_text(term: Term) -> Text:
     """A term as plain Text: the handbook's words are data, never markup."""
     text = Text.assemble((term.term, "bold"))
     if term.aliases:
-        text.append(f"  ({', '.join(term.aliases)})", style="italic")
+        text.append(f" {term.aka}", style="italic")
     if term.deprecated:
         text.append("  deprecated", style="bold red")
     for definition in term.definitions:
@@ -144,7 +144,7 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
             return
         pages: dict[str, str] = {}
         for hit in hits:
-            pages.setdefault(hit.path, f"{hit.path}#{hit.anchor}" if hit.anchor else hit.path)
+            pages.setdefault(hit.path, hit.location)
         self.app.call_from_thread(self._add_used_in, term, list(pages.values())[:8])
 
     def _add_used_in(self, term: Term, places: list[str]) -> None:

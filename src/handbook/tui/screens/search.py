@@ -36,9 +36,7 @@ class SearchChoice:
 
 def hit_label(hit: Hit, mark: Style) -> Text:
     """Where the hit is, then its snippet with the matched words in ``mark`` (spans, not markup)."""
-    where = hit.title if not hit.heading or hit.heading == hit.title else f"{hit.title} › {hit.heading}"
-    location = f"{hit.path}#{hit.anchor}" if hit.anchor else hit.path
-    label = Text.assemble((where, "bold"), "\n", (location, "dim"), "\n")
+    label = Text.assemble((hit.where, "bold"), "\n", (hit.location, "dim"), "\n")
     start = len(label)
     label.append(hit.snippet.text)
     for mark_start, mark_end in hit.snippet.marks:
@@ -165,8 +163,7 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
         if term is None:
             card.display = False
             return
-        aka = f" ({', '.join(term.aliases)})" if term.aliases else ""
-        card.update(Text.assemble((term.term, "bold"), aka, "\n", term.definitions[0].text))
+        card.update(Text.assemble((term.term, "bold"), term.aka, "\n", term.summary))
         card.display = True
 
     def _update_status(self, result: SearchResult | None) -> None:
