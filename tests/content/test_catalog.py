@@ -200,3 +200,13 @@ def test_landing_names() -> None:
 
     assert is_landing("a/_index.md") and is_landing("a/README.markdown") and is_landing("index")
     assert not is_landing("a/indexes.md") and not is_landing("readme-old.md")
+
+
+def test_a_changed_catalog_builds_one_link_resolver(tmp_path: Path) -> None:
+    """The resolver that works out the site's URLs for a new catalog is the one the handbook uses."""
+    write(tmp_path, "index.md", "# Home\n\n[Guide](guide.md)\n")
+    write(tmp_path, "guide.md", "# Guide\n")
+    hb = Handbook.open(tmp_path)
+    assert hb.resolver is hb.catalog.resolver
+    assert hb.catalog.web == (hb.resolver.site_bases(), hb.resolver.site_repos())
+    assert hb.page("index.md").links[0].target.path == "guide.md"

@@ -12,6 +12,7 @@ import os
 import re
 import stat
 from dataclasses import InitVar, dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -276,6 +277,11 @@ class Catalog:
         seen = {p.path for p in ordered}
         self.pages = ordered + [p for p in self.pages if p.path not in seen]
 
+    @cached_property
+    def resolver(self) -> LinkResolver:
+        """Resolves links against these pages; built once (its lookups cost a pass over every page)."""
+        return LinkResolver(self.pages, self.site, self.redirect_pages, self.web)
+
 
 def order_pages(pages: list[PageInfo]) -> list[PageInfo]:
     """Book order: a folder's landing page, then its pages and sub-folders by weight, number, title."""
@@ -380,10 +386,8 @@ def build_catalog(
     toc_read = None if changed else cached_toc(data)
     web = None if changed else cached_web(data)
     catalog = Catalog(root, pages, found_site, toc_read, web)
-    if web is None:
-        resolver = LinkResolver(catalog.pages, catalog.site, catalog.redirect_pages)
-        bases, repos = resolver.site_bases(), resolver.site_repos()
-        catalog.web = (bases, repos)
+    if web is None:  # the resolver works them out; the handbook then resolves links with the same one
+        catalog.web = (catalog.resolver.site_bases(), catalog.resolver.site_repos())
     if cache_file is not None and (changed or toc_read is None or web is None):
         toc = {"nodes": toc_to_json(catalog.toc), "problems": catalog.nav_problems}
         bases, repos = catalog.web or ([], [])

@@ -10,7 +10,6 @@ from pathlib import Path
 from handbook import paths
 from handbook.cancel import StopCheck, never
 from handbook.content.catalog import Catalog, build_catalog, read_info, title_from_name
-from handbook.content.links import LinkResolver
 from handbook.content.model import (
     PAGE_SUFFIXES,
     Link,
@@ -89,7 +88,7 @@ class Handbook:
         # searched, indexed or counted until ``open`` has been called.
         self.complete = complete
         self.catalog = catalog
-        self.resolver = LinkResolver(catalog.pages, catalog.site, catalog.redirect_pages, catalog.web)
+        self.resolver = catalog.resolver
         self._cache: OrderedDict[str, tuple[int, int, Page]] = OrderedDict()
 
     # ---------------------------------------------------------------- opening
