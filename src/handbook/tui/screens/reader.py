@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -55,7 +56,7 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         self.history = History()
         self.page: Page | None = None
         self.last_search = ""
-        self.return_to_onboarding_at: int | None = None  # history position opened from the checklist
+        self._back_from: tuple[int, Callable[[], None]] | None = None  # (history position, what back does)
         self.marking_terms = False
 
     def compose(self) -> ComposeResult:
@@ -111,8 +112,13 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
     def page_view(self) -> PageView:
         return self.query_one(PageView)
 
-    def open_place(self, place: Place, *, record: bool = True) -> bool:
-        """Show a page (and section); ``record`` adds it to the history. False if it could not open."""
+    def open_place(
+        self, place: Place, *, record: bool = True, back: Callable[[], None] | None = None
+    ) -> bool:
+        """Show a page (and section); ``record`` adds it to the history. False if it could not open.
+
+        ``back``: what Back does from this place instead of going back in the history (return to the
+        screen that opened it, such as the checklist)."""
         try:
             page = self.handbook_app.handbook.page(place.path)
         except HandbookError as exc:
@@ -141,6 +147,8 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
             self.notify(
                 f"No section #{place.anchor} in {page.path}; showing the top of the page.", severity="warning"
             )
+        if back is not None:
+            self._back_from = (self.history.position, back)
         return True
 
     def _show_page_end(self, page: Page) -> None:
@@ -159,9 +167,9 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         self.open_place(Place(target.path, ""))
 
     def action_back(self) -> None:
-        if self.return_to_onboarding_at is not None and self.history.position == self.return_to_onboarding_at:
-            self.return_to_onboarding_at = None
-            self.handbook_app.action_onboarding()
+        if self._back_from is not None and self._back_from[0] == self.history.position:
+            back, self._back_from = self._back_from[1], None
+            back()
             return
         if self.page is not None:
             self.history.remember(*self.page_view.position())
