@@ -10,10 +10,17 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, UsageError, err, open_handbook
-from handbook.content import Handbook
+from handbook.commands.common import (
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    console,
+    err,
+    open_handbook,
+)
 from handbook.glossary import load_glossary
-from handbook.search import IndexBusy, SearchIndex, SearchResult, UpdateStats
+from handbook.search import Hit, IndexBusy, SearchIndex, SearchResult, UpdateStats
 from handbook.search.background import report_line, stats_fields
 from handbook.search.indexer import IndexUnwritable, Progress
 from handbook.search.searcher import Expander, IndexDamaged
@@ -188,7 +195,7 @@ def run_search(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([hit.as_json() for hit in result.hits], indent=2, ensure_ascii=False))
     elif sys.stdout.isatty():
-        _print_rich(handbook, result.hits)
+        _print_rich(result.hits)
     else:
         for number, hit in enumerate(result.hits, 1):
             print(f"{number}. {hit.where}")
@@ -200,15 +207,15 @@ def run_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_rich(handbook: Handbook, hits: list) -> None:  # type: ignore[type-arg]
-    from rich.console import Console
+def _print_rich(hits: list[Hit]) -> None:
+    """Hits on a terminal: the place in bold, its path, the snippet with the matched words styled."""
     from rich.text import Text
 
-    console = Console(highlight=False)
+    out = console()
     for number, hit in enumerate(hits, 1):
-        console.print(Text.assemble((f"{number}. ", "dim"), (hit.where, "bold")))
-        console.print(Text("   " + hit.location, style="cyan"))
+        out.print(Text.assemble((f"{number}. ", "dim"), (hit.where, "bold")))
+        out.print(Text("   " + hit.location, style="cyan"))
         snippet = Text("   " + hit.snippet.text)
         for start, end in hit.snippet.marks:
             snippet.stylize("bold yellow", 3 + start, 3 + end)
-        console.print(snippet)
+        out.print(snippet)
