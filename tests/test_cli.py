@@ -1,4 +1,5 @@
-"""The ``handbook`` command, run for real in subprocesses."""
+"""The ``handbook`` command: in this process where only its output matters (``run_cli``), for real in
+subprocesses for the entry point, exit codes, pipes and stream encodings (``run_handbook``)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ import pytest
 
 from handbook import cli
 
-from .conftest import SEEDS, handbook_command, run_handbook, write
+from .conftest import SEEDS, CliResult, handbook_command, run_cli, run_handbook, write
 
 
-def content_line(result: subprocess.CompletedProcess[str]) -> str:
+def content_line(result: CliResult) -> str:
     return next(line for line in result.stdout.splitlines() if line.startswith("content"))
 
 
@@ -43,7 +44,7 @@ def test_python_dash_m_works() -> None:
 
 
 def test_paths_honour_overrides(isolated_locations: Path) -> None:
-    result = run_handbook("paths")
+    result = run_cli("paths")
     assert result.returncode == 0
     assert "(bundled handbook)" in content_line(result)
     assert str(isolated_locations / "cache") in result.stdout
@@ -58,22 +59,22 @@ def test_content_resolution_order(tmp_path: Path, isolated_locations: Path) -> N
     for folder in (flag, env, conf):
         write(folder, "index.md", f"# {folder.name}\n")
     (isolated_locations / "config" / "config.toml").write_text(f'content = "{conf}"\n')
-    assert "(config file" in content_line(run_handbook("paths"))
-    assert str(env) in content_line(run_handbook("paths", env={"HANDBOOK_CONTENT": str(env)}))
-    both = run_handbook("--content", str(flag), "paths", env={"HANDBOOK_CONTENT": str(env)})
+    assert "(config file" in content_line(run_cli("paths"))
+    assert str(env) in content_line(run_cli("paths", env={"HANDBOOK_CONTENT": str(env)}))
+    both = run_cli("--content", str(flag), "paths", env={"HANDBOOK_CONTENT": str(env)})
     assert str(flag) in content_line(both) and "(--content)" in content_line(both)
 
 
 def test_broken_config_is_reported_and_ignored(isolated_locations: Path) -> None:
     (isolated_locations / "config" / "config.toml").write_text("content = [unclosed\n")
-    result = run_handbook("show", "index")
+    result = run_cli("show", "index")
     assert result.returncode == 0
     assert "config file" in result.stderr and "ignored" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_show_is_plain_markdown_when_piped() -> None:
-    result = run_handbook("show", "operations/incident-response")
+    result = run_cli("show", "operations/incident-response")
     assert result.returncode == 0
     assert result.stdout.startswith("# ")
     assert "\x1b" not in result.stdout
@@ -81,8 +82,8 @@ def test_show_is_plain_markdown_when_piped() -> None:
 
 
 def test_show_anchor_prints_that_section_only() -> None:
-    full = run_handbook("show", "operations/incident-response").stdout
-    result = run_handbook("show", "operations/incident-response.md#severity-levels")
+    full = run_cli("show", "operations/incident-response").stdout
+    result = run_cli("show", "operations/incident-response.md#severity-levels")
     assert result.returncode == 0
     assert result.stdout.startswith("## Severity levels")
     assert len(result.stdout) < len(full)
@@ -96,20 +97,20 @@ def test_content_flag_before_or_after_the_command(tmp_path: Path, where: str) ->
         if where == "before"
         else ["show", "--content", str(tmp_path), "guide"]
     )
-    result = run_handbook(*args)
+    result = run_cli(*args)
     assert result.returncode == 0, result.stderr
     assert "Hello from a custom handbook." in result.stdout
 
 
 def test_unknown_page_exits_1_with_suggestions() -> None:
-    result = run_handbook("show", "incident respons")
+    result = run_cli("show", "incident respons")
     assert result.returncode == 1
     assert "no page 'incident respons'; did you mean" in result.stderr
     assert "Incident response" in result.stderr
 
 
 def test_unknown_anchor_exits_1_and_lists_sections() -> None:
-    result = run_handbook("show", "faq#no-such-question")
+    result = run_cli("show", "faq#no-such-question")
     assert result.returncode == 1
     assert "no section #no-such-question" in result.stderr
 
@@ -125,13 +126,13 @@ def test_usage_errors_exit_2_without_traceback(args: list[str]) -> None:
 
 
 def test_an_unknown_word_is_a_page_that_is_not_there() -> None:
-    result = run_handbook("frobnicate")
+    result = run_cli("frobnicate")
     assert result.returncode == 1
     assert "no page 'frobnicate'" in result.stderr
 
 
 def test_missing_content_is_a_usage_error(tmp_path: Path) -> None:
-    result = run_handbook("--content", str(tmp_path / "nope"), "show", "x")
+    result = run_cli("--content", str(tmp_path / "nope"), "show", "x")
     assert result.returncode == 2
     assert "no such file or folder" in result.stderr and "Traceback" not in result.stderr
 
@@ -140,7 +141,7 @@ def test_every_seed_shows_readable() -> None:
     if not SEEDS.exists():
         pytest.skip("../shared/seeds is not here")
     for seed in sorted(SEEDS.iterdir()):
-        result = run_handbook("--content", str(seed), "show", seed.stem)
+        result = run_cli("--content", str(seed), "show", seed.stem)
         assert result.returncode == 0, (seed.name, result.stderr)
         assert "ğŸ" not in result.stdout and "â€" not in result.stdout and "<img" not in result.stdout
 
@@ -176,7 +177,7 @@ def test_a_page_into_a_pipe_is_printed_not_the_app(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("args", [["serach", "foo"], ["serach", "--limit", "3", "foo"], ["serach"]])
 def test_a_mistyped_command_is_suggested(args: list[str]) -> None:
-    result = run_handbook(*args)
+    result = run_cli(*args)
     assert result.returncode == 2, result
     assert "did you mean 'search'?" in result.stderr
     assert "command" in result.stderr and "unrecognized" not in result.stderr
@@ -184,17 +185,17 @@ def test_a_mistyped_command_is_suggested(args: list[str]) -> None:
 
 
 def test_an_unknown_word_with_more_words_is_a_usage_error() -> None:
-    result = run_handbook("frobnicate", "foo")
+    result = run_cli("frobnicate", "foo")
     assert result.returncode == 2
     assert "unknown command 'frobnicate'" in result.stderr and "handbook --help" in result.stderr
 
 
 def test_a_page_whose_name_looks_like_a_command_still_opens(tmp_path: Path) -> None:
     write(tmp_path, "serch.md", "# Serch\n\nA page, not a typo.\n")
-    result = run_handbook("--content", str(tmp_path), "serch", input_text="")
+    result = run_cli("--content", str(tmp_path), "serch", input_text="")
     assert result.returncode == 0, result.stderr
     assert "A page, not a typo." in result.stdout
-    extra = run_handbook("--content", str(tmp_path), "serch", "foo")
+    extra = run_cli("--content", str(tmp_path), "serch", "foo")
     assert extra.returncode == 2
     assert "unrecognized arguments: foo" in extra.stderr and "did you mean" not in extra.stderr
 
@@ -205,10 +206,10 @@ def test_show_uses_heading_ids_and_hides_attribute_blocks_and_shortcodes(tmp_pat
         "team.md",
         "# Team\n\n## Collaboration {#collab .wide}\n\n:handshake: Pair often; `:handshake:` is code.\n",
     )
-    page = run_handbook("--content", str(tmp_path), "show", "team")
+    page = run_cli("--content", str(tmp_path), "show", "team")
     assert page.returncode == 0, page.stderr
     assert "## Collaboration\n" in page.stdout and "{#" not in page.stdout
-    section = run_handbook("--content", str(tmp_path), "show", "team#collab")
+    section = run_cli("--content", str(tmp_path), "show", "team#collab")
     assert section.stdout == "## Collaboration\n\n🤝 Pair often; `:handshake:` is code.\n"
 
 
@@ -227,7 +228,7 @@ def test_output_to_a_stream_that_cannot_show_unicode(command: list[str], encodin
 
 
 def test_show_without_a_page_shows_the_landing_page() -> None:
-    result = run_handbook("show")
+    result = run_cli("show")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# Welcome to the handbook")
 

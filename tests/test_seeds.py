@@ -30,7 +30,7 @@ def open_seed(seeds: Path, name: str) -> tuple[Handbook, Page]:
 
 def readable_text(page: Page) -> str:
     """What a reader sees: the Markdown outside code blocks, plus every heading."""
-    from handbook.content.normalise import split_code_blocks
+    from handbook.content.fences import split_code_blocks
 
     prose = "".join(chunk for is_code, chunk in split_code_blocks(page.markdown) if not is_code)
     return prose + "\n".join(s.title for s in page.sections)

@@ -204,9 +204,9 @@ def _run(argv: Sequence[str]) -> int:
 
 def close_commands(word: str) -> list[str]:
     """The command a mistyped first word most likely meant (``serach`` → ``search``), if any."""
-    import difflib
+    from handbook.suggest import close_matches
 
-    return difflib.get_close_matches(word, list(COMMANDS), n=1, cutoff=0.7)
+    return close_matches(word, {name: name for name in COMMANDS}, limit=1, cutoff=0.7)
 
 
 def _reject_extra_words(parser: argparse.ArgumentParser, args: argparse.Namespace, extra: list[str]) -> None:

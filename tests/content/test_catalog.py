@@ -184,3 +184,30 @@ def test_a_fifo_named_like_a_page_is_not_a_page(tmp_path: Path) -> None:
         result = run_handbook(command[0], "--content", str(tmp_path), *command[1:])  # bounded: 120 s
         assert result.returncode == 0, result.stderr
         assert "/x.md" not in result.stdout and "(x.md)" not in result.stdout
+
+
+def test_the_first_look_finds_a_folder_asked_for_by_its_readme(tmp_path: Path) -> None:
+    """``handbook ops`` shows ops/README.md at once: landing file names are spelled as files are."""
+    from handbook.content.first_look import front_pages
+
+    write(tmp_path, "index.md", "# Home\n")
+    write(tmp_path, "ops/README.md", "# Operations\n")
+    catalog = front_pages(tmp_path, None, "ops")
+    assert catalog is not None and "ops/README.md" in [p.path for p in catalog.pages]
+
+
+def test_landing_names() -> None:
+    from handbook.content.model import is_landing
+
+    assert is_landing("a/_index.md") and is_landing("a/README.markdown") and is_landing("index")
+    assert not is_landing("a/indexes.md") and not is_landing("readme-old.md")
+
+
+def test_a_changed_catalog_builds_one_link_resolver(tmp_path: Path) -> None:
+    """The resolver that works out the site's URLs for a new catalog is the one the handbook uses."""
+    write(tmp_path, "index.md", "# Home\n\n[Guide](guide.md)\n")
+    write(tmp_path, "guide.md", "# Guide\n")
+    hb = Handbook.open(tmp_path)
+    assert hb.resolver is hb.catalog.resolver
+    assert hb.catalog.web == (hb.resolver.site_bases(), hb.resolver.site_repos())
+    assert hb.page("index.md").links[0].target.path == "guide.md"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handbook.content.fences import split_code_blocks
 from handbook.content.html_text import badge_words, html_to_markdown
 from handbook.content.mojibake import decode, repair_mojibake
 from handbook.content.normalise import (
@@ -9,7 +10,6 @@ from handbook.content.normalise import (
     normalise,
     normalise_newlines,
     outside_code,
-    split_code_blocks,
     split_front_matter,
     strip_comments,
     strip_controls,

@@ -1,4 +1,4 @@
-"""A discovered plan in use: ticking, editing the page, choosing, the CLI (real processes)."""
+"""A discovered plan in use: ticking, editing the page, choosing, the CLI (in-process, `run_cli`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import yaml
 from handbook.content import Handbook
 from handbook.onboarding import Onboarding
 
-from ..conftest import run_handbook, write
+from ..conftest import run_cli, write
 
 GUIDE = """\
 # Staff Onboarding
@@ -74,7 +74,7 @@ def test_choosing_a_plan_is_remembered(tmp_path: Path) -> None:
         "# Onboarding for managers\n\n## Before they start\n- Order a laptop\n"
         "## Week 1\n- Set goals\n- Intro\n",
     )
-    listed = run_handbook("--content", str(tmp_path), "plans", "--json")
+    listed = run_cli("--content", str(tmp_path), "plans", "--json")
     assert listed.returncode == 0
     rows = json.loads(listed.stdout)
     assert [r["source"] for r in rows] == [
@@ -86,52 +86,52 @@ def test_choosing_a_plan_is_remembered(tmp_path: Path) -> None:
     assert rows[0]["phases"] == [{"title": "Week 1", "days": [1, 7]}, {"title": "Month 1", "days": [8, 30]}]
     assert rows[0]["items"] == 5 and rows[0]["score"] > rows[1]["score"]
 
-    picked = run_handbook("--content", str(tmp_path), "progress", "--json", "--plan", rows[1]["source"])
+    picked = run_cli("--content", str(tmp_path), "progress", "--json", "--plan", rows[1]["source"])
     assert picked.returncode == 0
     assert json.loads(picked.stdout)["plan"] == {
         "title": "Onboarding for managers",
         "source": "managers/onboarding-for-managers.md#onboarding-for-managers",
     }
-    again = json.loads(run_handbook("--content", str(tmp_path), "progress", "--json").stdout)
+    again = json.loads(run_cli("--content", str(tmp_path), "progress", "--json").stdout)
     assert again["plan"]["source"] == rows[1]["source"]  # remembered
     assert [p["days"] for p in again["phases"]] == [[0, 0], [1, 7]]
-    unknown = run_handbook("--content", str(tmp_path), "progress", "--plan", "staff-onbording.md#staff")
+    unknown = run_cli("--content", str(tmp_path), "progress", "--plan", "staff-onbording.md#staff")
     assert unknown.returncode == 1 and "did you mean 'staff-onboarding.md#staff-onboarding'" in unknown.stderr
 
 
 def test_progress_json_keeps_its_shape_and_names_the_plan(tmp_path: Path) -> None:
     write(tmp_path, "staff-onboarding.md", GUIDE)
-    data = json.loads(run_handbook("--content", str(tmp_path), "progress", "--json").stdout)
+    data = json.loads(run_cli("--content", str(tmp_path), "progress", "--json").stdout)
     assert {"start_date", "today", "day", "phases", "orphans", "plan"} <= set(data)
     assert data["plan"] == {"title": "Staff Onboarding", "source": "staff-onboarding.md#staff-onboarding"}
     item = data["phases"][0]["items"][0]
     assert set(item) == {"id", "title", "due", "link", "done", "done_at", "note", "overdue"}
     assert item["link"] == "staff-onboarding.md#week-1"
-    checked = run_handbook("--content", str(tmp_path), "check", item["id"])
+    checked = run_cli("--content", str(tmp_path), "check", item["id"])
     assert checked.returncode == 0
 
 
 def test_plan_file_wins_and_init_plan_writes_what_was_found(tmp_path: Path) -> None:
     write(tmp_path, "staff-onboarding.md", GUIDE)
-    made = run_handbook("progress", "--init-plan", str(tmp_path))
+    made = run_cli("progress", "--init-plan", str(tmp_path))
     assert made.returncode == 0 and "the plan found in staff-onboarding.md#staff-onboarding" in made.stdout
     text = (tmp_path / "onboarding.yaml").read_text()
     written = yaml.safe_load(text)
     assert [p["days"] for p in written["phases"]] == [[1, 7], [8, 30]]
     assert written["phases"][0]["items"][0]["title"] == "Collect your laptop"
     (tmp_path / "onboarding.yaml").write_text(text.replace("Collect your laptop", "Pick up your laptop"))
-    data = json.loads(run_handbook("--content", str(tmp_path), "progress", "--json").stdout)
+    data = json.loads(run_cli("--content", str(tmp_path), "progress", "--json").stdout)
     assert data["plan"]["source"] == "onboarding.yaml"
     assert data["phases"][0]["items"][0]["title"] == "Pick up your laptop"
-    plans = run_handbook("--content", str(tmp_path), "plans")
+    plans = run_cli("--content", str(tmp_path), "plans")
     assert "the plans found in its pages are not used" in plans.stderr
 
 
 def test_starter_plan_links_exist(tmp_path: Path) -> None:
     write(tmp_path, "README.md", "# Home\n")
-    made = run_handbook("progress", "--init-plan", str(tmp_path))
+    made = run_cli("progress", "--init-plan", str(tmp_path))
     assert made.returncode == 0 and "a starter plan" in made.stdout
-    shown = run_handbook("--content", str(tmp_path), "progress", "--json")
+    shown = run_cli("--content", str(tmp_path), "progress", "--json")
     assert shown.returncode == 0 and shown.stderr == ""  # no "leads to no page" problems
     links = {i["link"] for p in json.loads(shown.stdout)["phases"] for i in p["items"]}
     assert links == {"README.md"}
@@ -139,9 +139,9 @@ def test_starter_plan_links_exist(tmp_path: Path) -> None:
 
 def test_no_plan_found(tmp_path: Path) -> None:
     write(tmp_path, "index.md", "# Home\n\nNothing about anyone's first days.\n")
-    listed = run_handbook("--content", str(tmp_path), "plans")
+    listed = run_cli("--content", str(tmp_path), "plans")
     assert listed.returncode == 1 and "no onboarding plan was found" in listed.stderr
-    progress = run_handbook("--content", str(tmp_path), "progress")
+    progress = run_cli("--content", str(tmp_path), "progress")
     assert (
         progress.returncode == 1 and "--init-plan" in progress.stderr and "Traceback" not in progress.stderr
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from handbook.content import Handbook
-from handbook.content.model import LinkTarget
+from handbook.content.model import LinkTarget, is_landing
 from handbook.search import SearchIndex
 from handbook.search.documents import link_hrefs
 from handbook.search.priors import (
@@ -18,7 +18,6 @@ from handbook.search.priors import (
     authority,
     depth,
     in_degrees,
-    is_landing,
     title_similarity,
 )
 from handbook.search.searcher import content_words

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from handbook.content import Handbook
-from handbook.search import SearchIndex
+from handbook.search import SearchIndex, Snippet
 from handbook.search.analysis import add_spellable, add_terms, analyzer, identifier_forms, terms, words_of
 
 from ..conftest import write
@@ -94,16 +94,36 @@ def test_known_words_are_not_corrected(index: SearchIndex) -> None:
     assert result.suggestion == "" and not result.corrected
 
 
+def marked(snippet: Snippet) -> list[str]:
+    return [snippet.text[start:end] for start, end in snippet.marks]
+
+
 def test_snippets_mark_the_matched_words(index: SearchIndex) -> None:
     hit = index.search("acknowledge", 1).hits[0]
-    assert "**acknowledge**" in hit.snippet
+    assert marked(hit.snippet) == ["acknowledge"]
+    assert ("acknowledge", True) in hit.snippet.parts()
     hit = index.search("postmortems", 1).hits[0]
-    assert "**postmortem**" in hit.snippet  # stemmed match is marked too
+    assert "postmortem" in marked(hit.snippet)  # stemmed match is marked too
+
+
+def test_snippet_marks_are_spans_so_text_with_asterisks_stays_text(tmp_path: Path) -> None:
+    """Marks are offsets into the plain text: a page's own ``**`` (code, a glob) is neither taken for a
+    mark nor lost, and the matched word is found where it is."""
+    write(tmp_path, "globs.md", "# Globs\n\nThe pattern `src/**/*.py` and `a ** b` pick each widget file.\n")
+    index = SearchIndex(Handbook.open(tmp_path))
+    index.update()
+    hit = index.search("widget", 1).hits[0]
+    assert "src/**/*.py" in hit.snippet.text and "a ** b" in hit.snippet.text
+    assert marked(hit.snippet) == ["widget"]
+    assert "".join(piece for piece, _ in hit.snippet.parts()) == hit.snippet.text
+    data = hit.as_json()
+    assert data["snippet"] == hit.snippet.text
+    assert [data["snippet"][s:e] for s, e in data["snippet_marks"]] == ["widget"]
 
 
 def test_hit_fields(index: SearchIndex) -> None:
     hit = index.search("handoff", 1).hits[0]
-    assert hit.as_json().keys() == {"path", "anchor", "title", "heading", "snippet", "score"}
+    assert hit.as_json().keys() == {"path", "anchor", "title", "heading", "snippet", "snippet_marks", "score"}
     assert (hit.title, hit.heading) == ("On-call guide", "Handing off a shift")
     assert hit.score > 0
 

@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from handbook.content import Handbook
 from handbook.tui.app import HandbookApp
 from handbook.tui.dialogs.definition import DefinitionScreen
-from handbook.tui.screens.glossary import GlossaryScreen
+from handbook.tui.screens.glossary import GlossaryScreen, PlaceOption
 from handbook.tui.screens.reader import ReaderScreen
 
 from ..conftest import write
@@ -35,13 +35,14 @@ async def test_filter_then_open_a_source() -> None:
         await pilot.pause()
         links = screen.query_one("#glossary-links", OptionList)
         assert app.focused is links
-        source = links.get_option_at_index(0).id
-        assert source is not None and source.startswith("src:")
+        option = links.get_option_at_index(0)
+        assert isinstance(option, PlaceOption) and option.source
+        source = option.place
         await pilot.press("enter")
         await pilot.pause()
         reader = app.screen
         assert isinstance(reader, ReaderScreen)
-        path, _, anchor = source[4:].partition("#")
+        path, _, anchor = source.partition("#")
         assert reader.page is not None and reader.page.path == path
         assert (
             reader.page_view.current_section is not None and reader.page_view.current_section.anchor == anchor

@@ -148,7 +148,12 @@ async def test_open_link_and_come_back(monkeypatch: pytest.MonkeyPatch) -> None:
         assert reader.page_view.current_section.anchor == "day-one-accounts"
         await pilot.press("H")
         await pilot.pause()
-        assert isinstance(app.screen, OnboardingScreen)
+        back = app.screen
+        assert isinstance(back, OnboardingScreen)
+        assert back.current_id == "account-setup"  # at the item read about
+        await pilot.press("escape", "H")  # the checklist closed: back is the reader's own again
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.screen is reader
 
 
 async def test_start_date_is_asked_on_first_open(monkeypatch: pytest.MonkeyPatch) -> None:

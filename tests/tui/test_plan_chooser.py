@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from handbook.content import Handbook
 from handbook.onboarding import Onboarding
 from handbook.tui.app import HandbookApp
-from handbook.tui.dialogs.plan_chooser import PlanChooser
+from handbook.tui.dialogs.plan_chooser import PlanChooser, PlanOption
 from handbook.tui.screens.onboarding import OnboardingScreen
 
 from ..conftest import write
@@ -104,13 +104,15 @@ async def test_p_switches_plans_and_each_keeps_its_progress(
         assert isinstance(chooser, PlanChooser)
         plans = chooser.query_one(OptionList)
         listed = [plans.get_option_at_index(n) for n in range(plans.option_count)]
-        prompts = [str(o.prompt) for o in listed if o.id]
+        prompts = [str(o.prompt) for o in listed if isinstance(o, PlanOption)]
         assert len(prompts) == 2
         assert prompts[0].startswith("● General Onboarding Activities   in use")
         assert "from Staff Onboarding › General Onboarding Activities" in prompts[0]
         assert "4 items: Week 1 (days 1-7) · Month 1 (days 8-30)" in prompts[0]
         assert prompts[1].startswith("  Engineer onboarding") and "[b]engineers.md" in prompts[1]
-        assert plans.highlighted is not None and listed[plans.highlighted].id == staff  # on the one in use
+        assert plans.highlighted is not None
+        chosen = listed[plans.highlighted]
+        assert isinstance(chosen, PlanOption) and chosen.candidate.plan.source == staff  # on the one in use
         await pilot.press("down", "enter")
         await pilot.pause()
 

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
+from rich.text import Text
 from textual.widgets import Input, OptionList
 
 from handbook.content import Handbook
+from handbook.tui import app as tui_app
 from handbook.tui.app import HandbookApp
 from handbook.tui.screens.reader import ReaderScreen
-from handbook.tui.screens.search import SearchScreen
+from handbook.tui.screens.search import SearchResults, SearchScreen
 from handbook.tui.widgets.find_bar import FindBar
+
+from ..conftest import write
 
 SIZE = (120, 40)
 
@@ -127,11 +132,41 @@ async def test_results_of_a_growing_index_keep_the_first_result_unless_the_user_
         screen.show_results("make", grown)
         await pilot.pause()
         assert results.highlighted == 0 and results.scroll_y == 0
-        assert (screen.hits[0].path, screen.hits[0].anchor) == (rest[0].path, rest[0].anchor)
+        assert len(rest) >= 1 and (screen.hits[0].path, screen.hits[0].anchor) == (
+            rest[0].path,
+            rest[0].anchor,
+        )
         await pilot.press("down")  # the user chooses the second hit
         chosen = screen.hits[1]
         screen.show_results("make", replace(grown, hits=list(reversed(grown.hits))))
         await pilot.pause()
         assert results.highlighted is not None
-        kept = screen.hits[int(results.get_option_at_index(results.highlighted).id or -1)]
-        assert (kept.path, kept.anchor) == (chosen.path, chosen.anchor)
+        kept = screen.query_one(SearchResults).highlighted_hit
+        assert kept is not None and (kept.path, kept.anchor) == (chosen.path, chosen.anchor)
+
+
+async def test_matched_words_are_styled_by_the_mark_component_class(tmp_path: Path) -> None:
+    """The snippet's matches are spans styled with ``search-results--mark`` (a theme or the user's CSS
+    restyles them); a page's own ``**`` is shown as it is, not taken for a mark."""
+    write(tmp_path, "index.md", "# Home\n\nStart here.\n")
+    write(tmp_path, "globs.md", "# Globs\n\nThe glob `src/**/*.py` and `a ** b` pick each widget file.\n")
+
+    class RedMarks(HandbookApp):
+        CSS_PATH = str(Path(tui_app.__file__).with_name("app.tcss"))
+        CSS = "SearchResults > .search-results--mark { color: red; text-style: underline; }"
+
+    app = RedMarks(Handbook.open(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_search(pilot)
+        await pilot.press("s", *"widget")
+        await wait_for_search(pilot)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        results = screen.query_one(SearchResults)
+        prompt = results.get_option_at_index(0).prompt
+        assert isinstance(prompt, Text)
+        assert "src/**/*.py" in prompt.plain and "a ** b" in prompt.plain
+        styled = [(prompt.plain[s.start : s.end], s.style) for s in prompt.spans]
+        mark = results.get_component_rich_style("search-results--mark", partial=True)
+        assert mark.underline and mark.color is not None and mark.color.triplet == (255, 0, 0)
+        assert [text for text, style in styled if style == mark] == ["widget"]

@@ -6,10 +6,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handbook import paths
 from handbook.config import load_config
 from handbook.content import Handbook, HandbookError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -42,3 +46,14 @@ def open_handbook(args: argparse.Namespace, *, quickly: bool = False, wanted: st
 
 def err(message: str) -> None:
     print(f"handbook: {message}", file=sys.stderr)
+
+
+def console() -> Console:
+    """Styled output on stdout through Rich, imported only by the commands that style (~40 ms).
+
+    Styles only on a terminal (Rich checks the stream, NO_COLOR and TERM=dumb); handbook text is
+    printed as ``Text`` and never read as markup or :emoji: codes; lines are never wrapped, so a pipe
+    gets each line whole, as ``print`` wrote it."""
+    from rich.console import Console
+
+    return Console(highlight=False, markup=False, emoji=False, soft_wrap=True)

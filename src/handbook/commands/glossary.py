@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, err, open_handbook
+from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, console, err, open_handbook
 from handbook.content import Handbook, did_you_mean
 from handbook.glossary import Term, load_glossary
 from handbook.search import SearchIndex
@@ -36,7 +35,7 @@ def run_define(args: argparse.Namespace) -> int:
             err(f"{text}: see {where}")
         suggestions = glossary.suggest(text)
         if suggestions:
-            err(did_you_mean(suggestions).lstrip("; "))
+            err(did_you_mean(suggestions).removeprefix("; "))
         return EXIT_NOT_FOUND
     if args.json:
         print(json.dumps(term.as_json(), indent=2, ensure_ascii=False))
@@ -59,9 +58,7 @@ def best_section(handbook: Handbook, text: str) -> str:
         index.close()
     if not hits:
         return ""
-    hit = hits[0]
-    title = hit.title if not hit.heading or hit.heading == hit.title else f"{hit.title} › {hit.heading}"
-    return f"{title} ({hit.path}#{hit.anchor})" if hit.anchor else f"{title} ({hit.path})"
+    return f"{hits[0].where} ({hits[0].location})"
 
 
 def run_glossary(args: argparse.Namespace) -> int:
@@ -74,23 +71,30 @@ def run_glossary(args: argparse.Namespace) -> int:
     if not glossary.terms:
         err("this handbook defines no terms: add glossary.yaml or a glossary page")
         return EXIT_NOT_FOUND
-    for term in glossary.terms:
-        print_term(term, compact=True)
+    print_terms(glossary.terms, compact=True)
     return EXIT_OK
 
 
 def print_term(term: Term, compact: bool = False) -> None:
-    bold = sys.stdout.isatty()
-    name = f"\x1b[1m{term.term}\x1b[0m" if bold else term.term
-    aka = f" ({', '.join(term.aliases)})" if term.aliases else ""
-    if compact:
-        print(f"{name}{aka}: {term.summary}")
-        return
-    print(f"{name}{aka}" + ("  [deprecated]" if term.deprecated else ""))
-    for definition in term.definitions:
-        print(f"  {definition.text}")
-        category = f" ({definition.category})" if definition.category else ""
-        if definition.kind == "spelled out":
-            print(f"    — spelled out in {definition.source}")
-        else:
-            print(f"    — {definition.source}{category}")
+    print_terms([term], compact=compact)
+
+
+def print_terms(terms: list[Term], *, compact: bool = False) -> None:
+    """Each term (bold on a terminal) with its other names; its definitions and their sources, or
+    (``compact``) its first definition on the same line."""
+    from rich.text import Text
+
+    out = console()
+    for term in terms:
+        line = Text.assemble((term.term, "bold"), term.aka)
+        if compact:
+            out.print(line.append(f": {term.summary}"))
+            continue
+        out.print(line.append("  [deprecated]" if term.deprecated else ""))
+        for definition in term.definitions:
+            out.print(Text(f"  {definition.text}"))
+            category = f" ({definition.category})" if definition.category else ""
+            if definition.kind == "spelled out":
+                out.print(Text(f"    — spelled out in {definition.source}", style="dim"))
+            else:
+                out.print(Text(f"    — {definition.source}{category}", style="dim"))

@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from handbook import paths
-from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, UsageError, err, open_handbook
+from handbook.commands.common import (
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    console,
+    err,
+    open_handbook,
+)
 from handbook.config import load_config
 from handbook.content import Handbook, HandbookError
 from handbook.onboarding import (
@@ -200,32 +208,51 @@ def _plan_json(cand: Candidate, ob: Onboarding) -> dict[str, Any]:
 
 
 def print_checklist(checklist: Checklist) -> None:
-    plain = not sys.stdout.isatty()
-    print(f"{checklist.plan.title}: {checklist.summary()}")
+    """The checklist phase by phase; on a terminal, each phase with a progress bar and the items styled
+    (done dim, overdue red). Plan titles, item titles and notes are the handbook's words: ``Text``."""
+    from rich.progress_bar import ProgressBar
+    from rich.table import Table
+    from rich.text import Text
+
+    out = console()
+    out.print(Text(f"{checklist.plan.title}: {checklist.summary()}"))
     if checklist.plan.discovered:
-        print(f"(from {checklist.plan.origin or checklist.plan.source}; other plans: handbook plans)")
+        out.print(
+            Text(f"(from {checklist.plan.origin or checklist.plan.source}; other plans: handbook plans)")
+        )
     if checklist.start_assumed:
-        print("(no start date saved: today counts as day 1; set yours with handbook start YYYY-MM-DD)")
+        out.print("(no start date saved: today counts as day 1; set yours with handbook start YYYY-MM-DD)")
     hint = checklist.hidden_hint()
     if hint:
-        print(hint[0].upper() + hint[1:])
+        out.print(Text(hint[0].upper() + hint[1:]))
     for phase in checklist.phases:
-        width = 20
-        filled = round(width * phase.done / phase.total) if phase.total else 0
-        bar = "#" * filled + "-" * (width - filled) if plain else "█" * filled + "░" * (width - filled)
-        days = days_label(phase.phase.days)
-        print(f"\n{phase.phase.title} ({days})  [{bar}] {phase.done}/{phase.total}")
+        out.print()
+        title = Text(f"{phase.phase.title} ({days_label(phase.phase.days)})", style="bold")
+        count = f"{phase.done}/{phase.total}"
+        if out.is_terminal:
+            row = Table.grid(padding=(0, 1))
+            row.add_row(title, ProgressBar(max(1, phase.total), phase.done, width=20), count)
+            out.print(row)
+        else:
+            out.print(title.append(f"  {count}"))
         for status in phase.items:
             box = "[x]" if status.done else "[ ]"
-            flag = "  OVERDUE" if status.overdue else ("  due this week" if status.due_soon else "")
             when = f"done {done_day(status)}" if status.done else f"day {status.item.due}"
-            print(f"  {box} {status.item.id:<24} {status.item.title} ({when}){flag}")
+            line = Text(
+                f"  {box} {status.item.id:<24} {status.item.title} ({when})",
+                style="dim" if status.done else "",
+            )
+            if status.overdue:
+                line.append("  OVERDUE", style="bold red")
+            elif status.due_soon:
+                line.append("  due this week", style="bold yellow")
+            out.print(line)
             if status.note:
-                print(f"      note: {status.note}")
+                out.print(Text(f"      note: {status.note}", style="italic"))
     if checklist.orphans:
-        print("\nNo longer in the plan (kept):")
+        out.print("\nNo longer in the plan (kept):")
         for item_id, state in checklist.orphans:
-            print(f"  {item_id}" + (f": {state.note}" if state.note else ""))
+            out.print(Text(f"  {item_id}" + (f": {state.note}" if state.note else "")))
 
 
 def _guard(action: Callable[[], object]) -> int:

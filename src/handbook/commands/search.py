@@ -10,12 +10,19 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, UsageError, err, open_handbook
-from handbook.content import Handbook
+from handbook.commands.common import (
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    console,
+    err,
+    open_handbook,
+)
 from handbook.glossary import load_glossary
-from handbook.search import IndexBusy, SearchIndex, SearchResult, UpdateStats
+from handbook.search import Hit, IndexBusy, SearchIndex, SearchResult, UpdateStats
 from handbook.search.indexer import IndexUnwritable, Progress
-from handbook.search.searcher import Expander, IndexDamaged, snippet_parts
+from handbook.search.searcher import Expander, IndexDamaged
 
 
 def configure_search(parser: argparse.ArgumentParser) -> None:
@@ -183,52 +190,33 @@ def run_search(args: argparse.Namespace) -> int:
         return EXIT_NOT_FOUND
     term = glossary.lookup(query)
     if term is not None and sys.stdout.isatty() and not args.json:
-        aka = f" ({', '.join(term.aliases)})" if term.aliases else ""
-        print(f"{term.term}{aka}: {term.definitions[0].text}\n")
+        print(f"{term.term}{term.aka}: {term.summary}\n")
     if result.notice:  # "showing results for … · search instead for …", or "did you mean: …"
         err(result.notice)
     if args.json:
-        print(json.dumps([_plain_json(hit.as_json()) for hit in result.hits], indent=2, ensure_ascii=False))
+        print(json.dumps([hit.as_json() for hit in result.hits], indent=2, ensure_ascii=False))
     elif sys.stdout.isatty():
-        _print_rich(handbook, result.hits)
+        _print_rich(result.hits)
     else:
         for number, hit in enumerate(result.hits, 1):
-            print(f"{number}. {_where(hit.title, hit.heading)}")
-            print(f"   {_location(hit.path, hit.anchor)}")
-            print(f"   {unmark(hit.snippet)}")
+            print(f"{number}. {hit.where}")
+            print(f"   {hit.location}")
+            print(f"   {hit.snippet.text}")
     if not result.hits:
         err(f"nothing found for {query!r}")
         return EXIT_NOT_FOUND
     return EXIT_OK
 
 
-def unmark(snippet: str) -> str:
-    """A snippet without its **match** marks (for pipes and JSON)."""
-    return "".join(text for text, _ in snippet_parts(snippet))
-
-
-def _plain_json(data: dict[str, object]) -> dict[str, object]:
-    data["snippet"] = unmark(str(data["snippet"]))
-    return data
-
-
-def _where(title: str, heading: str) -> str:
-    return title if not heading or heading == title else f"{title} › {heading}"
-
-
-def _location(path: str, anchor: str) -> str:
-    return f"{path}#{anchor}" if anchor else path
-
-
-def _print_rich(handbook: Handbook, hits: list) -> None:  # type: ignore[type-arg]
-    from rich.console import Console
+def _print_rich(hits: list[Hit]) -> None:
+    """Hits on a terminal: the place in bold, its path, the snippet with the matched words styled."""
     from rich.text import Text
 
-    console = Console(highlight=False)
+    out = console()
     for number, hit in enumerate(hits, 1):
-        console.print(Text.assemble((f"{number}. ", "dim"), (_where(hit.title, hit.heading), "bold")))
-        console.print(Text("   " + _location(hit.path, hit.anchor), style="cyan"))
-        snippet = Text("   ")
-        for text, matched in snippet_parts(hit.snippet):
-            snippet.append(text, style="bold yellow" if matched else "")
-        console.print(snippet)
+        out.print(Text.assemble((f"{number}. ", "dim"), (hit.where, "bold")))
+        out.print(Text("   " + hit.location, style="cyan"))
+        snippet = Text("   " + hit.snippet.text)
+        for start, end in hit.snippet.marks:
+            snippet.stylize("bold yellow", 3 + start, 3 + end)
+        out.print(snippet)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from handbook.commands.common import EXIT_OK, open_handbook
+from handbook.commands.common import EXIT_OK, console, open_handbook
 from handbook.content import Handbook, Page
 from handbook.content.sites import TocNode, toc_rows
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def configure_pages(parser: argparse.ArgumentParser) -> None:
@@ -25,18 +27,22 @@ def run_pages(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([row.as_json() for row in toc_rows(hb.toc)], indent=2, ensure_ascii=False))
         return EXIT_OK
-    _print_tree(hb.toc, 0, plain=not sys.stdout.isatty())
+    _print_tree(console(), hb.toc, 0)
     return EXIT_OK
 
 
-def _print_tree(nodes: list[TocNode], depth: int, plain: bool) -> None:
+def _print_tree(out: Console, nodes: list[TocNode], depth: int) -> None:
+    """Groups in bold on a terminal, with a colon after them elsewhere; pages with their paths."""
+    from rich.text import Text
+
     for node in nodes:
         indent = "  " * depth
         if node.path is None:
-            print(f"{indent}{_safe(node.title)}:" if plain else f"{indent}\x1b[1m{_safe(node.title)}\x1b[0m")
+            colon = "" if out.is_terminal else ":"
+            out.print(Text.assemble(indent, (_safe(node.title), "bold"), colon))
         else:
-            print(f"{indent}{_safe(node.title)}  ({_safe(node.path)})")
-        _print_tree(node.children, depth + 1, plain)
+            out.print(Text(f"{indent}{_safe(node.title)}  ({_safe(node.path)})"))
+        _print_tree(out, node.children, depth + 1)
 
 
 def site_info(hb: Handbook) -> dict[str, Any]:

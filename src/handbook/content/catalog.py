@@ -13,8 +13,9 @@ import re
 import stat
 import time
 from dataclasses import InitVar, dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from handbook.cancel import StopCheck, check, never
 from handbook.content.catalog_cache import (
@@ -38,6 +39,9 @@ from handbook.content.sites import (
     walk,
 )
 from handbook.content.sites.toc import toc_to_json
+
+if TYPE_CHECKING:
+    from handbook.content.links import LinkResolver
 
 SKIP_DIRS = {"node_modules", "__pycache__", "_site", "site-packages", "venv"}
 SKIP_FILES = {"robots.txt", "cmakelists.txt", "license.txt", "requirements.txt"}
@@ -191,6 +195,14 @@ class Catalog:
         seen = {p.path for p in in_toc}
         self.pages = in_toc + [p for p in self.pages if p.path not in seen]
 
+    @cached_property
+    def resolver(self) -> LinkResolver:
+        """Resolves links against these pages; built once, on first use (its lookups cost a pass over
+        every page, and a warm checklist or search needs none)."""
+        from handbook.content.links import LinkResolver
+
+        return LinkResolver(self.pages, self.site, self.redirect_pages, self.web)
+
 
 def order_pages(pages: list[PageInfo]) -> list[PageInfo]:
     """Book order: a folder's landing page, then its pages and sub-folders by weight, number, title."""
@@ -327,12 +339,8 @@ def _scanned_catalog(
     toc_read = None if changed else cached_toc(data)
     web = None if changed else cached_web(data)
     catalog = Catalog(root, pages, found_site, toc_read, web)
-    if web is None:
-        from handbook.content.links import LinkResolver
-
-        resolver = LinkResolver(catalog.pages, catalog.site, catalog.redirect_pages)
-        bases, repos = resolver.site_bases(), resolver.site_repos()
-        catalog.web = (bases, repos)
+    if web is None:  # the resolver works them out; the handbook then resolves links with the same one
+        catalog.web = (catalog.resolver.site_bases(), catalog.resolver.site_repos())
     if cache_file is not None:  # the warm check failed: something changed, or its stamps were too new
         toc = {"nodes": toc_to_json(catalog.toc), "problems": catalog.nav_problems}
         bases, repos = catalog.web or ([], [])

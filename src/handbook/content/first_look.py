@@ -13,7 +13,7 @@ from pathlib import Path
 
 from handbook.content.catalog import Catalog, _is_page
 from handbook.content.catalog_cache import cached_pages, cached_toc, cached_web, load_cache
-from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, PageInfo
+from handbook.content.model import LANDING_FILE_STEMS, PAGE_SUFFIXES, PageInfo
 from handbook.content.sites import Site, detect, probe
 
 MAX_ROOT_PAGES = 50  # a content root with more pages than this is read by the real catalog only
@@ -71,7 +71,7 @@ def _wanted_files(root: Path, wanted: str) -> list[str]:
         return []
     candidates = [rel] if rel.lower().endswith(PAGE_SUFFIXES) else []
     candidates += [rel + suffix for suffix in PAGE_SUFFIXES]
-    candidates += [f"{rel}/{name}{suffix}" for name in LANDING_NAMES for suffix in PAGE_SUFFIXES]
+    candidates += [f"{rel}/{name}{suffix}" for name in LANDING_FILE_STEMS for suffix in PAGE_SUFFIXES]
     return [c for c in candidates if _inside(root, c)][:1]
 
 

@@ -22,6 +22,7 @@ from handbook.content.model import (
 )
 from handbook.content.sites import Site, TocNode
 from handbook.content.sites.landing import choose_landing
+from handbook.suggest import close_matches, did_you_mean
 
 if TYPE_CHECKING:
     from handbook.content.links import LinkResolver
@@ -47,11 +48,6 @@ def _target(path: str | Path | None) -> Path:
 
 class HandbookError(Exception):
     """A problem the user can fix (a wrong path, an empty folder): shown as a message, not a traceback."""
-
-
-def did_you_mean(suggestions: list[str]) -> str:
-    """``"; did you mean 'a', 'b'?"`` to end a not-found message, or nothing without suggestions."""
-    return f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
 
 
 class PageNotFound(HandbookError):
@@ -99,11 +95,9 @@ class Handbook:
 
     @cached_property
     def resolver(self) -> LinkResolver:
-        """Where links lead: built on first use (a checklist or a search from the cache needs none)."""
-        from handbook.content.links import LinkResolver
-
-        catalog = self.catalog
-        return LinkResolver(catalog.pages, catalog.site, catalog.redirect_pages, catalog.web)
+        """Where links lead: the catalog's resolver, built on first use (a checklist or a search from
+        the cache needs none) and once (the catalog's own use, working out the site's URLs, built it)."""
+        return self.catalog.resolver
 
     # ---------------------------------------------------------------- opening
 
@@ -256,16 +250,12 @@ class Handbook:
 
     def suggest(self, text: str, limit: int = 5) -> list[str]:
         """Closest page titles (and paths) to what the user typed."""
-        import difflib  # only when a page was not found
 
         lowered = text.lower()
         titles = {p.title.lower(): p.title for p in self.pages}
         names = {p.path.lower().rsplit(".", 1)[0]: p.path for p in self.pages}
-        found: list[str] = []
-        for key in difflib.get_close_matches(lowered, list(titles), n=limit, cutoff=0.55):
-            found.append(titles[key])
-        for key in difflib.get_close_matches(lowered, list(names), n=limit, cutoff=0.6):
-            found.append(names[key])
+        found = close_matches(lowered, titles, limit=limit, cutoff=0.55)
+        found += close_matches(lowered, names, limit=limit, cutoff=0.6)
         if len(found) < limit:
             found += [p.title for p in self.pages if lowered in p.title.lower()]
         unique = list(dict.fromkeys(found))

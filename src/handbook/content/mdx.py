@@ -30,9 +30,10 @@ from handbook.content.containers import (
     titled,
 )
 from handbook.content.esm import strip_esm
+from handbook.content.fences import split_code_blocks
 from handbook.content.html_text import HTML_ELEMENTS
 from handbook.content.js_literal import parse_value
-from handbook.content.normalise import split_code_blocks, with_spans_masked
+from handbook.content.normalise import with_spans_masked
 from handbook.content.shortcodes import notice_label
 
 # Any of these means the page has something to reduce; others skip the whole step. Each is looked for

@@ -7,7 +7,26 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 PAGE_SUFFIXES = (".md", ".markdown", ".mdx", ".txt")
+# A folder's landing page, by its file's stem in any case, best first; and as such files are spelled,
+# for lookups by exact name on a case-sensitive file system.
 LANDING_NAMES = ("index", "_index", "readme")
+LANDING_FILE_STEMS = ("index", "_index", "README", "readme")
+
+
+def file_stem(path: str) -> str:
+    """The file name without its suffix: ``ops/README.md`` → ``README``."""
+    name = path.rpartition("/")[2]
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def is_landing_stem(stem: str) -> bool:
+    """Whether a path without its suffix (``ops/README``, ``_index``) names a landing page."""
+    return stem.rpartition("/")[2].lower() in LANDING_NAMES
+
+
+def is_landing(path: str) -> bool:
+    """A folder's landing page (index, _index, README): it stands for the folder."""
+    return is_landing_stem(file_stem(path))
 
 
 @dataclass(frozen=True)
@@ -27,12 +46,11 @@ class PageInfo:
 
     @property
     def stem(self) -> str:
-        name = self.path.rpartition("/")[2]
-        return name.rsplit(".", 1)[0] if "." in name else name
+        return file_stem(self.path)
 
     @property
     def is_landing(self) -> bool:
-        return self.stem.lower() in LANDING_NAMES
+        return is_landing(self.path)
 
     @property
     def chapter(self) -> str:
@@ -206,22 +224,28 @@ class Page:
 
     def section(self, anchor: str) -> Section | None:
         """The section with this anchor; tolerant of case and of doubled or stray hyphens."""
+        index = self.section_index(anchor)
+        return self.sections[index] if index is not None else None
+
+    def section_index(self, anchor: str) -> int | None:
+        """Where the section with this anchor is in ``sections``: the exact anchor, else a loose match
+        (see ``loose_anchor``). The one lookup the reader and ``show PAGE#anchor`` share."""
         anchor = anchor.lstrip("#")
-        for sec in self.sections:
+        for index, sec in enumerate(self.sections):
             if sec.anchor == anchor:
-                return sec
+                return index
         loose = loose_anchor(anchor)
-        for sec in self.sections:
+        for index, sec in enumerate(self.sections):
             if loose_anchor(sec.anchor) == loose:
-                return sec
+                return index
         return None
 
     def section_markdown(self, anchor: str) -> str | None:
         """A section with all its subsections: what ``show PAGE#anchor`` prints."""
-        sec = self.section(anchor)
-        if sec is None:
+        index = self.section_index(anchor)
+        if index is None:
             return None
-        index = self.sections.index(sec)
+        sec = self.sections[index]
         parts = [sec.markdown]
         for nxt in self.sections[index + 1 :]:
             if sec.level and nxt.level <= sec.level:

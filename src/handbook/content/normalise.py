@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from handbook.content.fences import split_code_blocks
 from handbook.content.html_text import html_to_markdown
 from handbook.content.mojibake import decode, repair_mojibake
 from handbook.content.shortcodes import emojize_shortcodes, reduce_shortcodes
@@ -82,37 +83,8 @@ def _parse_toml(raw: str) -> dict[str, Any]:
 # --------------------------------------------------------------------------------------------------
 # code masking: transformations below must not touch code
 
-_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n\s*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
 _MASK = re.compile("\ue000(\\d+)\ue001")
-
-
-def split_code_blocks(text: str) -> list[tuple[bool, str]]:
-    """Split into (is_code, chunk) pieces along fenced code blocks (CommonMark fence rules)."""
-    pieces: list[tuple[bool, str]] = []
-    lines = text.splitlines(keepends=True)
-    buf: list[str] = []
-    fence: str | None = None
-    for line in lines:
-        if fence is None:
-            m = _FENCE_OPEN.match(line)
-            if m and not (m.group(1)[0] == "`" and "`" in line[m.end() :]):
-                if buf:
-                    pieces.append((False, "".join(buf)))
-                buf = [line]
-                fence = m.group(1)
-            else:
-                buf.append(line)
-        else:
-            buf.append(line)
-            stripped = line.strip()
-            if stripped and set(stripped) == {fence[0]} and len(stripped) >= len(fence) and line[:4].strip():
-                pieces.append((True, "".join(buf)))
-                buf = []
-                fence = None
-    if buf:
-        pieces.append((fence is not None, "".join(buf)))
-    return pieces
 
 
 def outside_code(text: str, transform: Callable[[str], str]) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.content.catalog import title_from_name
+from handbook.content.fences import code_lines
 from handbook.content.model import PageInfo
 from handbook.content.normalise import normalise, split_heading_attributes
 
@@ -46,7 +47,6 @@ MAX_SITE_LINKS = 30
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}=+[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # Scans stop at the next `[` (where the next try starts): linear on `[a](` repeated, not quadratic.
 _MD_IMAGE = re.compile(r"!\[[^\[\]]*+\]\([^)\[]*+\)")
 _MD_LINK = re.compile(r"\[([^\[\]]*+)\]\([^)\[]*+\)")
@@ -65,16 +65,9 @@ def clean_title(text: str) -> str:
 
 def first_heading(markdown: str) -> str | None:
     """The first ATX or setext (===) heading outside code fences, as plain text."""
-    fence: str | None = None
     previous = ""
-    for line in markdown.splitlines():
-        m = _FENCE.match(line)
-        if fence:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            continue
-        if m:
-            fence = m.group(1)
+    for is_code, line in code_lines(markdown.splitlines()):
+        if is_code:
             continue
         h = _ATX.match(line)
         if h:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from handbook.content.fences import split_code_blocks
 from handbook.glossary.model import Entry
 from handbook.glossary.terms import acronym_letters, acronym_letters_kept, is_acronym, spells
 
@@ -23,7 +24,7 @@ _BEFORE = re.compile(rf"(?<![\w/-])(?P<acr>{_ACR})\s\((?P<expansion>[A-Za-z][^()
 _CANDIDATE = re.compile(
     rb"\([A-Z][A-Za-z0-9&/.+-]{0,9}[A-Za-z0-9]\)|[A-Z]{2}[A-Za-z0-9&/.+-]{0,8} \([A-Za-z]"
 )
-_CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
 _LINK = re.compile(r"!?\[([^\[\]\n]*+)\]\([^)\[\s]*+\)")  # stops at the next `[`: linear
 _URL = re.compile(r"https?://\S+")
 _WORD = re.compile(r"[\w][\w'’.&-]*")
@@ -36,7 +37,8 @@ def may_spell_out(raw: bytes) -> bool:
 
 def inline_acronyms(text: str, source: str) -> Iterator[Entry]:
     """Every acronym this text spells out, once each, with the expansion as written."""
-    text = _URL.sub(" ", _LINK.sub(r"\1", _CODE.sub(" ", text)))
+    prose = "".join(chunk for is_code, chunk in split_code_blocks(text) if not is_code)
+    text = _URL.sub(" ", _LINK.sub(r"\1", _CODE_SPAN.sub(" ", prose)))
     text = re.sub(r"[*_]{1,3}(?=\w)|(?<=[\w.)])[*_]{1,3}", "", text)  # **Bold** expansions
     seen: set[str] = set()
     for m in _AFTER.finditer(text):
@@ -48,7 +50,7 @@ def inline_acronyms(text: str, source: str) -> Iterator[Entry]:
             seen.add(acr.lower())
             yield _entry(acr, expansion, source)
     for m in _BEFORE.finditer(text):
-        acr, expansion = m.group("acr"), " ".join(m.group("expansion").split()).rstrip(".,;:\\”\"")
+        acr, expansion = m.group("acr"), " ".join(m.group("expansion").split()).rstrip('.,;:\\”"')
         if acr.lower() not in seen and spells(acr, expansion):
             seen.add(acr.lower())
             yield _entry(acr, expansion, source)
@@ -77,5 +79,5 @@ def _expansion_before(before: str, acr: str) -> str | None:
             continue
         phrase = before[first.start() :].strip()
         if spells(acr, phrase) and not re.search(r"[.!?;:]\s", phrase):
-            return re.sub(r"['’]s$", "", phrase.strip(" ,\\”\"“"))
+            return re.sub(r"['’]s$", "", phrase.strip(' ,\\”"“'))
     return None

@@ -108,5 +108,3 @@ def _page_sources(handbook: Handbook, info: PageInfo) -> list[tuple[Entry, bool]
             source = f"{info.path}#{section.anchor}" if section.anchor else info.path
             found += [(entry, True) for entry in inline_acronyms(section.markdown, source)]
     return found
-
-

@@ -5,10 +5,11 @@ Small typed records so the CLI, the TUI, the search expansion and the cache all 
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from handbook.suggest import close_matches
 
 DefinitionKind = Literal["defined", "spelled out"]
 
@@ -73,6 +74,11 @@ class Term:
         return [self.term, *self.aliases]
 
     @property
+    def aka(self) -> str:
+        """The other names in parentheses, " (SLO, SLOs)", or "": after the term wherever it is shown."""
+        return f" ({', '.join(self.aliases)})" if self.aliases else ""
+
+    @property
     def defined(self) -> bool:
         """False when the handbook only spells the acronym out somewhere, never defines it."""
         return any(d.kind == "defined" for d in self.definitions)
@@ -122,9 +128,9 @@ class Glossary:
     def suggest(self, text: str, limit: int = 5) -> list[str]:
         """Close names, then names that start with what was typed: for "did you mean"."""
         names = {name.lower(): term.term for term in self.terms for name in term.names}
-        close = difflib.get_close_matches(name_key(text), list(names), n=limit, cutoff=0.6)
-        starts = [n for n in names if n.startswith(name_key(text))] if len(text) > 1 else []
-        return list(dict.fromkeys(names[n] for n in close + starts))[:limit]
+        close = close_matches(name_key(text), names, limit=limit, cutoff=0.6)
+        starts = [names[n] for n in names if n.startswith(name_key(text))] if len(text) > 1 else []
+        return list(dict.fromkeys(close + starts))[:limit]
 
     def pattern(self) -> re.Pattern[str] | None:
         """A regex for any term or alias as a whole word, longest first. Acronyms (capitals) match only

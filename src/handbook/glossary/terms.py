@@ -77,7 +77,7 @@ def is_term_like(text: str, strict: bool = True) -> bool:
 
 
 def _is_abbreviated(text: str) -> bool:
-    """"e.g.", "U.S. Digital Service", "Inc." end in a dot without being sentences."""
+    """ "e.g.", "U.S. Digital Service", "Inc." end in a dot without being sentences."""
     return bool(re.fullmatch(r"(?:[A-Za-z]{1,4}\.)+(?:\s+\S+)*", text)) and "  " not in text
 
 
@@ -130,7 +130,7 @@ def split_acronym(term: str) -> tuple[str, list[str]]:
 
 
 def acronym_letters_kept(acronym: str) -> str:
-    """"RFCs" → "RFC": the singular is the term; "IaC" stays."""
+    """ "RFCs" → "RFC": the singular is the term; "IaC" stays."""
     if len(acronym) > 2 and acronym.endswith("s") and acronym[:-1].isupper():
         return acronym[:-1]
     return acronym
@@ -155,7 +155,7 @@ _QUESTION = re.compile(
 
 
 def question_term(title: str) -> str | None:
-    """"What does TODO mean?", "What is a DRI?" name the term they define."""
+    """ "What does TODO mean?", "What is a DRI?" name the term they define."""
     m = _QUESTION.match(title.strip())
     if not m:
         return None

@@ -21,154 +21,34 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
 from handbook.content import Handbook, Page, Section
 from handbook.content.model import loose_anchor
 from handbook.content.parse import slugify
-from handbook.onboarding.blocks import CELL_BREAK, Blocks, Found, Table, read_blocks
+from handbook.onboarding.blocks import Blocks, Found
+from handbook.onboarding.phases import (
+    FoundPhase,
+    Node,
+    cached_blocks,
+    heading_tree,
+    own_or_nested,
+    phase_days,
+    table_phases,
+)
 from handbook.onboarding.plan import Item, Phase, Plan
 from handbook.onboarding.prefilter import structure_lines
 from handbook.onboarding.ranking import Candidate, for_others, rank, score
 from handbook.onboarding.vocabulary import Span, clean, due_day, patterns, strip_symbols, time_span
 
 FIRST_PHASE = (1, 30)  # a plain onboarding list: its items belong to the first month
-OPEN_PHASE_DAYS = 30  # "After joining" with nothing after it: a month
 MIN_LIST_ITEMS = 2  # a single bullet under "Onboarding" is a sentence, not a checklist
 TITLE_LIMIT = 120  # an item's title is one sentence; longer ones are cut at a word, the rest is details
 
 _STEP_PREFIX = re.compile(r"^(?:(?:step|task|item)\s*\d+\s*[:.)\-–—]\s*|\d+[.)]\s+)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[“])")
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")  # <em> in a front matter title
-
-
-# ------------------------------------------------------------------------------------------ headings
-
-
-@dataclass
-class _Node:
-    """One heading of a page (or the page itself, at the root) and the headings under it."""
-
-    title: str
-    anchor: str
-    level: int
-    section: Section | None
-    children: list[_Node] = field(default_factory=list)
-    span: Span | None = None
-
-    def walk(self) -> Iterator[_Node]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-
-def _tree(page: Page) -> _Node:
-    root = _Node(page.title, "", 0, None, span=time_span(page.title))
-    stack = [root]
-    for section in page.sections:
-        if section.level == 0:
-            root.section = section
-            continue
-        node = _Node(section.title, section.anchor, section.level, section, span=time_span(section.title))
-        while len(stack) > 1 and stack[-1].level >= section.level:
-            stack.pop()
-        stack[-1].children.append(node)
-        stack.append(node)
-    return root
-
-
-# ------------------------------------------------------------------------------------------ phases
-
-
-@dataclass
-class _Phase:
-    title: str
-    span: Span
-    items: list[Found]
-    anchor: str
-
-
-def _own_or_nested(node: _Node, page: Page, headings: bool, cache: dict[int, Blocks]) -> list[Found]:
-    """A phase's items: its own list/table items; else those of the sections under it; else the
-    sub-headings themselves, each with its first paragraph ("Your first two weeks" over "TTS
-    overview", "Onboarding classes" written as prose)."""
-    own = _cached_blocks(node, page, cache)
-    if own.items:
-        return own.items
-    nested = [
-        f for child in node.walk() if child is not node for f in _cached_blocks(child, page, cache).items
-    ]
-    if nested or not headings:
-        return nested
-    found = []
-    for child in node.children:
-        blocks = _cached_blocks(child, page, cache)
-        found.append(
-            Found(child.title, blocks.paragraphs[:1], [], child.anchor, heading=True),
-        )
-    return found
-
-
-def _cached_blocks(node: _Node, page: Page, cache: dict[int, Blocks]) -> Blocks:
-    key = id(node)
-    if key not in cache:
-        cache[key] = read_blocks(node.section, page)
-    return cache[key]
-
-
-def _table_phases(table: Table, anchor: str) -> list[_Phase]:
-    """A table whose header cells name time (one phase a column) or whose first column does (a row)."""
-    spans = [time_span(text) for text, _ in table.header]
-    if sum(1 for s in spans if s) >= 2:
-        phases = []
-        for col, span in enumerate(spans):
-            if span is None:
-                continue
-            items = [
-                Found(part, [], row[col][1], anchor)
-                for row in table.rows
-                if col < len(row)
-                for part in CELL_BREAK.split(row[col][0])
-                if part.strip()
-            ]
-            phases.append(_Phase(table.header[col][0], span, items, anchor))
-        return phases
-    rows = [(row, time_span(row[0][0])) for row in table.rows if row and row[0][0]]
-    if sum(1 for _, s in rows if s) < 2:
-        return []
-    phases = []
-    for row, span in rows:
-        if span is None:
-            continue
-        title = row[0][0]
-        rest = row[1:]
-        if len(rest) >= 2 and len(rest[0][0].split()) <= 5:  # "| Week 1 | Setup | laptop, accounts |"
-            title, rest = f"{title}: {rest[0][0]}", rest[1:]
-        items = [
-            Found(part, [], hrefs, anchor)
-            for text, hrefs in rest
-            for part in CELL_BREAK.split(text)
-            if part.strip()
-        ]
-        phases.append(_Phase(title, span, items, anchor))
-    return phases
-
-
-def _days(phases: list[_Phase]) -> list[tuple[int, int]]:
-    """Day ranges in order: "First 60 days" after "First 30 days" means days 31-60; an open phase
-    ("After joining") runs until the next one starts."""
-    ranges: list[tuple[int, int]] = []
-    for n, phase in enumerate(phases):
-        start, end = phase.span.start, phase.span.end
-        if end is None:
-            following = next((p.span.start for p in phases[n + 1 :] if p.span.start > start), None)
-            end = following - 1 if following else start + OPEN_PHASE_DAYS - 1
-        if ranges and start <= ranges[-1][1] < end:
-            start = ranges[-1][1] + 1
-        ranges.append((start, end))
-    return ranges
 
 
 # ------------------------------------------------------------------------------------------ candidates
@@ -178,25 +58,25 @@ def _days(phases: list[_Phase]) -> list[tuple[int, int]]:
 class _Raw:
     """A candidate before it is a plan: where it is, its title and phases, and what kind it is."""
 
-    node: _Node
+    node: Node
     context: list[str]  # page title and headings down to the node, for the breadcrumb and the signals
     title: str
-    phases: list[_Phase]
+    phases: list[FoundPhase]
     kind: str  # "sections", "table", "labels", "single", "list"
 
 
 def _candidates(page: Page) -> list[_Raw]:
-    root = _tree(page)
+    root = heading_tree(page)
     cache: dict[int, Blocks] = {}
     raws: list[_Raw] = []
     in_group: set[int] = set()
 
-    def visit(node: _Node, context: list[str]) -> None:
+    def visit(node: Node, context: list[str]) -> None:
         timed = [c for c in node.children if c.span is not None]
         before = len(raws)
         if len(timed) >= 2 and id(node) not in in_group:
             phases = [
-                _Phase(c.title, c.span, _own_or_nested(c, page, True, cache), c.anchor)
+                FoundPhase(c.title, c.span, own_or_nested(c, page, True, cache), c.anchor)
                 for c in timed
                 if c.span is not None
             ]
@@ -208,33 +88,41 @@ def _candidates(page: Page) -> list[_Raw]:
         # A section's body is parsed only when it could hold a plan (most cannot): phases named in its
         # tables, bold labels or list labels; or a title that makes its plain list an onboarding list.
         if not grouped and _may_name_phases(node.section):
-            blocks = _cached_blocks(node, page, cache)
+            blocks = cached_blocks(node, page, cache)
             for table in blocks.tables:
-                phases = _table_phases(table, node.anchor)
+                phases = table_phases(table, node.anchor)
                 if phases:
                     raws.append(_Raw(node, context, node.title, phases, "table"))
             if blocks.labelled:
-                phases = [_Phase(label, span, found, node.anchor) for label, span, found in blocks.labelled]
+                phases = [
+                    FoundPhase(label, span, found, node.anchor) for label, span, found in blocks.labelled
+                ]
                 raws.append(_Raw(node, context, node.title, phases, "labels"))
         span = node.span
         if span is not None and node.section is not None and len(raws) == before and not grouped:
             if _mentions_onboarding(page, [*context, node.title]):  # a lone phase needs them
-                found = _own_or_nested(node, page, True, cache)
+                found = own_or_nested(node, page, True, cache)
                 raws.append(
-                    _Raw(node, context, node.title, [_Phase(node.title, span, found, node.anchor)], "single")
+                    _Raw(
+                        node,
+                        context,
+                        node.title,
+                        [FoundPhase(node.title, span, found, node.anchor)],
+                        "single",
+                    )
                 )
             for below in node.walk():  # a time-named section is one phase, whatever is under it
                 in_group.add(id(below))
         title = node.title if node.section is not None or node.level else page.title
         if node.span is None and not timed and not grouped and _may_be_a_list_plan(title, node):
-            blocks = _cached_blocks(node, page, cache)
+            blocks = cached_blocks(node, page, cache)
             if blocks.items:
                 raws.append(
                     _Raw(
                         node,
                         context,
                         title,
-                        [_Phase("", Span(*FIRST_PHASE, False), blocks.items, node.anchor)],
+                        [FoundPhase("", Span(*FIRST_PHASE, False), blocks.items, node.anchor)],
                         "list",
                     )
                 )
@@ -245,13 +133,13 @@ def _candidates(page: Page) -> list[_Raw]:
     return raws
 
 
-def _group_title(node: _Node, timed: list[_Node], page: Page, cache: dict[int, Blocks]) -> str:
+def _group_title(node: Node, timed: list[Node], page: Page, cache: dict[int, Blocks]) -> str:
     """The plan's name: an empty heading just before its first phase ("30-60-90 Day Journey"), else
     the heading the phases are under."""
     index = node.children.index(timed[0])
     if index > 0:
         before = node.children[index - 1]
-        blocks = _cached_blocks(before, page, cache)
+        blocks = cached_blocks(before, page, cache)
         if before.span is None and not before.children and not blocks.items and not blocks.paragraphs:
             return before.title
     return node.title
@@ -284,7 +172,7 @@ def _mentions_onboarding(page: Page, context: list[str]) -> bool:
     return any(pats.onboarding.search(clean(w)) for w in where)
 
 
-def _may_be_a_list_plan(title: str, node: _Node) -> bool:
+def _may_be_a_list_plan(title: str, node: Node) -> bool:
     """An "Onboarding" page or section, or a "Welcome" one that names a newcomer: its plain list
     may be a plan (see :func:`_about_a_start`)."""
     pats = patterns()
@@ -360,7 +248,7 @@ def _plan(raw: _Raw, page: Page, targets: _Targets) -> Plan | None:
         return None
     if raw.kind == "list" and sum(1 for f in kept[0].items if f.link_only) * 2 > count:
         return None  # a list of links to read is a reading list, not a checklist
-    ranges = _days(kept)
+    ranges = phase_days(kept)
     if any(later[0] < earlier[0] for earlier, later in pairwise(ranges)):
         return None  # "5 days", "4 days", "3 days": a table of amounts, not a plan moving forward
     by_title = {loose_anchor(slugify(clean(s.title))): s.anchor for s in page.sections if s.level}

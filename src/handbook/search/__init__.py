@@ -11,6 +11,7 @@ from handbook.search.index import SearchIndex
 from handbook.search.indexer import IndexBusy, UpdateStats
 from handbook.search.query import ParsedQuery, parse_query
 from handbook.search.searcher import Expander, Hit, SearchResult
+from handbook.search.snippets import Snippet
 
 __all__ = [
     "Expander",
@@ -19,6 +20,7 @@ __all__ = [
     "ParsedQuery",
     "SearchIndex",
     "SearchResult",
+    "Snippet",
     "UpdateStats",
     "parse_query",
 ]

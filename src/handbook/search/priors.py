@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
-from handbook.content.model import LANDING_NAMES, LinkTarget
+from handbook.content.model import LinkTarget, is_landing
 from handbook.files import write_atomic
 
 PRIORS_FILE = "priors.json"
@@ -63,12 +63,6 @@ def depth(path: str) -> int:
     """Folders above a page; a landing page stands for its folder, one level up."""
     levels = path.count("/")
     return max(0, levels - 1) if is_landing(path) else levels
-
-
-def is_landing(path: str) -> bool:
-    name = path.rpartition("/")[2]
-    stem = name.rsplit(".", 1)[0] if "." in name else name
-    return stem.lower() in LANDING_NAMES
 
 
 def title_similarity(query: Sequence[Iterable[frozenset[str]]], title_terms: Sequence[str]) -> float:

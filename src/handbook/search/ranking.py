@@ -9,8 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from handbook.content.model import is_landing
 from handbook.search.analysis import terms
-from handbook.search.priors import PagePriors, depth, is_landing, title_similarity
+from handbook.search.priors import PagePriors, depth, title_similarity
 
 COVERAGE_FLOOR = 0.5  # the share of its score a section keeps when it has few of the query words
 SIBLINGS = 0.15  # how much a page's other matching sections add to its best one

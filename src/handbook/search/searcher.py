@@ -42,7 +42,7 @@ from handbook.search.query import ParsedQuery, parse_query
 from handbook.search.ranking import Candidate, rank
 from handbook.search.schema import TERMS_FIELD
 from handbook.search.shard import Shard, index_exists, shard_dirs
-from handbook.search.snippets import snippet, snippet_parts
+from handbook.search.snippets import Snippet, snippet
 from handbook.search.synonyms import Synonyms
 from handbook.search.typos import Corrector
 
@@ -52,8 +52,8 @@ __all__ = [
     "IndexDamaged",
     "IndexSearcher",
     "SearchResult",
+    "Snippet",
     "content_words",
-    "snippet_parts",
 ]
 
 CANDIDATES = 60  # sections fetched from the index before re-ranking
@@ -76,8 +76,20 @@ class Hit:
     title: str
     heading: str
     trail: str
-    snippet: str  # matched words wrapped in ** **
+    snippet: Snippet  # a passage of plain text and where the matched words are in it
     score: float
+
+    @property
+    def where(self) -> str:
+        """ "Title › Heading" (the title alone for the page's own top section): how front ends name it."""
+        return (
+            self.title if not self.heading or self.heading == self.title else f"{self.title} › {self.heading}"
+        )
+
+    @property
+    def location(self) -> str:
+        """``path#anchor`` (the path alone for the text before the first heading)."""
+        return f"{self.path}#{self.anchor}" if self.anchor else self.path
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -85,7 +97,8 @@ class Hit:
             "anchor": self.anchor,
             "title": self.title,
             "heading": self.heading,
-            "snippet": self.snippet,
+            "snippet": self.snippet.text,
+            "snippet_marks": [list(mark) for mark in self.snippet.marks],  # [start, end) in snippet
             "score": round(self.score, 4),
         }
 

@@ -1,40 +1,45 @@
-"""Snippets: a short passage of a section with the matched words marked as **word**."""
+"""Snippets: a short passage of a section, with where the matched words are in it.
+
+The matches are spans (start, end) into the passage's plain text, not markup around the words: a
+handbook's text is data (a page that itself contains ``**`` or ``[b]`` is shown as it is), and each
+front end styles the spans its own way.
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from whoosh.highlight import ContextFragmenter, Formatter, highlight
+from whoosh.highlight import FIRST, BasicFragmentScorer, ContextFragmenter, set_matched_filter, top_fragments
 
 from handbook.content.text import plain_text, readable_text
 from handbook.search.analysis import analyzer
 
 SNIPPET_CHARS = 180
+BETWEEN = " … "  # joins the passages of one snippet
 
 
-class MarkFormatter(Formatter):
-    """Matched words as **word**; fragments joined with an ellipsis."""
+@dataclass(frozen=True)
+class Snippet:
+    """A passage of plain text and the (start, end) character offsets of its matched words, in order."""
 
-    between = " … "
+    text: str
+    marks: tuple[tuple[int, int], ...] = ()
 
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return f"**{self._text(token.text if replace else text[token.startchar : token.endchar])}**"
+    def parts(self) -> list[tuple[str, bool]]:
+        """The text as (piece, is_match) pieces, for front ends that style the matched words."""
+        parts: list[tuple[str, bool]] = []
+        position = 0
+        for start, end in self.marks:
+            parts += [(self.text[position:start], False), (self.text[start:end], True)]
+            position = end
+        parts.append((self.text[position:], False))
+        return [p for p in parts if p[0]]
 
-
-_MARK = re.compile(r"\*\*(.+?)\*\*")
-
-
-def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
-    """A snippet as (text, is_match) pieces, for front ends that style the matched words."""
-    parts: list[tuple[str, bool]] = []
-    position = 0
-    for m in _MARK.finditer(snippet):
-        parts += [(snippet[position : m.start()], False), (m.group(1), True)]
-        position = m.end()
-    parts.append((snippet[position:], False))
-    return [p for p in parts if p[0]]
+    def __str__(self) -> str:
+        return self.text
 
 
 @lru_cache(maxsize=512)
@@ -44,7 +49,25 @@ def flat_text(markdown: str) -> str:
     return readable_text(markdown) or " ".join(plain_text(markdown).split())
 
 
-def snippet(markdown: str, highlight_terms: set[str]) -> str:
+def _joined(fragments: Iterable[Any]) -> Snippet:
+    """Whoosh's fragments (passages with their matched tokens) as one Snippet."""
+    text, marks = "", []
+    for number, fragment in enumerate(fragments):
+        if number:
+            text += BETWEEN
+        base = len(text) - fragment.startchar
+        position = fragment.startchar
+        # Overlapping tokens: the first (longest) at a position wins, as in Whoosh's own formatter.
+        for token in sorted(fragment.matches, key=lambda t: (t.startchar, t.startchar - t.endchar)):
+            if token.startchar is None or token.startchar < position:
+                continue
+            marks.append((base + token.startchar, base + token.endchar))
+            position = token.endchar
+        text += fragment.text[fragment.startchar : fragment.endchar]
+    return Snippet(text, tuple(marks))
+
+
+def snippet(markdown: str, highlight_terms: set[str]) -> Snippet:
     """A short passage of the section with the matched words marked; its opening if none match.
 
     Cut from the section's readable text (the Markdown parsed as the reader parses it), not from a
@@ -54,7 +77,9 @@ def snippet(markdown: str, highlight_terms: set[str]) -> str:
     flat = flat_text(markdown)
     if highlight_terms:
         fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
-        marked = highlight(flat, highlight_terms, analyzer(), fragmenter, MarkFormatter(), top=1)
-        if marked:
-            return marked
-    return flat[:SNIPPET_CHARS] + ("…" if len(flat) > SNIPPET_CHARS else "")
+        tokens = analyzer()(flat, chars=True, mode="query", removestops=False)
+        tokens = set_matched_filter(tokens, frozenset(highlight_terms))
+        best = top_fragments(fragmenter.fragment_tokens(flat, tokens), 1, BasicFragmentScorer(), FIRST, 1)
+        if best:
+            return _joined(best)
+    return Snippet(flat[:SNIPPET_CHARS] + ("…" if len(flat) > SNIPPET_CHARS else ""))

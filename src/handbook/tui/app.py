@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from traceback import format_exception
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -18,8 +19,9 @@ from textual.worker import get_current_worker
 
 from handbook.cancel import StopCheck, Stopped
 from handbook.config import ConfigError, load_config, save_setting
-from handbook.content import Handbook, HandbookError, PageRef, did_you_mean
+from handbook.content import Handbook, HandbookError, PageRef
 from handbook.log import log_details
+from handbook.suggest import did_you_mean_sentence
 from handbook.tui.history import Place
 from handbook.tui.page.render import MARKDOWN_THEME
 from handbook.tui.palette import PageCommands, TermCommands
@@ -29,6 +31,7 @@ from handbook.tui.search_upkeep import SearchUpkeepApp
 if TYPE_CHECKING:  # imported where first used: the first paint needs none of them (a third of start-up)
     from handbook.glossary import Glossary
     from handbook.onboarding import Onboarding
+    from handbook.tui.screens.onboarding import ReadAbout
 
 
 DARK_CODE_THEME, LIGHT_CODE_THEME = "monokai", "friendly"
@@ -255,12 +258,10 @@ class HandbookApp(SearchUpkeepApp):
         except (IndexDamaged, OSError):
             hits = []
         if hits:
-            hit = hits[0]
-            same = not hit.heading or hit.heading == hit.title
-            lines.append(f"{text}: see {hit.title if same else f'{hit.title} › {hit.heading}'}")
+            lines.append(f"{text}: see {hits[0].where}")
         suggestions = self.glossary.suggest(text)
         if suggestions:
-            lines.append("D" + did_you_mean(suggestions).lstrip("; ")[1:])
+            lines.append(did_you_mean_sentence(suggestions))
         self.call_from_thread(self.notify, "\n".join(lines), severity="warning", markup=False)
 
     @property
@@ -294,7 +295,8 @@ class HandbookApp(SearchUpkeepApp):
             self._open_onboarding_when_loaded = False
             self.action_onboarding()
 
-    def action_onboarding(self) -> None:
+    def action_onboarding(self, at: str | None = None) -> None:
+        """The checklist (its cursor on item ``at``); Enter on an item reads about it in the reader."""
         from handbook.tui.screens.onboarding import OnboardingScreen
 
         if isinstance(self.screen, OnboardingScreen):
@@ -303,20 +305,15 @@ class HandbookApp(SearchUpkeepApp):
             self._open_onboarding_when_loaded = True  # opens as soon as the plan is read
             self.notify("Reading the onboarding plan…", timeout=3)
             return
-        self.push_screen(OnboardingScreen(self._onboarding))
+        self.push_screen(OnboardingScreen(self._onboarding, at), self._read_about)
 
-    def open_link_from_onboarding(self, link: str) -> None:
-        """Show a checklist item's section in the reader; back there returns to the checklist."""
-        try:
-            ref = self.handbook.find(link)
-        except HandbookError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.pop_screen()
+    def _read_about(self, choice: ReadAbout | None) -> None:
+        """The checklist closed on an item: show its section; back from there returns to the checklist,
+        on that item."""
         reader = self.screen
-        if isinstance(reader, ReaderScreen):
-            reader.open_place(Place(ref.path, ref.anchor))
-            reader.return_to_onboarding_at = reader.history.position
+        if choice is not None and isinstance(reader, ReaderScreen):
+            back = partial(self.action_onboarding, choice.item_id)
+            reader.open_place(Place(choice.path, choice.anchor), back=back)
 
     def open_page(self, path: str, anchor: str = "") -> None:
         screen = self.screen

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
+from handbook.content.fences import code_lines
 from handbook.content.sites.model import NavNode, Site
 
 if TYPE_CHECKING:
@@ -118,12 +119,8 @@ def parse_list_nav(text: str, base_folder: str = "", root_prefix: str = "") -> l
     top: list[NavNode] = []
     stack: list[tuple[int, NavNode]] = []
     group: NavNode | None = None
-    fence = False
-    for line in text.splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            fence = not fence
-            continue
-        if fence or not line.strip():
+    for is_code, line in code_lines(text.splitlines()):
+        if is_code or not line.strip():
             continue
         heading = _HEADING.match(line)
         if heading:
@@ -254,4 +251,3 @@ def declare_js_site_urls(site: Site, source: Path) -> None:
     for url in urls:
         if url and url not in site.base_urls:
             site.base_urls.append(url)
-

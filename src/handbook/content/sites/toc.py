@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from handbook.content.model import PAGE_SUFFIXES, PageInfo
+from handbook.content.model import LANDING_FILE_STEMS, PAGE_SUFFIXES, PageInfo
 from handbook.content.sites.model import FolderNav, NavNode, Site
 
 # Names a site without an index page gives its front page (checked at the top level only).
@@ -200,9 +200,8 @@ class _Builder:
         folder = f"{stem}/" if stem and stem.rpartition("/")[2].lower() not in self.landing_names else ""
         if not folder and stem.rpartition("/")[2].lower() in self.landing_names:
             folder = stem.rpartition("/")[0] + "/" if "/" in stem else ""
-        candidates += [
-            f"{folder}{n}{ext}" for n in ("index", "_index", "README", "readme") for ext in PAGE_SUFFIXES
-        ]
+        stems = (*LANDING_FILE_STEMS, *self.site.page_stems)
+        candidates += [f"{folder}{n}{ext}" for n in stems for ext in PAGE_SUFFIXES]
         for cand in candidates:
             if cand in self.by_path:
                 return cand
@@ -246,9 +245,7 @@ class _Builder:
             title = node.title or (nav_title(self.by_path[path]) if path else "")
             if path is None and not children:
                 continue
-            out.append(
-                TocNode(title or title_from_name(posixpath.basename(node.path or "")), path, children)
-            )
+            out.append(TocNode(title or title_from_name(posixpath.basename(node.path or "")), path, children))
         return out
 
     def attach_rest(self, top: list[TocNode]) -> None:

@@ -16,7 +16,15 @@ from handbook.onboarding.plan import days_label
 from handbook.onboarding.ranking import Candidate
 
 
-def plan_option(candidate: Candidate, chosen: bool) -> Option:
+class PlanOption(Option):
+    """A plan in the list; it carries its candidate."""
+
+    def __init__(self, candidate: Candidate, prompt: Text) -> None:
+        super().__init__(prompt)
+        self.candidate = candidate
+
+
+def plan_option(candidate: Candidate, chosen: bool) -> PlanOption:
     """Title (the one in use marked), where it came from, its phases and how many items."""
     plan = candidate.plan
     phases = " · ".join(f"{p.title} ({days_label(p.days)})" for p in plan.phases)
@@ -31,7 +39,7 @@ def plan_option(candidate: Candidate, chosen: bool) -> Option:
         (f"\n    {count} item{'s' if count != 1 else ''}: {phases}", "dim"),
         ("\n    written for those onboarding a new hire" if candidate.for_others else "", "italic dim"),
     )  # one line each, cut with … in a narrow terminal (app.tcss: text-wrap, text-overflow)
-    return Option(prompt, id=plan.source)
+    return PlanOption(candidate, prompt)
 
 
 class PlanChooser(ModalScreen["str | None"]):
@@ -57,14 +65,16 @@ class PlanChooser(ModalScreen["str | None"]):
 
     def on_mount(self) -> None:
         plans = self.query_one(OptionList)
-        sources = [c.plan.source for c in self.candidates]
-        if self.chosen in sources:
-            plans.highlighted = plans.get_option_index(self.chosen)
+        for index in range(plans.option_count):
+            option = plans.get_option_at_index(index)
+            if isinstance(option, PlanOption) and option.candidate.plan.source == self.chosen:
+                plans.highlighted = index
         plans.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(event.option.id)
+        if isinstance(event.option, PlanOption):
+            self.dismiss(event.option.candidate.plan.source)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

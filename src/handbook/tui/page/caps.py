@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from handbook.content.normalise import split_code_blocks
+from handbook.content.fences import split_code_blocks
 
 MAX_LINE_CHARS = 10_000  # ~100 wrapped lines at 100 columns: more than two screens of one line
 MAX_COLUMNS = 30  # already 4 cells a column at 120 columns

@@ -26,7 +26,7 @@ def definition_text(term: Term) -> Text:
     """A term as plain Text: the handbook's words are data, never markup."""
     text = Text.assemble((term.term, "bold"))
     if term.aliases:
-        text.append(f"  ({', '.join(term.aliases)})", style="italic")
+        text.append(f" {term.aka}", style="italic")
     if term.deprecated:
         text.append("  deprecated", style="bold red")
     for definition in term.definitions:
@@ -38,6 +38,23 @@ def definition_text(term: Term) -> Text:
             category = f" ({definition.category})" if definition.category else ""
             text.append(f"\n— {definition.source}{category}", style="dim")
     return text
+
+
+class TermOption(Option):
+    """A term in the A–Z list; it carries its term."""
+
+    def __init__(self, term: Term) -> None:
+        super().__init__(Text(term.term))
+        self.term = term
+
+
+class PlaceOption(Option):
+    """A section to open: where the term is defined or spelled out, or a page that uses it."""
+
+    def __init__(self, label: str, place: str, *, source: bool) -> None:
+        super().__init__(Text(label))
+        self.place = place  # "path#anchor" or "path"
+        self.source = source  # defined or spelled out there, not only used
 
 
 class GlossaryScreen(HandbookAppAccess, Screen[None]):
@@ -86,7 +103,7 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
             self.shown = list(terms)
         options = self.query_one("#glossary-terms", OptionList)
         options.clear_options()
-        options.add_options([Option(Text(t.term), id=str(n)) for n, t in enumerate(self.shown)])
+        options.add_options([TermOption(t) for t in self.shown])
         if self.shown:
             options.highlighted = 0
         else:
@@ -98,8 +115,8 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
             self.query_one("#glossary-links", OptionList).clear_options()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list.id == "glossary-terms" and event.option.id is not None:
-            self.show_term(self.shown[int(event.option.id)])
+        if isinstance(event.option, TermOption):
+            self.show_term(event.option.term)
 
     def show_term(self, term: Term) -> None:
         self.query_one("#glossary-definition", Static).update(definition_text(term))
@@ -111,7 +128,7 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
             if handbook.info(d.source.partition("#")[0]) is not None:
                 verb = "Spelled out in" if d.kind == "spelled out" else "Defined in"
                 places.setdefault(d.source, f"{verb} {d.source}")
-        links.add_options([Option(Text(label), id=f"src:{source}") for source, label in places.items()])
+        links.add_options([PlaceOption(label, source, source=True) for source, label in places.items()])
         self.used_in(term)
 
     @work(thread=True, exclusive=True, group="glossary-used-in")
@@ -127,17 +144,16 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
             return
         pages: dict[str, str] = {}
         for hit in hits:
-            pages.setdefault(hit.path, f"{hit.path}#{hit.anchor}" if hit.anchor else hit.path)
+            pages.setdefault(hit.path, hit.location)
         self.app.call_from_thread(self._add_used_in, term, list(pages.values())[:8])
 
     def _add_used_in(self, term: Term, places: list[str]) -> None:
         if not self.is_current:
             return  # the screen was closed while the search ran
         links = self.query_one("#glossary-links", OptionList)
-        known = {links.get_option_at_index(n).id for n in range(links.option_count)}
-        links.add_options(
-            [Option(Text(f"Used in {p}"), id=f"use:{p}") for p in places if f"src:{p}" not in known]
-        )
+        options = (links.get_option_at_index(n) for n in range(links.option_count))
+        known = {o.place for o in options if isinstance(o, PlaceOption)}
+        links.add_options([PlaceOption(f"Used in {p}", p, source=False) for p in places if p not in known])
 
     def action_move(self, step: int) -> None:
         options = self.query_one("#glossary-terms", OptionList)
@@ -157,12 +173,11 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option_list.id == "glossary-terms":
+        if isinstance(event.option, TermOption):
             self.action_focus_links()
-            return
-        place = (event.option.id or "")[4:]
-        self.app.pop_screen()
-        self.handbook_app.open_page(*place.partition("#")[::2])
+        elif isinstance(event.option, PlaceOption):
+            self.app.pop_screen()
+            self.handbook_app.open_page(*event.option.place.partition("#")[::2])
 
     def action_back(self) -> None:
         if self.focused is not None and self.focused.id == "glossary-links":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Label, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
+from handbook.content import HandbookError
 from handbook.onboarding import Checklist, ItemStatus, Onboarding, ProgressError, UnknownPlan, today
 from handbook.onboarding.checklist import done_day
 from handbook.onboarding.plan import days_label
@@ -44,7 +46,18 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class OnboardingScreen(HandbookAppAccess, Screen[None]):
+@dataclass(frozen=True)
+class ReadAbout:
+    """The checklist's answer when it closes on an item to read about: the item, and where to read."""
+
+    item_id: str
+    path: str
+    anchor: str
+
+
+class OnboardingScreen(HandbookAppAccess, Screen["ReadAbout | None"]):
+    """Dismissed with a ``ReadAbout`` (Enter on an item with a link) or None (Esc)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_done", "Done / not done", id="onboarding.toggle"),
         Binding("n", "note", "Note", id="onboarding.note"),
@@ -54,9 +67,10 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
         Binding("escape", "back", "Back to reading", id="onboarding.back"),
     ]
 
-    def __init__(self, onboarding: Onboarding) -> None:
+    def __init__(self, onboarding: Onboarding, at: str | None = None) -> None:
         super().__init__()
         self.onboarding = onboarding
+        self.at = at  # the item the cursor starts on (the one read about, on the way back)
         self.checklist: Checklist | None = None
         self._seen_mtime = 0
 
@@ -118,7 +132,7 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
                 timeout=10,
                 markup=False,
             )
-        self.refresh_checklist()
+        self.refresh_checklist(keep=self.at)
         self.set_interval(1.0, self._watch_progress_file)
         self.query_one(OptionList).focus()
         app = self.handbook_app
@@ -293,7 +307,12 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
         if not item.link:
             self.notify("This item has no link into the handbook.", timeout=3)
             return
-        self.handbook_app.open_link_from_onboarding(item.link)
+        try:
+            ref = self.handbook_app.handbook.find(item.link)
+        except HandbookError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.dismiss(ReadAbout(item_id, ref.path, ref.anchor))
 
     def action_start_date(self, first_time: bool = False) -> None:
         saved = self.onboarding.store.load().start_date
@@ -353,4 +372,4 @@ class OnboardingScreen(HandbookAppAccess, Screen[None]):
         self.notify(f"Following {plan.title}", timeout=3, markup=False)
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.dismiss(None)

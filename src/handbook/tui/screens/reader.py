@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -9,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Input, Label, Static, Tree
+from textual.widgets import Header, Static, Tree
 
 from handbook.content import HandbookError, Page
 from handbook.tui.dialogs.ask import AskScreen
@@ -22,6 +23,7 @@ from handbook.tui.widgets.footer import FittedFooter
 from handbook.tui.widgets.outline import Outline
 from handbook.tui.widgets.page_tree import PageTree
 from handbook.tui.widgets.page_view import PageView
+from handbook.tui.widgets.page_warnings import PageWarnings
 
 if TYPE_CHECKING:  # the search screen (and Whoosh) is imported when first opened, not at start-up
     from handbook.tui.screens.search import SearchChoice
@@ -55,7 +57,7 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         self.history = History()
         self.page: Page | None = None
         self.last_search = ""
-        self.return_to_onboarding_at: int | None = None  # history position opened from the checklist
+        self._back_from: tuple[int, Callable[[], None]] | None = None  # (history position, what back does)
         self.marking_terms = False
 
     def compose(self) -> ComposeResult:
@@ -65,16 +67,16 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
             with Vertical(id="reader-main"):
                 yield Static(id="breadcrumb", markup=False)
                 yield Static(id="onboarding-summary", markup=False)
-                yield Static(id="page-warnings", markup=False)
+                yield PageWarnings(id="page-warnings")
                 yield PageView(id="page", code_theme=self.handbook_app.code_theme)
                 yield FindBar(id="find")
             yield Outline(id="outline")
         yield FittedFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#find", FindBar).display = False
+        self.query_one("#find", FindBar).hide()
         self.query_one("#outline", Outline).display = False
-        self.query_one("#page-warnings", Static).display = False
+        self.query_one(PageWarnings).display = False
         if len(self.handbook_app.handbook.pages) == 1:
             self.query_one(PageTree).display = False  # it would only repeat the page's title
         elif self.app.size.width < NARROW:
@@ -111,8 +113,13 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
     def page_view(self) -> PageView:
         return self.query_one(PageView)
 
-    def open_place(self, place: Place, *, record: bool = True) -> bool:
-        """Show a page (and section); ``record`` adds it to the history. False if it could not open."""
+    def open_place(
+        self, place: Place, *, record: bool = True, back: Callable[[], None] | None = None
+    ) -> bool:
+        """Show a page (and section); ``record`` adds it to the history. False if it could not open.
+
+        ``back``: what Back does from this place instead of going back in the history (return to the
+        screen that opened it, such as the checklist)."""
         try:
             page = self.handbook_app.handbook.page(place.path)
         except HandbookError as exc:
@@ -141,6 +148,8 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
             self.notify(
                 f"No section #{place.anchor} in {page.path}; showing the top of the page.", severity="warning"
             )
+        if back is not None:
+            self._back_from = (self.history.position, back)
         return True
 
     def _show_page_end(self, page: Page) -> None:
@@ -159,9 +168,9 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         self.open_place(Place(target.path, ""))
 
     def action_back(self) -> None:
-        if self.return_to_onboarding_at is not None and self.history.position == self.return_to_onboarding_at:
-            self.return_to_onboarding_at = None
-            self.handbook_app.action_onboarding()
+        if self._back_from is not None and self._back_from[0] == self.history.position:
+            back, self._back_from = self._back_from[1], None
+            back()
             return
         if self.page is not None:
             self.history.remember(*self.page_view.position())
@@ -256,12 +265,7 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
             self.notify("No glossary terms on this page.", timeout=2)
             return
         self.marking_terms = True
-        bar.display = True
-        bar.query_one("#find-label", Label).update("Terms:")
-        bar.show_case(None)
-        field = bar.query_one(Input)
-        with field.prevent(Input.Changed):
-            field.value = "n/N to move, d to define, m to unmark"
+        bar.show_marks("Terms:", "n/N to move, d to define, m to unmark")
         bar.set_count(view.match_number, count, "terms", view.searching)
         view.focus()
 
@@ -298,15 +302,10 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         if self.open_place(Place(choice.path, choice.anchor)):
             view = self.page_view
             count = view.highlight_terms(choice.query, lambda word: bool(choice.stems & set(terms(word))))
-            if count or view.searching:
+            if count or view.searching:  # the query shown, not turned into a literal find
                 bar = self.query_one(FindBar)
-                bar.display = True
+                bar.show_marks("Search:", choice.query)
                 bar.set_count(view.match_number, count, choice.query, view.searching)
-                bar.query_one("#find-label", Label).update("Search:")
-                bar.show_case(None)
-                field = bar.query_one(Input)
-                with field.prevent(Input.Changed):  # show the query; do not turn it into a literal find
-                    field.value = choice.query
             view.focus()
 
     # ---------------------------------------------------------------- panels
@@ -327,7 +326,7 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
             self.page_view.focus()
 
     def action_warnings(self) -> None:
-        panel = self.query_one("#page-warnings", Static)
+        panel = self.query_one(PageWarnings)
         if panel.display:
             panel.display = False
             return
@@ -335,24 +334,8 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
             self.notify("No warnings on this page.", timeout=2)
 
     def _show_warnings(self, *, auto: bool) -> bool:
-        """``auto``: on opening, show only a page that could not be parsed (cheap: no link checking).
-        Otherwise list everything, broken links included (which parses every section's links)."""
-        panel = self.query_one("#page-warnings", Static)
-        if self.page is None:
-            return False
-        if auto:
-            shown = [w for w in self.page.load_warnings if "could not parse" in w]
-            total = len(shown)
-        else:
-            shown = self.page.warnings + self.page_view.render_failures
-            total = len(shown)
-        if not shown:
-            panel.display = False
-            return False
-        head = f"{total} warning{'s' if total != 1 else ''} on this page (w shows all, w again hides):"
-        panel.update("\n".join([head, *(f"  • {w}" for w in shown[:12])]))
-        panel.display = True
-        return True
+        panel = self.query_one(PageWarnings)
+        return panel.show_for(self.page, self.page_view.render_failures, auto=auto)
 
     # ---------------------------------------------------------------- find in page
 
@@ -367,7 +350,7 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
     def on_page_view_matches_changed(self, event: PageView.MatchesChanged) -> None:
         """A long page's find counted further as its sections were rendered."""
         bar, view = self.query_one(FindBar), self.page_view
-        if bar.display:
+        if bar.is_open:
             bar.set_count(view.match_number, view.match_count, "x", view.searching)
 
     def on_find_bar_step(self, event: FindBar.Step) -> None:
@@ -392,7 +375,7 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         """Esc: close the find bar (or marked terms); with none open, close the outline, which stays
         open after a jump so the reader sees where they are until they are done with it."""
         outline = self.query_one(Outline)
-        if outline.display and not self.query_one(FindBar).display and not self.marking_terms:
+        if outline.display and not self.query_one(FindBar).is_open and not self.marking_terms:
             outline.display = False
         else:
             self._close_find()
@@ -400,6 +383,5 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
 
     def _close_find(self) -> None:
         self.marking_terms = False
-        bar = self.query_one(FindBar)
-        bar.display = False
+        self.query_one(FindBar).hide()
         self.page_view.clear_find()

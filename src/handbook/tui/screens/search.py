@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -16,7 +17,7 @@ from textual.worker import get_current_worker
 
 from handbook.search import Hit, SearchResult
 from handbook.search.analysis import terms
-from handbook.search.searcher import IndexDamaged, snippet_parts
+from handbook.search.searcher import IndexDamaged
 from handbook.tui.screens.base import HandbookAppAccess
 from handbook.tui.widgets.footer import FittedFooter
 
@@ -33,15 +34,59 @@ class SearchChoice:
     stems: frozenset[str]
 
 
-def hit_label(hit: Hit) -> Text:
-    where = hit.title if not hit.heading or hit.heading == hit.title else f"{hit.title} › {hit.heading}"
-    label = Text.assemble(
-        (where, "bold"), "\n", (f"{hit.path}#{hit.anchor}" if hit.anchor else hit.path, "dim")
-    )
-    label.append("\n")
-    for text, matched in snippet_parts(hit.snippet):
-        label.append(text, style="bold reverse" if matched else "")
+def hit_label(hit: Hit, mark: Style) -> Text:
+    """Where the hit is, then its snippet with the matched words in ``mark`` (spans, not markup)."""
+    label = Text.assemble((hit.where, "bold"), "\n", (hit.location, "dim"), "\n")
+    start = len(label)
+    label.append(hit.snippet.text)
+    for mark_start, mark_end in hit.snippet.marks:
+        label.stylize(mark, start + mark_start, start + mark_end)
     return label
+
+
+class HitOption(Option):
+    """A result in the list: it carries its hit, so choosing it needs no index into a list."""
+
+    def __init__(self, hit: Hit, prompt: Text) -> None:
+        super().__init__(prompt)
+        self.hit = hit
+
+
+class SearchResults(OptionList):
+    """The hits of a search; themes (and a user's CSS) restyle the matched words."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"search-results--mark"}
+    DEFAULT_CSS = """
+    SearchResults > .search-results--mark { text-style: bold reverse; }
+    """
+
+    def show_hits(self, hits: list[Hit], keep: tuple[str, str] | None) -> None:
+        """Replace the results (a separator line between them); the hit at ``keep`` (path, anchor)
+        stays highlighted, else the first."""
+        mark = self.get_component_rich_style("search-results--mark", partial=True)
+        self.clear_options()
+        options: list[Option | None] = []
+        for number, hit in enumerate(hits):
+            if number:
+                options.append(None)
+            options.append(HitOption(hit, hit_label(hit, mark)))
+        self.add_options(options)
+        if hits:
+            at = [n for n, hit in enumerate(hits) if place(hit) == keep]  # (separators are no options)
+            self.highlighted = at[0] if at else 0
+            if not at:
+                self.scroll_home(animate=False)
+
+    @property
+    def highlighted_hit(self) -> Hit | None:
+        if self.highlighted is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return option.hit if isinstance(option, HitOption) else None
+
+
+def place(hit: Hit) -> tuple[str, str]:
+    return hit.path, hit.anchor
 
 
 class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
@@ -69,7 +114,7 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
         )
         yield Static(id="search-status", markup=False)
         yield Static(id="search-definition", markup=False)
-        yield OptionList(id="search-results")
+        yield SearchResults(id="search-results")
         yield FittedFooter()
 
     def on_mount(self) -> None:
@@ -103,39 +148,17 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
             return  # the screen was closed while the search ran
         if query != self.query_one(Input).value:
             return  # typed on since: a newer search is coming
-        results = self.query_one(OptionList)
+        results = self.query_one(SearchResults)
         # New results of the same query (the index grew) keep the hit the user moved to; a user who
         # has not moved stays on the first result, at the top of the list.
         moved = bool(results.highlighted)
-        chosen = self._highlighted_hit() if query == self.last_query and moved else None
+        chosen = results.highlighted_hit if query == self.last_query and moved else None
         self.last_query = query
         self.result = result
         self.hits = result.hits if result else []
-        results.clear_options()
-        options: list[Option | None] = []
-        for number, hit in enumerate(self.hits):
-            if number:
-                options.append(None)  # a separator line between results
-            options.append(Option(hit_label(hit), id=str(number)))
-        results.add_options(options)
-        if self.hits:
-            same = [i for i, hit in enumerate(self.hits) if (hit.path, hit.anchor) == chosen]
-            results.highlighted = results.get_option_index(str(same[0])) if same else 0
-            if not same:
-                results.scroll_home(animate=False)
+        results.show_hits(self.hits, place(chosen) if chosen is not None else None)
         self._update_status(result)
         self._show_definition(query)
-
-    def _highlighted_hit(self) -> tuple[str, str] | None:
-        """The hit the user is on, so new results of the same query (the index grew) keep it chosen."""
-        results = self.query_one(OptionList)
-        if results.highlighted is None:
-            return None
-        option_id = results.get_option_at_index(results.highlighted).id
-        if option_id is None or not option_id.isdigit() or int(option_id) >= len(self.hits):
-            return None
-        hit = self.hits[int(option_id)]
-        return hit.path, hit.anchor
 
     def _show_definition(self, query: str) -> None:
         """A query that is a glossary term gets its definition above the results."""
@@ -144,8 +167,7 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
         if term is None:
             card.display = False
             return
-        aka = f" ({', '.join(term.aliases)})" if term.aliases else ""
-        card.update(Text.assemble((term.term, "bold"), aka, "\n", term.definitions[0].text))
+        card.update(Text.assemble((term.term, "bold"), term.aka, "\n", term.summary))
         card.display = True
 
     def _update_status(self, result: SearchResult | None) -> None:
@@ -178,7 +200,7 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
     # ---------------------------------------------------------------- choosing
 
     def action_move(self, step: int) -> None:
-        results = self.query_one(OptionList)
+        results = self.query_one(SearchResults)
         if not self.hits:
             return
         current = results.highlighted if results.highlighted is not None else -1
@@ -186,18 +208,16 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        results = self.query_one(OptionList)
-        if results.highlighted is not None:
-            self._choose(results.get_option_at_index(results.highlighted).id)
+        self._choose(self.query_one(SearchResults).highlighted_hit)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self._choose(event.option.id)
+        if isinstance(event.option, HitOption):
+            self._choose(event.option.hit)
 
-    def _choose(self, option_id: str | None) -> None:
-        if option_id is None or not option_id.isdigit() or int(option_id) >= len(self.hits):
+    def _choose(self, hit: Hit | None) -> None:
+        if hit is None:
             return
-        hit = self.hits[int(option_id)]
         query = self.last_query
         self.dismiss(SearchChoice(hit.path, hit.anchor, query, frozenset(terms(query))))
 

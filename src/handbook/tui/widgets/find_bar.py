@@ -66,6 +66,24 @@ class FindBar(Horizontal):
         self.show_case("")
         field.focus()
 
+    def show_marks(self, label: str, text: str) -> None:
+        """Show the bar for marks that are not a typed find (a search's words, the glossary's terms):
+        ``label`` ("Search:") and ``text`` in the field, which stays as it is (no ``Changed``)."""
+        self.display = True
+        self.query_one("#find-label", Label).update(label)
+        self.show_case(None)
+        field = self.query_one(Input)
+        with field.prevent(Input.Changed):
+            field.value = text
+
+    def hide(self) -> None:
+        """Put the bar away (the reader closes a find: a new page, Esc in the page)."""
+        self.display = False
+
+    @property
+    def is_open(self) -> bool:
+        return bool(self.display)
+
     def show_case(self, query: str | None) -> None:
         """Say whether ``query`` matches case ("smart case" while it is empty); None hides the hint
         (the bar showing a search's words or marked terms, which are not a typed find)."""

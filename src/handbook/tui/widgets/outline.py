@@ -7,7 +7,15 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from handbook.content.model import Page
+from handbook.content.model import Page, Section
+
+
+class SectionOption(Option):
+    """A heading of the page; it carries its section (its id, ``#anchor``, finds it to mark it)."""
+
+    def __init__(self, section: Section, prompt: Text) -> None:
+        super().__init__(prompt, id=f"#{section.anchor}")
+        self.section = section
 
 
 class Outline(OptionList):
@@ -25,7 +33,7 @@ class Outline(OptionList):
             label = Text(
                 indent + (section.title or "(untitled)"), style="bold" if section.level == top else ""
             )
-            options.append(Option(label, id=f"#{section.anchor}"))
+            options.append(SectionOption(section, label))
         self.add_options(options)
 
     def mark(self, anchor: str) -> None:
@@ -37,5 +45,5 @@ class Outline(OptionList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.post_message(self.Jump(event.option.id[1:]))
+        if isinstance(event.option, SectionOption):
+            self.post_message(self.Jump(event.option.section.anchor))
