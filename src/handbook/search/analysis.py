@@ -179,8 +179,6 @@ def compound_term(first: str, second: str) -> str:
 def add_compounds(text: str, into: Counter[str], times: int = 1) -> None:
     """Add the joined term of every verb and particle written apart in ``text`` ("set up" → setup),
     so a search for the word written together finds them."""
-    if not _PARTICLE_PAIR.search(text):
-        return
     for first, second in _PARTICLE_PAIR.findall(text):
         if first.lower() not in _STOP:
             into[compound_term(first, second)] += times
