@@ -20,6 +20,7 @@ from whoosh import index as whoosh_index
 from whoosh.index import Index
 
 from handbook.files import write_atomic
+from handbook.search import first_tier
 from handbook.search.documents import PageJob, page_documents
 from handbook.search.schema import SCHEMA_VERSION, build_schema
 from handbook.search.writer import BlockWriter
@@ -217,7 +218,12 @@ def update_shard(work: ShardWork, progress: Any = None) -> dict[str, Any]:
     pending: list[tuple[str, list[Any]]] = []  # (path, its manifest entry) of pages not committed
     prepared = 0
     writer = None
-    words = shard.load_vocabulary() if work.jobs else Counter()
+    waiting = first_tier.marked(shard.directory)  # a first tier (titles, headings) awaiting bodies
+    # The first tier's words are all a vocabulary beside it holds: the bodies' count starts afresh.
+    words = shard.load_vocabulary() if work.jobs and not waiting else Counter()
+    if work.jobs and not waiting and not shard.pages and len(work.jobs) >= first_tier.FIRST_TIER_FROM:
+        shard.save_vocabulary(first_tier.write(ix, shard.directory, work.jobs))  # completions meanwhile
+        waiting = first_tier.marked(shard.directory)
     for job in work.jobs:
         page = page_documents(job)
         words.update(page.words)
@@ -244,8 +250,9 @@ def update_shard(work: ShardWork, progress: Any = None) -> dict[str, Any]:
         if writer.postings >= COMMIT_POSTINGS:
             _commit(writer, shard, pending)
             writer, pending = None, []
-    if writer is not None:
-        _commit(writer, shard, pending)
+    if writer is not None or waiting:
+        _commit(writer or BlockWriter(ix), shard, pending, drop=waiting)
+        first_tier.unmark(shard.directory)
     if progress is not None and prepared % PROGRESS_EVERY:
         progress.put(prepared % PROGRESS_EVERY)
     if work.jobs:
@@ -255,10 +262,14 @@ def update_shard(work: ShardWork, progress: Any = None) -> dict[str, Any]:
     return result
 
 
-def _commit(writer: BlockWriter, shard: Shard, pages: list[tuple[str, list[Any]]]) -> None:
-    """One segment; a small update also merges the small segments earlier updates left."""
+def _commit(writer: BlockWriter, shard: Shard, pages: list[tuple[str, list[Any]]], drop: str = "") -> None:
+    """One segment; a small update also merges the small segments earlier updates left. ``drop``: the
+    first tier's segment, which the bodies replace (nothing is merged then)."""
     whoosh: Any = writer  # Whoosh's commit has no annotations
-    whoosh.commit(merge=len(pages) < 32)
+    if drop:
+        whoosh.commit(mergetype=first_tier.dropping(drop))
+    else:
+        whoosh.commit(merge=len(pages) < 32)
     shard.pages.update(pages)
     shard.save_manifest()
 
