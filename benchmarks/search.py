@@ -4,7 +4,8 @@
 
 Prints: cold index time (wall, and CPU of this process and its workers, which other work on the machine
 inflates less), how soon a search finds a page by its title during that build (the first tier), peak
-memory (the main process, each worker, and all together, sampled from /proc every 50 ms), re-index time after one edited page, query latency with snippets (full queries, and as you type:
+memory (the main process, each worker, and all together, sampled from /proc every 50 ms), re-index time
+after one edited page, query latency with snippets (full queries, and as you type:
 every prefix of a query from its second letter, as the app's search screen asks), what reading the index
 without mmap costs, and ``handbook search`` as a whole process on the warm index (median of --runs).
 The machine's load average is printed beside: on a shared 2-core machine, compare CPU figures.
