@@ -7,12 +7,10 @@ terminal. Bad input never shows a traceback: exit 2 for usage errors, 1 when not
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib
 import io
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +27,6 @@ from handbook.commands.common import (
 )
 from handbook.config import ConfigError
 from handbook.content import HandbookError, PageNotFound, PageRef, did_you_mean
-from handbook.log import log_details
 
 Configure = Callable[[argparse.ArgumentParser], None]
 Run = Callable[[argparse.Namespace], int]
@@ -207,6 +204,8 @@ def _run(argv: Sequence[str]) -> int:
 
 def close_commands(word: str) -> list[str]:
     """The command a mistyped first word most likely meant (``serach`` → ``search``), if any."""
+    import difflib
+
     return difflib.get_close_matches(word, list(COMMANDS), n=1, cutoff=0.7)
 
 
@@ -291,4 +290,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _log_bug(exc: BaseException) -> str:
+    import traceback
+
+    from handbook.log import log_details
+
     return log_details("unexpected error", traceback.format_exception(exc))

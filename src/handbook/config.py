@@ -7,7 +7,6 @@ the theme) goes through tomlkit so the user's comments and layout survive, and i
 from __future__ import annotations
 
 import sys
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,18 +30,28 @@ class Config:
     problems: tuple[str, ...] = ()
 
 
+def _ignored(path: Path, exc: Exception, report: bool) -> Config:
+    problem = f"config file {path} ignored: {exc}"
+    if report:
+        print(f"handbook: {problem}", file=sys.stderr)
+    return Config(problems=(problem,))
+
+
 def load_config(path: Path | None = None, *, report: bool = True) -> Config:
     """Read ``config.toml``. Problems go to stderr (when ``report``) and the defaults are used."""
     path = path or paths.config_file()
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Config()
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        problem = f"config file {path} ignored: {exc}"
-        if report:
-            print(f"handbook: {problem}", file=sys.stderr)
-        return Config(problems=(problem,))
+    except (OSError, UnicodeDecodeError) as exc:
+        return _ignored(path, exc, report)
+    import tomllib  # only when there is a file (most users have none)
+
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return _ignored(path, exc, report)
     problems: list[str] = []
     content = raw.get("content")
     if content is not None and not isinstance(content, str):

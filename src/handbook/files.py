@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -13,6 +12,8 @@ def write_atomic(path: Path, text: str, *, durable: bool = False) -> None:
     ``durable``: also flush the file and the folder to disk before returning (for the user's own data:
     progress, config, index manifests); caches skip it, they can always be rebuilt.
     """
+    import tempfile  # (and shutil, random…) only when something is written: a warm read writes nothing
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -11,29 +11,37 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "handbook"
 CONFIG_FILE_NAME = "config.toml"
 
 
-def _dir(env: str, default: str) -> Path:
+def _dir(env: str, kind: str) -> Path:
+    """``$env``, else the platform's folder of this kind (platformdirs is imported only then)."""
     value = os.environ.get(env)
-    return Path(value).expanduser() if value else Path(default)
+    if value:
+        return Path(value).expanduser()
+    import platformdirs
+
+    platform_dir = {
+        "cache": platformdirs.user_cache_dir,
+        "data": platformdirs.user_data_dir,
+        "config": platformdirs.user_config_dir,
+    }[kind]
+    return Path(platform_dir(APP_NAME, appauthor=False))
 
 
 def cache_dir() -> Path:
     """Rebuildable data: the search index and the page catalog."""
-    return _dir("HANDBOOK_CACHE_DIR", platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return _dir("HANDBOOK_CACHE_DIR", "cache")
 
 
 def data_dir() -> Path:
     """The user's own data (onboarding progress): never thrown away."""
-    return _dir("HANDBOOK_DATA_DIR", platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return _dir("HANDBOOK_DATA_DIR", "data")
 
 
 def config_dir() -> Path:
-    return _dir("HANDBOOK_CONFIG_DIR", platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return _dir("HANDBOOK_CONFIG_DIR", "config")
 
 
 def config_file() -> Path:

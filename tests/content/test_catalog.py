@@ -10,7 +10,8 @@ import pytest
 
 from handbook import paths
 from handbook.content import Handbook, HandbookError
-from handbook.content.catalog import build_catalog, first_heading, title_from_name
+from handbook.content.catalog import build_catalog, title_from_name
+from handbook.content.page_head import first_heading
 from handbook.content.text import page_markdown
 
 from ..conftest import run_handbook, write
@@ -92,7 +93,7 @@ def test_catalog_cache_reused_and_refreshed(tmp_path: Path) -> None:
     build_catalog(root.resolve(), cache)
     data = json.loads(cache.read_text())
     # A cached entry is trusted while size and mtime match: prove it by editing the cache alone.
-    data["pages"]["a.md"][0] = "Cached Title"
+    data["pages"]["title"][data["pages"]["path"].index("a.md")] = "Cached Title"
     cache.write_text(json.dumps(data))
     assert build_catalog(root.resolve(), cache).pages[0].title == "Cached Title"
     write(root, "a.md", "# Changed heading\n")
@@ -149,7 +150,7 @@ def test_corrupt_catalog_cache_is_ignored(tmp_path: Path) -> None:
     cache.parent.mkdir(parents=True)
     cache.write_text("{not json")
     assert build_catalog(root.resolve(), cache).pages[0].title == "One"
-    assert json.loads(cache.read_text())["pages"]["a.md"][0] == "One"
+    assert json.loads(cache.read_text())["pages"]["title"] == ["One"]
 
 
 def test_single_file_and_errors(tmp_path: Path) -> None:

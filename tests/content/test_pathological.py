@@ -28,7 +28,7 @@ STEPS = {
     "plain_text spaces": "from handbook.content.text import plain_text as f; f('a' + ' ' * N + 'b')",
     "searchable ](": "from handbook.search.documents import searchable as f; f('](' * (N // 2))",
     "link_hrefs title": "from handbook.search.documents import link_hrefs as f; f('[a](x \"' * (N // 7), {})",
-    "clean_title [": "from handbook.content.catalog import clean_title as f; f('[' * N)",
+    "clean_title [": "from handbook.content.page_head import clean_title as f; f('[' * N)",
     "html attributes": (
         "from handbook.content.html_text import html_to_markdown as f; f('<img ' + 'a_' * N + '>')"
     ),
@@ -42,6 +42,18 @@ STEPS = {
         "from handbook.glossary.acronyms import inline_acronyms as f; list(f('[' * N + ' (API)', 'p'))"
     ),
     "reader images": "from handbook.tui.page.render import prepare as f; f('![a](' * (N // 5))",
+    "mdx unclosed tags": "from handbook.content.normalise import normalise as f; f('<A ' * (N // 3))",
+    "mdx attribute braces": "from handbook.content.normalise import normalise as f; f('<A {' * (N // 4))",
+    "mdx attribute quotes": "from handbook.content.normalise import normalise as f; f('<A \"' * (N // 4))",
+    "mdx nested tags": (
+        "from handbook.content.normalise import normalise as f; f('<A>' * 99 + '</B>' * (N // 4))"
+    ),
+    "mdx import brackets": "from handbook.content.normalise import normalise as f; f('import {' + '{' * N)",
+    "mdx comment openers": "from handbook.content.normalise import normalise as f; f('{/*' * (N // 3))",
+    "containers nested": "from handbook.content.normalise import normalise as f; f(':::note\\n' * (N // 8))",
+    "js literal nesting": (
+        "from handbook.content.js_literal import default_export as f; f('export default {' + 'a: {' * N)"
+    ),
 }
 
 

@@ -264,3 +264,42 @@ def test_config_override_and_show_without_page(tmp_path: Path, isolated_location
     assert "_notes/secret.md" in [r["path"] for r in pages_json(root)]
     shown = run_handbook("--content", str(root), "show")
     assert shown.returncode == 0 and shown.stdout.startswith("# Front")
+
+
+def test_gatsby_repository_with_contents_folder_and_declared_site_url(tmp_path: Path) -> None:
+    """A Gatsby site (PostHog's shape): Markdown under ``contents/``, the site's URL in its config."""
+    root = tmp_path / "site"
+    write(root, "package.json", '{"name": "site", "homepage": "https://github.com/acme/site"}')
+    config = "module.exports = {\n  siteMetadata: { siteUrl: 'https://acme.com' },\n}\n"
+    write(root, "gatsby-config.js", config)
+    write(root, "README.md", "# The website's code\n")
+    write(root, "src/components/README.md", "# Components\n")
+    write(root, "contents/docs/index.mdx", "# Product docs\n")
+    write(root, "contents/handbook/index.md", "# Handbook\n\nSee [how we work](/handbook/how-we-work).\n")
+    write(
+        root,
+        "contents/handbook/how-we-work.md",
+        "# How we work\n\n[Home](https://acme.com/handbook) and [docs](https://www.acme.com/docs/)\n",
+    )
+    info = info_json(root)
+    assert info["kind"] == "content-folder"
+    assert info["content_root"] == str((root / "contents").resolve())
+    assert info["landing"] == "handbook/index.md"
+    assert info["site_urls"] == ["https://acme.com"]
+    assert info["repository_urls"] == ["https://github.com/acme/site"]
+    paths = [r["path"] for r in pages_json(root)]
+    assert sorted(paths) == ["docs/index.mdx", "handbook/how-we-work.md", "handbook/index.md"]
+    assert paths[0] == "handbook/index.md"  # the landing page leads
+    links = links_of(root, "handbook/how-we-work")
+    assert links["Home"]["resolved"] == "handbook/index.md"
+    assert links["docs"]["resolved"] == "docs/index.mdx"
+
+
+def test_a_cname_file_names_the_site(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    write(root, "CNAME", "handbook.acme.com\n")
+    write(root, "content/index.md", "# Home\n\n[Values](https://handbook.acme.com/values/)\n")
+    write(root, "content/values.md", "# Values\n")
+    write(root, "content/hiring.md", "# Hiring\n")
+    assert info_json(root)["site_urls"] == ["https://handbook.acme.com"]
+    assert links_of(root, "index")["Values"]["resolved"] == "values.md"

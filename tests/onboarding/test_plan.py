@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from handbook import paths
 from handbook.content import Handbook
 from handbook.onboarding import Onboarding, load_plan
+from handbook.onboarding.cache import PLAN_FILE_CACHE
 
 from ..conftest import write
 
@@ -56,6 +59,27 @@ def test_problems_name_file_line_and_field(tmp_path: Path) -> None:
     assert "item nodue: 'due' must be a day number" in problems
     assert "an item needs an 'id' and a 'title'" in problems
     assert [i.id for i in ob.plan.items] == ["a", "late", "lost", "nodue"]  # the usable ones still load
+
+
+def test_a_checked_plan_file_is_kept_until_it_or_a_page_changes(tmp_path: Path) -> None:
+    """Checking each link parses pages: a warm ``handbook progress`` reads the result from the cache."""
+    write(tmp_path, "guide.md", "# Guide\n## Install\n")
+    plan = write(tmp_path, "onboarding.yaml", GOOD_AND_BAD)
+    first = Onboarding(Handbook.open(tmp_path)).plan
+    cached = paths.handbook_cache_dir(tmp_path) / PLAN_FILE_CACHE
+    data = json.loads(cached.read_text())
+    data["plan"]["title"] = "From the cache"  # prove that a second run reads it back
+    cached.write_text(json.dumps(data))
+    again = Onboarding(Handbook.open(tmp_path)).plan
+    assert again.title == "From the cache"
+    assert (again.items, again.problems, again.source) == (first.items, first.problems, first.source)
+    write(tmp_path, "nowhere.md", "# Now it exists\n")  # a page added: the links are checked again
+    fresh = Onboarding(Handbook.open(tmp_path)).plan
+    assert fresh.title == "Plan" and not any("leads to no page" in p for p in fresh.problems)
+    plan.write_text(GOOD_AND_BAD.replace("title: Plan", "title: Edited plan"))
+    assert Onboarding(Handbook.open(tmp_path)).plan.title == "Edited plan"
+    cached.write_text('{"version": 3, "key": 7, "plan": []}')  # damaged: read the file again
+    assert Onboarding(Handbook.open(tmp_path)).plan.title == "Edited plan"
 
 
 def test_unreadable_plans(tmp_path: Path) -> None:

@@ -218,7 +218,7 @@ async def test_a_page_that_fails_to_parse_shows_raw_text_and_a_warning(
     def broken_parser(body: str, title: str) -> None:
         raise RecursionError("parser gave up")
 
-    monkeypatch.setattr("handbook.content.handbook.build_sections", broken_parser)
+    monkeypatch.setattr("handbook.content.parse.build_sections", broken_parser)  # used as a page is read
     app = HandbookApp(small_handbook, PageRef("guide/setup.md"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

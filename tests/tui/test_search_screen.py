@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.widgets import Input, OptionList
 
 from handbook.content import Handbook
@@ -104,3 +106,32 @@ async def test_a_damaged_index_is_rebuilt_from_the_search_screen(small_handbook:
         assert screen.hits and screen.hits[0].path == "guide/setup.md"
         toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
         assert "search index was damaged" in toasts
+
+
+async def test_results_of_a_growing_index_keep_the_first_result_unless_the_user_moved(
+    small_handbook: Handbook,
+) -> None:
+    """While the index is built, the same query is searched again as pages come in: a user who has not
+    moved sees the new first result at the top; one who moved stays on the hit they chose."""
+    app = HandbookApp(small_handbook)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_search(pilot)
+        await pilot.press("s", *"make")
+        await wait_for_search(pilot)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen) and len(screen.hits) >= 2
+        results = screen.query_one(OptionList)
+        first, *rest = screen.hits
+        assert screen.result is not None
+        grown = replace(screen.result, hits=[*rest, first])  # a better hit arrived above the first
+        screen.show_results("make", grown)
+        await pilot.pause()
+        assert results.highlighted == 0 and results.scroll_y == 0
+        assert (screen.hits[0].path, screen.hits[0].anchor) == (rest[0].path, rest[0].anchor)
+        await pilot.press("down")  # the user chooses the second hit
+        chosen = screen.hits[1]
+        screen.show_results("make", replace(grown, hits=list(reversed(grown.hits))))
+        await pilot.pause()
+        assert results.highlighted is not None
+        kept = screen.hits[int(results.get_option_at_index(results.highlighted).id or -1)]
+        assert (kept.path, kept.anchor) == (chosen.path, chosen.anchor)

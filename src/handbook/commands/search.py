@@ -14,7 +14,6 @@ from handbook.commands.common import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, UsageE
 from handbook.content import Handbook
 from handbook.glossary import load_glossary
 from handbook.search import IndexBusy, SearchIndex, SearchResult, UpdateStats
-from handbook.search.background import report_line, stats_fields
 from handbook.search.indexer import IndexUnwritable, Progress
 from handbook.search.searcher import Expander, IndexDamaged, snippet_parts
 
@@ -121,6 +120,8 @@ def search_healing(
 
 def _index_for_app(index: SearchIndex, wait: float) -> int:
     """Progress and outcome as JSON lines on stdout; stop (keeping what is committed) when stdin closes."""
+    from handbook.search.background import report_line, stats_fields
+
     cancel = threading.Event()
 
     def watch_stdin() -> None:

@@ -1,31 +1,33 @@
 """The catalog: every page of a handbook with its title and order, without parsing the pages.
 
 Building it reads only the head of each file (front matter and first heading). The result is cached
-in the cache dir keyed by (path, size, mtime), so re-opening a 4,000-page handbook is a stat per file.
+in the cache dir (see ``catalog_cache``): re-opening a 4,000-page handbook that has not changed is a
+stat per folder and per page and one file read; after a change, the folders are listed again and only
+the pages whose size or mtime moved are read.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import html
 import os
 import re
 import stat
+import time
 from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from handbook.cancel import StopCheck, check, never
 from handbook.content.catalog_cache import (
+    cached_pages,
+    cached_site,
     cached_toc,
     cached_web,
     load_cache,
+    read_links,
     save_cache,
-    valid_entry,
+    unchanged,
 )
-from handbook.content.links import LinkResolver
 from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, PageInfo
-from handbook.content.normalise import normalise, split_heading_attributes
 from handbook.content.sites import (
     Site,
     TocNode,
@@ -33,80 +35,13 @@ from handbook.content.sites import (
     detect,
     probe,
     read_folder_navs,
-    stamps_current,
     walk,
 )
 from handbook.content.sites.toc import toc_to_json
 
-HEAD_BYTES = 16 * 1024
 SKIP_DIRS = {"node_modules", "__pycache__", "_site", "site-packages", "venv"}
 SKIP_FILES = {"robots.txt", "cmakelists.txt", "license.txt", "requirements.txt"}
-META_KEYS = (
-    "title",
-    "weight",
-    "order",
-    "tags",
-    "keywords",
-    "glossary",
-    "onboarding",
-    "permalink",
-    "redirect_from",
-    "aliases",
-    "description",
-    "draft",
-    "nav_order",
-    "linkTitle",
-    "sidebar_label",
-    "sidebar_position",
-    "id",
-    "url",
-    "slug",
-    "redirect_to",
-    "parent",  # just-the-docs: the title of the page this one nests under
-    "grand_parent",
-)
-MAX_SITE_LINKS = 30
-
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}=+[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-# Scans stop at the next `[` (where the next try starts): linear on `[a](` repeated, not quadratic.
-_MD_IMAGE = re.compile(r"!\[[^\[\]]*+\]\([^)\[]*+\)")
-_MD_LINK = re.compile(r"\[([^\[\]]*+)\]\([^)\[]*+\)")
 _NUMBER_PREFIX = re.compile(r"^(\d+)[-_. ]")
-_WEB_LINK = re.compile(r"https?://[^\s()<>\"'\]`]+")
-
-
-def clean_title(text: str) -> str:
-    """Heading markup out of a title: emphasis, links, code ticks, leading emoji and symbols."""
-    text = split_heading_attributes(text.strip())[0]
-    text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", text))
-    text = html.unescape(re.sub(r"</?[a-zA-Z][^<>]*>", "", text)) if "<" in text or "&" in text else text
-    text = re.sub(r"(\*\*|__|\*|`)", "", text)
-    text = re.sub(r"^[^\w\"'(\[¿¡]+", "", text.strip())
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def first_heading(markdown: str) -> str | None:
-    """The first ATX or setext (===) heading outside code fences, as plain text."""
-    fence: str | None = None
-    previous = ""
-    for line in markdown.splitlines():
-        m = _FENCE.match(line)
-        if fence:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            continue
-        if m:
-            fence = m.group(1)
-            continue
-        h = _ATX.match(line)
-        if h:
-            return clean_title(h.group(2)) or None
-        if previous.strip() and _SETEXT.match(line):
-            return clean_title(previous) or None
-        previous = line
-    return None
 
 
 def display_name(name: str) -> str:
@@ -125,50 +60,11 @@ def display_name(name: str) -> str:
 def title_from_name(path: str) -> str:
     parts = display_name(path).split("/")
     stem = parts[-1].rsplit(".", 1)[0]
-    if stem.lower() in LANDING_NAMES and len(parts) > 1:
+    if stem.lower() in (*LANDING_NAMES, "page") and len(parts) > 1:  # page: Next.js's app/x/page.mdx
         stem = parts[-2]
     stem = _NUMBER_PREFIX.sub("", stem)
     words = re.sub(r"[-_]+", " ", stem).strip()
     return words[:1].upper() + words[1:] if words else path
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value][:50]
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in list(value.items())[:50]}
-    return str(value)
-
-
-def read_info(root: Path, rel: str, size: int, mtime_ns: int) -> PageInfo:
-    """Catalog entry for one file from its head: front matter title, else first heading, else name."""
-    full = root / rel
-    with open(full, "rb") as fh:
-        head = fh.read(HEAD_BYTES)
-        if len(head) == HEAD_BYTES:
-            if head.startswith(b"---") and head.count(b"\n---") < 1:
-                head += fh.read()  # front matter longer than the head: read it all
-            else:
-                head = head[: head.rfind(b"\n") + 1] or head
-    norm = normalise(head)
-    fm = norm.front_matter
-    meta = {k: _jsonable(fm[k]) for k in META_KEYS if k in fm}
-    links = list(dict.fromkeys(_WEB_LINK.findall(norm.text)))[:MAX_SITE_LINKS]
-    if links:  # the site's own URLs are inferred from these (see handbook.content.sites.urls)
-        meta["_links"] = links
-    title = fm.get("title")
-    title = clean_title(str(title)) if isinstance(title, (str, int, float)) and str(title).strip() else None
-    title = title or first_heading(norm.text) or title_from_name(rel)
-    weight = fm.get("weight", fm.get("order", fm.get("nav_order", fm.get("sidebar_position"))))
-    try:
-        weight_value = float(weight) if weight is not None and not isinstance(weight, bool) else None
-    except (TypeError, ValueError):
-        weight_value = None
-    return PageInfo(rel, title, size, mtime_ns, weight_value, meta)
 
 
 def _is_page(name: str) -> bool:
@@ -177,12 +73,16 @@ def _is_page(name: str) -> bool:
 
 
 def scan(
-    root: Path, site: Site | None = None, nav_files: dict[str, list[int]] | None = None
+    root: Path,
+    site: Site | None = None,
+    nav_files: dict[str, list[int]] | None = None,
+    folders: dict[str, int] | None = None,
 ) -> list[tuple[str, int, int]]:
     """(relative path, size, mtime_ns) of every page under ``root``: no hidden folders, no symlink out.
 
     With a ``site``, its scaffolding is skipped, and the per-folder nav files it names (``.pages``,
-    ``_category_.json``) are collected into ``nav_files`` with their size and mtime.
+    ``_category_.json``) are collected into ``nav_files`` with their size and mtime. ``folders``
+    gets the mtime of every folder listed, taken before listing it (the cache's freshness check).
     """
     found: list[tuple[str, int, int]] = []
     nav_names = set(site.nav_file_names) if site is not None else set()
@@ -191,6 +91,8 @@ def scan(
     while stack:
         folder = stack.pop()
         try:
+            if folders is not None:
+                folders[folder[len(root_real) + 1 :].replace(os.sep, "/")] = os.stat(folder).st_mtime_ns
             entries = list(os.scandir(folder))
         except OSError:
             continue
@@ -258,13 +160,15 @@ class Catalog:
     # The site's own URLs and repositories (configured, else inferred from every page's links: a
     # second or so on a big handbook, so worked out when the catalog changes and cached with it).
     web: tuple[list[tuple[str, str]], list[str]] | None = None
+    # The pages are the cache's, already in the order of ``known_toc`` (made for these very pages).
+    ordered: InitVar[bool] = False
     by_path: dict[str, PageInfo] = field(init=False)
     toc: list[TocNode] = field(init=False)
     redirect_pages: list[PageInfo] = field(init=False)
     problems: list[str] = field(init=False)
     nav_problems: list[str] = field(init=False)
 
-    def __post_init__(self, known_toc: tuple[list[TocNode], list[str]] | None) -> None:
+    def __post_init__(self, known_toc: tuple[list[TocNode], list[str]] | None, ordered: bool) -> None:
         if self.site is None:
             self.site = Site("plain", str(self.root), str(self.root))
         self.redirect_pages = [p for p in self.pages if isinstance(p.meta.get("redirect_to"), str)]
@@ -273,15 +177,19 @@ class Catalog:
         else:
             self.redirect_pages = []
         self.by_path = {p.path: p for p in self.pages}
+        if known_toc is not None and ordered:
+            self.toc, self.nav_problems = known_toc
+            self.problems = [*self.site.problems, *self.nav_problems]
+            return
         if known_toc is not None and any(
             n.path is not None and n.path not in self.by_path for n, _, _ in walk(known_toc[0])
         ):
             known_toc = None  # not the toc of these pages after all
         self.toc, self.nav_problems = known_toc or build_toc(self.site, self.pages)
         self.problems = [*self.site.problems, *self.nav_problems]
-        ordered = [self.by_path[n.path] for n, _, _ in walk(self.toc) if n.path is not None]
-        seen = {p.path for p in ordered}
-        self.pages = ordered + [p for p in self.pages if p.path not in seen]
+        in_toc = [self.by_path[n.path] for n, _, _ in walk(self.toc) if n.path is not None]
+        seen = {p.path for p in in_toc}
+        self.pages = in_toc + [p for p in self.pages if p.path not in seen]
 
 
 def order_pages(pages: list[PageInfo]) -> list[PageInfo]:
@@ -334,30 +242,59 @@ def build_catalog(
     detect_site: bool = True,
     stop: StopCheck = never,
 ) -> Catalog:
-    """Detect the site, then scan its content root, reusing cached entries whose size and mtime match.
+    """Detect the site, then scan its content root, reusing cached entries whose size and mtime match;
+    the cached catalog as it is when nothing changed (see ``catalog_cache.unchanged``).
 
     ``site`` names an adapter to use instead of detection (the config file's ``site = "mkdocs"``).
     """
     data = load_cache(cache_file) if cache_file is not None else {}
     site_probe = probe(source, site) if detect_site else {}
-    found_site: Site | None = None
+    if data and detect_site and data.get("probe") == site_probe:
+        warm = _warm_catalog(data)
+        if warm is not None:
+            return warm
+    return _scanned_catalog(source, cache_file, data, site, site_probe, detect_site, stop)
+
+
+def _warm_catalog(data: dict[str, Any]) -> Catalog | None:
+    """The cached catalog when no page, folder or site file changed since it was saved: no folder
+    listed, no page read, the table of contents and the site's URLs as saved."""
+    found_site = cached_site(data)
+    if found_site is None or data.get("root") != str(Path(found_site.root)):
+        return None
+    pages, web = cached_pages(data), cached_web(data)
+    if pages is None or web is None or not unchanged(data, pages):
+        return None
+    toc = cached_toc(data)
+    if toc is None:
+        return None
+    return Catalog(Path(found_site.root), pages, found_site, toc, web, ordered=True)
+
+
+def _scanned_catalog(
+    source: Path,
+    cache_file: Path | None,
+    data: dict[str, Any],
+    site: str | None,
+    site_probe: dict[str, Any],
+    detect_site: bool,
+    stop: StopCheck,
+) -> Catalog:
+    """List every folder; read the pages that are new or whose size or mtime moved; save the cache."""
+    found_site = cached_site(data) if detect_site and data.get("probe") == site_probe else None
     changed = False
-    if detect_site and data.get("probe") == site_probe and isinstance(data.get("site"), dict):
-        try:
-            found_site = Site.from_json(data["site"])
-        except (TypeError, ValueError):
-            found_site = None
-        if found_site is not None and not stamps_current(found_site):
-            found_site = None
     if found_site is None:
         found_site = detect(source, site) if detect_site else Site("plain", str(source), str(source))
         changed = True
     root = Path(found_site.root)
-    cached: dict[str, list[Any]] = {}
-    if data.get("root") == str(root) and isinstance(data.get("pages"), dict):
-        cached = data["pages"]
+    cached: dict[str, PageInfo] = {}
+    if data.get("root") == str(root):
+        cached = {p.path: p for p in cached_pages(data) or []}
+    links = read_links(cache_file) if cached and cache_file is not None else {}
     nav_files: dict[str, list[int]] = {}
-    found = scan(root, found_site, nav_files)
+    folders: dict[str, int] = {}
+    scanned_at = time.time_ns()
+    found = scan(root, found_site, nav_files, folders)
     if found_site.nav_file_names:
         prefix = os.path.relpath(root, source).replace(os.sep, "/")
         keyed = {(f"{prefix}/{k}" if prefix != "." else k): v for k, v in nav_files.items()}
@@ -369,31 +306,42 @@ def build_catalog(
             read_folder_navs(found_site, nav_files)
             changed = True
     pages: list[PageInfo] = []
-    fresh: dict[str, list[Any]] = {}
     changed = changed or len(found) != len(cached)
     for rel, size, mtime_ns in found:
-        entry = cached.get(rel)
-        if entry is not None and valid_entry(entry) and entry[1] == size and entry[2] == mtime_ns:
-            info = PageInfo(rel, entry[0], size, mtime_ns, entry[3], entry[4])
+        info = cached.get(rel)
+        if info is not None and info.size == size and info.mtime_ns == mtime_ns:
+            if rel in links:  # the site's URLs may have to be worked out again from every page's links
+                info = PageInfo(
+                    rel, info.title, size, mtime_ns, info.weight, {**info.meta, "_links": links[rel]}
+                )
         else:
             check(stop)
             changed = True
+            from handbook.content.page_head import read_info  # the normaliser: only now
+
             try:
                 info = read_info(root, rel, size, mtime_ns)
             except OSError:
                 continue
         pages.append(info)
-        fresh[rel] = [info.title, info.size, info.mtime_ns, info.weight, info.meta]
     toc_read = None if changed else cached_toc(data)
     web = None if changed else cached_web(data)
     catalog = Catalog(root, pages, found_site, toc_read, web)
     if web is None:
+        from handbook.content.links import LinkResolver
+
         resolver = LinkResolver(catalog.pages, catalog.site, catalog.redirect_pages)
         bases, repos = resolver.site_bases(), resolver.site_repos()
         catalog.web = (bases, repos)
-    if cache_file is not None and (changed or toc_read is None or web is None):
+    if cache_file is not None:  # the warm check failed: something changed, or its stamps were too new
         toc = {"nodes": toc_to_json(catalog.toc), "problems": catalog.nav_problems}
         bases, repos = catalog.web or ([], [])
-        extra = {"toc": toc, "web": {"bases": [list(b) for b in bases], "repos": repos}}
-        save_cache(cache_file, root, fresh, found_site, site_probe, extra)
+        extra = {
+            "toc": toc,
+            "web": {"bases": [list(b) for b in bases], "repos": repos},
+            "folders": folders,
+            "scanned_at": scanned_at,
+        }
+        everything = catalog.pages + catalog.redirect_pages
+        save_cache(cache_file, root, everything, found_site, site_probe, extra)
     return catalog

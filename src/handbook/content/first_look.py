@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from handbook.content.catalog import Catalog, _is_page, read_info
-from handbook.content.catalog_cache import cached_toc, cached_web, load_cache, valid_entry
+from handbook.content.catalog import Catalog, _is_page
+from handbook.content.catalog_cache import cached_pages, cached_toc, cached_web, load_cache
 from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, PageInfo
 from handbook.content.sites import Site, detect, probe
 
@@ -28,18 +28,11 @@ def cached_catalog(source: Path, cache_file: Path, site: str | None) -> Catalog 
         found_site = Site.from_json(data["site"])
     except (TypeError, ValueError):
         return None
-    root, entries = data.get("root"), data.get("pages")
+    root, pages = data.get("root"), cached_pages(data)
     toc, web = cached_toc(data), cached_web(data)
-    if not isinstance(root, str) or not isinstance(entries, dict) or toc is None or web is None:
+    if not isinstance(root, str) or not pages or toc is None or web is None:
         return None
-    pages: list[PageInfo] = []
-    for rel, entry in entries.items():
-        if not valid_entry(entry):
-            return None
-        pages.append(PageInfo(rel, entry[0], entry[1], entry[2], entry[3], entry[4]))
-    if not pages:
-        return None
-    return Catalog(Path(root), pages, found_site, toc, web)
+    return Catalog(Path(root), pages, found_site, toc, web, ordered=True)
 
 
 def front_pages(source: Path, site: str | None, wanted: str | None) -> Catalog | None:
@@ -55,6 +48,8 @@ def front_pages(source: Path, site: str | None, wanted: str | None) -> Catalog |
     names = [n for n in sorted(names) if _inside(root, n)][:MAX_ROOT_PAGES]
     if wanted:
         names += [n for n in _wanted_files(root, wanted) if n not in names]
+    from handbook.content.page_head import read_info  # the normaliser: not for a cached first look
+
     pages: list[PageInfo] = []
     for rel in names:
         if not found_site.is_page(rel):

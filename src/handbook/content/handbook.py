@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
+import posixpath
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handbook import paths
 from handbook.cancel import StopCheck, never
-from handbook.content.catalog import Catalog, build_catalog, read_info, title_from_name
-from handbook.content.links import LinkResolver
+from handbook.content.catalog import Catalog, build_catalog, title_from_name
 from handbook.content.model import (
     PAGE_SUFFIXES,
     Link,
@@ -20,10 +20,11 @@ from handbook.content.model import (
     PageInfo,
     Section,
 )
-from handbook.content.normalise import normalise
-from handbook.content.parse import build_sections
 from handbook.content.sites import Site, TocNode
 from handbook.content.sites.landing import choose_landing
+
+if TYPE_CHECKING:
+    from handbook.content.links import LinkResolver
 
 
 def _configured_site() -> str | None:
@@ -94,8 +95,15 @@ class Handbook:
         # searched, indexed or counted until ``open`` has been called.
         self.complete = complete
         self.catalog = catalog
-        self.resolver = LinkResolver(catalog.pages, catalog.site, catalog.redirect_pages, catalog.web)
         self._cache: OrderedDict[str, tuple[int, int, Page]] = OrderedDict()
+
+    @cached_property
+    def resolver(self) -> LinkResolver:
+        """Where links lead: built on first use (a checklist or a search from the cache needs none)."""
+        from handbook.content.links import LinkResolver
+
+        catalog = self.catalog
+        return LinkResolver(catalog.pages, catalog.site, catalog.redirect_pages, catalog.web)
 
     # ---------------------------------------------------------------- opening
 
@@ -115,6 +123,8 @@ class Handbook:
         """
         target = _target(path)
         if target.is_file():
+            from handbook.content.page_head import read_info
+
             try:
                 st = target.stat()
                 info = read_info(target.parent, target.name, st.st_size, st.st_mtime_ns)
@@ -195,7 +205,7 @@ class Handbook:
         if self.site.title:
             return self.site.title
         landing = self.landing
-        if landing.is_landing and "/" not in landing.path:
+        if landing.stem.lower() in self.site.landing_names() and "/" not in landing.path:
             return landing.title
         return title_from_name(self.root.name) or "Handbook"
 
@@ -213,6 +223,9 @@ class Handbook:
             if anchor:
                 return PageRef(self.landing.path, anchor)
             raise PageNotFound(ref, [])
+        direct = self._plain_path(page_part)
+        if direct is not None:
+            return PageRef(direct, anchor)
         target = self.resolver.resolve(page_part, "")
         if target.kind == "page":
             return PageRef(target.path, anchor)
@@ -229,8 +242,22 @@ class Handbook:
             raise PageNotFound(ref, [p.path for p in by_stem[:5]], ambiguous=True)
         raise PageNotFound(ref, self.suggest(page_part))
 
+    def _plain_path(self, ref: str) -> str | None:
+        """The page a plain relative path names exactly (``ops/deploys``, ``ops/deploys.md``), as the
+        resolver answers it, without building the resolver (a ``handbook show`` of a big handbook)."""
+        if ref.startswith(("/", ".")) or ref.endswith("/") or any(c in ref for c in ":?%\\"):
+            return None  # URLs, absolute and folder paths, escapes: the resolver's to answer
+        if posixpath.normpath(ref) != ref or ref.lower().endswith((".html", ".htm")):
+            return None
+        by_path = self.catalog.by_path
+        if ref.lower().endswith(PAGE_SUFFIXES):
+            return ref if ref in by_path else None
+        return next((ref + suffix for suffix in PAGE_SUFFIXES if ref + suffix in by_path), None)
+
     def suggest(self, text: str, limit: int = 5) -> list[str]:
         """Closest page titles (and paths) to what the user typed."""
+        import difflib  # only when a page was not found
+
         lowered = text.lower()
         titles = {p.title.lower(): p.title for p in self.pages}
         names = {p.path.lower().rsplit(".", 1)[0]: p.path for p in self.pages}
@@ -268,6 +295,10 @@ class Handbook:
         return page
 
     def _build_page(self, info: PageInfo, data: bytes) -> Page:
+        # The normaliser and markdown-it: only for a page shown (progress and search never parse one).
+        from handbook.content.normalise import normalise
+        from handbook.content.parse import build_sections
+
         norm = normalise(data)
         warnings = list(norm.warnings)
 

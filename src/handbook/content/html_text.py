@@ -110,6 +110,7 @@ _HTML_ELEMENTS = [
     "video",
     "wbr",
 ]
+HTML_ELEMENTS = frozenset(_HTML_ELEMENTS)  # JSX tells components from these by their capital letter
 _TAG_NAMES = "|".join(sorted(_HTML_ELEMENTS, key=len, reverse=True))
 _ANY_TAG = re.compile(rf"</?(?:{_TAG_NAMES})(?=[\s/>])[^<>]*>", re.IGNORECASE)
 _HAS_TAG = re.compile(rf"</?(?:{_TAG_NAMES})[\s/>]", re.IGNORECASE)

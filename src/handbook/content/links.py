@@ -39,13 +39,14 @@ class LinkResolver:
         # What a path can be asked as, lower-cased: itself, without its suffix, a landing page's folder.
         # A path not in here is no page, known without building the candidates (inferring the site's
         # URLs asks about thousands of foreign ones).
+        self.landing_names = site.landing_names() if site is not None else LANDING_NAMES
         self.known: set[str] = set()
         for p in pages:
             lower = p.path.lower()
             stem = lower.rsplit(".", 1)[0]
             self.known.update((lower, stem))
             folder, _, name = stem.rpartition("/")
-            if name in LANDING_NAMES:
+            if name in self.landing_names:
                 self.known.add(folder)
         self.top_folders = sorted({p.path.split("/", 1)[0] for p in pages if "/" in p.path})
         self.permalinks: dict[str, str] = {}
@@ -58,6 +59,8 @@ class LinkResolver:
             slug = p.meta.get("slug")
             if isinstance(slug, str) and slug.strip("/"):  # Hugo: the page's URL is its folder + slug
                 self.permalinks.setdefault(_norm_url_path(f"{p.folder}/{slug}"), p.path)
+            if site is not None and site.page_stems and "(" in p.folder:
+                self.permalinks.setdefault(_norm_url_path(_route(p.folder)), p.path)
         # Old URLs: the site's redirects, and pages that only redirect (front matter redirect_to)
         self.redirects: dict[str, str] = {}
         self.prefixes: list[tuple[str, str]] = []
@@ -218,8 +221,9 @@ class LinkResolver:
             if not trailing:
                 candidates += [rel + ext for ext in PAGE_SUFFIXES]
         prefix = f"{rel}/" if rel else ""
-        candidates += [f"{prefix}{name}{ext}" for name in LANDING_NAMES for ext in PAGE_SUFFIXES]
-        candidates += [f"{prefix}{name.upper()}{ext}" for name in LANDING_NAMES for ext in PAGE_SUFFIXES]
+        names = self.landing_names
+        candidates += [f"{prefix}{name}{ext}" for name in names for ext in PAGE_SUFFIXES]
+        candidates += [f"{prefix}{name.upper()}{ext}" for name in names for ext in PAGE_SUFFIXES]
         if rel and trailing:
             candidates += [rel + ext for ext in PAGE_SUFFIXES]
         for cand in candidates:
@@ -230,6 +234,11 @@ class LinkResolver:
             if hit:
                 return hit
         return None
+
+
+def _route(folder: str) -> str:
+    """The URL of an App Router page's folder: route groups, ``(docs)``, are not part of it."""
+    return "/".join(part for part in folder.split("/") if not (part.startswith("(") and part.endswith(")")))
 
 
 def _norm_url_path(value: str) -> str:

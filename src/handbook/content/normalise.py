@@ -118,12 +118,12 @@ def split_code_blocks(text: str) -> list[tuple[bool, str]]:
 def outside_code(text: str, transform: Callable[[str], str]) -> str:
     """Apply ``transform`` to the prose of ``text`` only: fenced blocks and `code spans` stay as they are."""
     return "".join(
-        chunk if is_code else _with_spans_masked(chunk, transform)
+        chunk if is_code else with_spans_masked(chunk, transform)
         for is_code, chunk in split_code_blocks(text)
     )
 
 
-def _with_spans_masked(chunk: str, transform: Callable[[str], str]) -> str:
+def with_spans_masked(chunk: str, transform: Callable[[str], str]) -> str:
     """Swap `code spans` for placeholders while ``transform`` runs, then put them back."""
     if "`" not in chunk:
         return transform(chunk)
@@ -242,7 +242,7 @@ class Normalised:
 
 
 def normalise(data: bytes | str) -> Normalised:
-    """decode → mojibake → newlines → front matter → comments, shortcodes, HTML, entities → controls."""
+    """decode → mojibake → newlines → front matter → MDX → comments, shortcodes, HTML, entities → controls."""
     warnings: list[str] = []
     if isinstance(data, bytes):
         text, warnings = decode(data)
@@ -251,6 +251,12 @@ def normalise(data: bytes | str) -> Normalised:
     text = normalise_newlines(repair_mojibake(text))
     fm, body = split_front_matter(text)
     warnings += fm.warnings
+    from handbook.content import mdx  # here: it imports this module's code masking
+
+    if mdx.looks_like_mdx(body):
+        body, exported = mdx.mdx_to_markdown(body)
+        for key, value in exported.items():
+            fm.data.setdefault(key, value)
     body = outside_code(body, _prose_steps)
     body = squeeze_blank_lines(strip_controls(body))
     return Normalised(body.strip("\n") + "\n", _clean_front_matter(fm.data), fm.lines, warnings)

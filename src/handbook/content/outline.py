@@ -137,6 +137,12 @@ def scan(body: str) -> Outline | None:
                 previous = "heading"
                 number += 1
                 continue
+            if width == 0 and _opens_container(lines[number - 1]):
+                # Under a list item or quote line, at the margin: not that item's paragraph (an
+                # underline is never a lazy continuation), so a new list item or a rule, no heading.
+                previous = "text"
+                number += 1
+                continue
             if previous not in _BLOCK_ENDS:
                 return None  # a setext heading's underline under more than one line, a list, a table…
             previous = "text"
@@ -179,8 +185,13 @@ def scan(body: str) -> Outline | None:
                 continue
         if "]:" in line and _label_end(rest, starts=True):
             if lead != "[" or not _DEFINITION.match(rest):
-                return None
-            if previous not in ("blank", "heading", "fence", "definition"):
+                end = _paragraph_end(lines, number) if previous in _PARAGRAPH_STARTS else None
+                if end is None:
+                    return None
+                previous = "text"  # e.g. a footnote `[^1]:` and its indented text: a paragraph
+                number = end
+                continue
+            if previous not in _PARAGRAPH_STARTS:
                 return None  # a definition cannot interrupt a paragraph
             following = lines[number + 1] if number + 1 < count else ""
             if not (_blank(following) or _ATX.match(following) or "]:" in following):
@@ -217,6 +228,32 @@ def _label_end(text: str, *, starts: bool = False) -> bool:
         return True
     opening = text.find("[", 1 if starts else 0, close)
     return opening < 0
+
+
+_PARAGRAPH_STARTS = frozenset(["blank", "heading", "fence", "definition"])
+
+
+def _paragraph_end(lines: list[str], number: int) -> int | None:
+    """The blank line ending the block at ``number`` when markdown-it reads that block (alone, as it
+    is after a block's end) as paragraphs and nothing else; None when it holds more (a definition,
+    a heading, a list…)."""
+    from handbook.content.parse import block_parser  # (parse imports this module)
+
+    end = number
+    while end < len(lines) and not _blank(lines[end]):
+        end += 1
+    env: dict[str, object] = {}
+    tokens = block_parser().parse("\n".join(lines[number:end]) + "\n", env)
+    plain = all(t.type in ("paragraph_open", "inline", "paragraph_close") for t in tokens)
+    return end if tokens and plain and not env.get("references") else None
+
+
+def _opens_container(line: str) -> bool:
+    """Does ``line`` start (within three spaces) with a list item or block quote marker? (Not a
+    definition's ``:``, which is a paragraph's text when no term is above it.)"""
+    chars, width = _indent(line)
+    rest = line[chars:]
+    return width < 4 and bool(rest) and rest[0] in ">-+*0123456789" and len(_inner(rest)) < len(rest)
 
 
 def _inner(rest: str) -> str:

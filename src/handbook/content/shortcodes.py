@@ -26,7 +26,7 @@ def _args(inner: str) -> tuple[str, list[str], dict[str, str]]:
     return name.lower(), positional, kwargs
 
 
-_ADMONITIONS = {
+ADMONITIONS = {
     "alert",
     "hint",
     "notice",
@@ -41,6 +41,17 @@ _ADMONITIONS = {
     "admonition",
     "aside",
 }
+
+
+def notice_label(kind: str, title: str = "") -> str:
+    """The bold lead a notice gets (``**Warning:** …``): its own title, else its kind ("Warning").
+
+    One rule for every notice syntax (shortcodes, MDX callouts, ``:::`` containers), so a handbook
+    that mixes them reads the same throughout."""
+    title = title.strip()
+    return title if title and title != kind else kind.strip().capitalize()
+
+
 _LINKISH = {"page", "link", "ref", "relref", "download", "post_url", "asset", "url", "static"}
 _DROP_BLOCKS = re.compile(
     r"\{%-?\s*comment\s*-?%\}(?:[^{]|\{(?!%-?\s*(?:end)?comment\b))*?\{%-?\s*endcomment\s*-?%\}"
@@ -80,9 +91,9 @@ def _shortcode(name: str, args: list[str], kwargs: dict[str, str], closing: bool
         return f"<{url}>" if url.startswith(("http://", "https://")) else url
     if name in {"mermaid"}:
         return "\n```mermaid\n"
-    if name in _ADMONITIONS:
-        title = kwargs.get("title") or (args[0] if args else "") or kwargs.get("style", "") or name
-        return f"**{title.strip().capitalize() if title == name else title.strip()}:** "
+    if name in ADMONITIONS:
+        title = kwargs.get("title") or (args[0] if args else "") or kwargs.get("style", "")
+        return f"**{notice_label(name, title)}:** "
     if name in {"tab", "details", "expand", "collapse", "summary"}:
         title = kwargs.get("title") or (args[0] if args else "")
         return f"**{title}**\n" if title else ""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from handbook.content.model import Page
-from handbook.content.parse import analyse
 
 
 def page_markdown(page: Page, anchor: str = "") -> str | None:
@@ -85,6 +84,8 @@ def readable_text(markdown: str) -> str:
     The heading is left out (a hit shows it), and so are the lines and boxes of diagrams drawn in code
     blocks: they are not words, and they filled the snippets of diagram sections.
     """
+    from handbook.content.parse import analyse  # markdown-it: plain_text (search clauses) needs none
+
     text = analyse(markdown, 0, "", {}).text
     if not text.isascii():
         text = _BOX_DRAWING.sub(" ", text)

@@ -13,7 +13,6 @@ from handbook import paths
 from handbook.cancel import StopCheck, never
 from handbook.content.handbook import Handbook
 from handbook.files import write_atomic
-from handbook.glossary.build import build_glossary, source_files
 from handbook.glossary.model import Glossary, Term
 
 # 2: terms sorted digits first, numbers by value; 3: data files, inline acronyms, kinds and categories
@@ -27,15 +26,17 @@ def load_glossary(handbook: Handbook, *, build: bool = True, stop: StopCheck = n
     the cached glossary even if pages changed since, else an empty one. Searching uses it that way.
     """
     cache = paths.handbook_cache_dir(handbook.location) / "glossary.json"
-    key = cache_key(handbook)
+    key = cache_key(handbook) if build else None  # without building, any cached glossary will do
     try:
         data = json.loads(cache.read_text(encoding="utf-8"))
-        if data.get("key") == key or not build:
+        if not build or data.get("key") == key:
             return Glossary([Term.from_json(t) for t in data["terms"]], list(data.get("problems", [])))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     if not build:
         return Glossary([], [])
+    from handbook.glossary.build import build_glossary  # markdown-it and yaml: only to build
+
     glossary = build_glossary(handbook, stop)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -47,6 +48,8 @@ def load_glossary(handbook: Handbook, *, build: bool = True, stop: StopCheck = n
 
 
 def cache_key(handbook: Handbook) -> str:
+    from handbook.glossary.build import source_files
+
     digest = hashlib.sha1(f"{GLOSSARY_CACHE_VERSION}".encode(), usedforsecurity=False)
     for info in handbook.pages:
         digest.update(f"{info.path}\0{info.size}\0{info.mtime_ns}\n".encode("utf-8", "surrogateescape"))

@@ -19,8 +19,8 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from handbook.content.catalog import clean_title
 from handbook.content.model import Page, PageInfo, Section
+from handbook.content.page_head import clean_title
 from handbook.content.parse import inline_text, markdown_parser
 from handbook.glossary.model import Entry
 from handbook.glossary.terms import (
@@ -190,7 +190,7 @@ def _has_glossary_shape(children: Sequence[Section], parent_level: int) -> bool:
 
 
 def _restates(term: str, definition: str) -> bool:
-    """"Toil is …", "A runbook refers to …": the paragraph starts by naming its term."""
+    """ "Toil is …", "A runbook refers to …": the paragraph starts by naming its term."""
     verbs = r"(?:is an?|is the|are|means|refers to|stands for|describes)"
     pattern = rf"^(?:an?\s+|the\s+)?{re.escape(term)}s?\s+{verbs}\b"
     return bool(re.match(pattern, definition, re.IGNORECASE))

@@ -8,12 +8,17 @@ against the set of pages, so a page added or removed anywhere invalidates everyt
 caches: rebuilt when missing, damaged or of another version, and never worth an error.
 
 Discovery itself (markdown-it, the page walk) is imported only when some page must be read.
+
+A handbook's own plan file is kept too (``plan-file.json``): validating it checks that each item's
+link leads to a page and section, which parses those pages. It is read again only when the file,
+any page or the site's config changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +26,13 @@ from handbook import paths
 from handbook.cancel import StopCheck, check, never
 from handbook.content import Handbook, HandbookError, PageInfo
 from handbook.files import write_atomic
-from handbook.onboarding.plan import Item, Phase, Plan
-from handbook.onboarding.prefilter import may_hold_a_plan
+from handbook.onboarding.plan import Item, Phase, Plan, load_plan
 from handbook.onboarding.ranking import Candidate, rank
 
 CACHE_VERSION = 3  # bump when discovery changes what it finds
 CACHE_FILE = "plans.json"
 PAGES_FILE = "plans-pages.json"
+PLAN_FILE_CACHE = "plan-file.json"
 
 
 def cache_path(handbook: Handbook) -> Path:
@@ -78,6 +83,65 @@ def discover_cached(handbook: Handbook, stop: StopCheck = never) -> list[Candida
     return ranked
 
 
+def plan_file_cached(handbook: Handbook, plan_file: Path, link_exists: Callable[[str], bool]) -> Plan:
+    """``load_plan`` of the handbook's plan file, from the cache while it and every page are as they were."""
+    cache = cache_path(handbook).with_name(PLAN_FILE_CACHE)
+    try:
+        st = plan_file.stat()
+    except OSError:
+        return load_plan(plan_file, link_exists)  # it says why
+    site = json.dumps(handbook.site.to_json(), sort_keys=True)
+    key = f"{plan_file}\0{st.st_size}\0{st.st_mtime_ns}\0{site}\0{_fingerprint(handbook.pages)}"
+    key = hashlib.sha1(key.encode("utf-8", "replace")).hexdigest()
+    stored = _read(cache)
+    if stored is not None and stored.get("key") == key:
+        try:
+            return _plan(stored["plan"])
+        except (KeyError, TypeError, ValueError, IndexError):
+            pass  # damaged: read the file again
+    plan = load_plan(plan_file, link_exists)
+    _write(cache, {"version": CACHE_VERSION, "key": key, "plan": _plan_json(plan)})
+    return plan
+
+
+def _plan_json(plan: Plan) -> dict[str, Any]:
+    phases = [
+        {
+            "id": phase.id,
+            "title": phase.title,
+            "days": list(phase.days),
+            "items": [[i.id, i.title, i.due, i.link, i.details, list(i.roles)] for i in phase.items],
+        }
+        for phase in plan.phases
+    ]
+    return {
+        "title": plan.title,
+        "source": plan.source,
+        "problems": plan.problems,
+        "origin": plan.origin,
+        "phases": phases,
+    }
+
+
+def _plan(data: dict[str, Any]) -> Plan:
+    phases = [
+        Phase(
+            str(p["id"]),
+            str(p["title"]),
+            (int(p["days"][0]), int(p["days"][1])),
+            tuple(
+                Item(
+                    str(i[0]), str(i[1]), int(i[2]), str(p["id"]), str(i[3]), str(i[4]), tuple(map(str, i[5]))
+                )
+                for i in p["items"]
+            ),
+        )
+        for p in data["phases"]
+    ]
+    problems = [str(problem) for problem in data["problems"]]
+    return Plan(str(data["title"]), phases, str(data["source"]), problems, origin=str(data["origin"]))
+
+
 def _fingerprint(pages: list[PageInfo]) -> str:
     lines = "\n".join(f"{i.path}\0{i.title}\0{i.size}\0{i.mtime_ns}" for i in pages)
     return hashlib.sha1(f"{CACHE_VERSION}\n{lines}".encode("utf-8", "replace")).hexdigest()
@@ -107,6 +171,8 @@ def _page_plans(handbook: Handbook, info: PageInfo) -> list[dict[str, Any]]:
         raw = (handbook.root / info.path).read_bytes().decode("utf-8", errors="replace")
     except OSError:
         return []
+    from handbook.onboarding.prefilter import may_hold_a_plan  # its vocabulary: only when reading
+
     if not may_hold_a_plan(raw, info.path, info.title):
         return []
     from handbook.onboarding.discover import discover_page  # markdown-it and the page walk: only now

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from filelock import FileLock
+from typing import TYPE_CHECKING, Any
 
 from handbook import paths
 from handbook.files import write_atomic
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 CHOICES_VERSION = 1
 CHOICES_FILE = "plans.json"
@@ -62,7 +64,13 @@ class ChoiceStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.lock = FileLock(str(path.with_name(path.name + ".lock")), timeout=30)
+
+    @cached_property
+    def lock(self) -> FileLock:
+        """Taken to save (filelock is imported then: a read needs no lock)."""
+        from filelock import FileLock
+
+        return FileLock(str(self.path.with_name(self.path.name + ".lock")), timeout=30)
 
     def load(self) -> Choices:
         try:

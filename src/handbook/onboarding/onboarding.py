@@ -9,10 +9,10 @@ from pathlib import Path
 from handbook.cancel import StopCheck, never
 from handbook.content import Handbook, HandbookError, did_you_mean
 from handbook.content.model import loose_anchor
-from handbook.onboarding.cache import discover_cached
+from handbook.onboarding.cache import discover_cached, plan_file_cached
 from handbook.onboarding.checklist import Checklist, build_checklist
 from handbook.onboarding.choices import ChoiceStore, Seen, choices_path
-from handbook.onboarding.plan import PLAN_FILE, Item, Plan, load_plan, plan_from_pages
+from handbook.onboarding.plan import PLAN_FILE, Item, Plan, plan_from_pages
 from handbook.onboarding.progress import Progress, ProgressError, ProgressStore, progress_path, today
 from handbook.onboarding.ranking import Candidate
 
@@ -108,7 +108,7 @@ class Onboarding:
                 return Plan("", [], str(self.plan_file), [problem])
             if choice:
                 raise UnknownPlan(f"this handbook's plan is its {PLAN_FILE}: --plan does not apply", [])
-            return load_plan(self.plan_file, self._link_exists)
+            return plan_file_cached(self.handbook, self.plan_file, self._link_exists)
         marked = []
         for info in self.handbook.pages:
             phase = info.meta.get("onboarding")

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from handbook.safe_text import strip_controls
 
 PLAN_FILE = "onboarding.yaml"
@@ -90,6 +88,8 @@ class Plan:
 
 def load_plan(path: Path, link_exists: Callable[[str], bool] | None = None) -> Plan:
     """Read and validate a plan. Never raises for a bad file: problems are in ``plan.problems``."""
+    import yaml  # only a plan file is YAML: discovered plans come from the cache
+
     where = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -107,6 +107,8 @@ def load_plan(path: Path, link_exists: Callable[[str], bool] | None = None) -> P
 
 
 def _validate(root: Any, where: str, link_exists: Callable[[str], bool] | None) -> Plan:
+    import yaml
+
     problems: list[str] = []
 
     def problem(node: Any, message: str) -> None:
@@ -170,6 +172,8 @@ def _item(
     problem: Callable[[Any, str], None],
     link_exists: Callable[[str], bool] | None,
 ) -> Item | None:
+    import yaml
+
     if not isinstance(node, yaml.MappingNode):
         problem(node, f"phase {phase_id}: each item must be a mapping")
         return None
@@ -205,17 +209,23 @@ def _item(
 
 
 def _mapping(node: Any) -> dict[str, Any]:
+    import yaml
+
     return {str(key.value): value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
 
 
 def _scalar(node: Any) -> Any:
     """A value of the plan; its text made safe to print (YAML's \\e escapes make real ESC characters)."""
+    import yaml
+
     if not isinstance(node, yaml.ScalarNode):
         return None
     return strip_controls(node.value) if isinstance(node.value, str) else node.value
 
 
 def _days(node: Any) -> tuple[int, int] | None:
+    import yaml
+
     if not isinstance(node, yaml.SequenceNode) or len(node.value) != 2:
         return None
     try:
@@ -286,6 +296,8 @@ phases:
 
 def plan_yaml(plan: Plan) -> str:
     """A plan as an ``onboarding.yaml`` an owner can edit (ids, days, due days and links kept)."""
+    import yaml
+
     data = {
         "version": PLAN_VERSION,
         "title": plan.title,

@@ -17,14 +17,16 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from filelock import FileLock
+from typing import TYPE_CHECKING, Any
 
 from handbook import paths
 from handbook.files import write_atomic
 from handbook.safe_text import strip_controls
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 STATE_VERSION = 1
 PROGRESS_FILE = "progress.json"
@@ -195,8 +197,14 @@ class ProgressStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.lock = FileLock(str(path.with_name(path.name + ".lock")), timeout=30)
         self.notices: list[str] = []
+
+    @cached_property
+    def lock(self) -> FileLock:
+        """Taken to write (and to set a damaged file aside): reading the file needs no lock."""
+        from filelock import FileLock
+
+        return FileLock(str(self.path.with_name(self.path.name + ".lock")), timeout=30)
 
     def load(self) -> Progress:
         """The current progress. A damaged file is set aside (under the lock) and reported."""

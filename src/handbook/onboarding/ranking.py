@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handbook.onboarding.plan import Plan
-from handbook.onboarding.vocabulary import clean, patterns
 
 
 @dataclass(frozen=True)
@@ -25,6 +24,8 @@ def score(plan: Plan, kind: str, context: list[str], path: str) -> float:
     """Higher for what a new hire would call their plan: onboarding words in the page's path or title
     (most) or its headings, phases counted from the first day, a span of about 90 days, more items
     and phases, a page near the top; lower for a bare list, one phase, or a plan for managers."""
+    from handbook.onboarding.vocabulary import clean, patterns  # scoring runs only when discovering
+
     pats = patterns()
     page_words = clean(" ".join([path.replace("/", " ").replace("-", " ").replace("_", " "), context[0]]))
     # The page's title counts once, as the page's (its H1 and a plan named after it repeat it).
@@ -50,6 +51,8 @@ def score(plan: Plan, kind: str, context: list[str], path: str) -> float:
 def for_others(plan: Plan, context: list[str]) -> bool:
     """A plan for the person onboarding someone else ("Guidance for supervisors › Tasks to complete",
     "for onboarding buddies"): its page title, the headings above it or its own title say so."""
+    from handbook.onboarding.vocabulary import clean, patterns
+
     pats = patterns()
     return any(pats.for_managers.search(clean(text)) for text in [*context, plan.title])
 

@@ -13,9 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from handbook.content.normalise import normalise
-from handbook.content.parse import build_sections, reference_block
-from handbook.glossary.acronyms import inline_acronyms
 from handbook.search.analysis import (
     add_compounds,
     add_terms,
@@ -87,6 +84,8 @@ def title_acronyms(titles: list[str], source: str) -> list[tuple[str, str]]:
     found: dict[str, tuple[str, str]] = {}
     for title in titles:
         if "(" in title:
+            from handbook.glossary.acronyms import inline_acronyms
+
             for entry in inline_acronyms(title, source):
                 found.setdefault(entry.term.lower(), (entry.term, entry.definition))
     return list(found.values())
@@ -147,6 +146,10 @@ def build_documents(
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """The page's search documents (one per section) and the hrefs it links to; ``words`` gets the
     surface words of its headings and text (for "did you mean")."""
+    # The normaliser and markdown-it here: a search that finds the index up to date imports neither.
+    from handbook.content.normalise import normalise
+    from handbook.content.parse import build_sections, reference_block
+
     norm = normalise(data)
     sections, references = build_sections(norm.text, job.title)
     title_terms: Counter[str] = Counter()

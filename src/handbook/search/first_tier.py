@@ -15,9 +15,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from handbook.content.normalise import split_heading_attributes
-from handbook.content.outline import scan
-from handbook.content.parse import heading_text, slugify
 from handbook.files import write_atomic
 from handbook.search.analysis import add_terms, count_spellable, words_of
 from handbook.search.documents import PageJob
@@ -30,6 +27,11 @@ FIRST_TIER_FROM = 64  # pages: below this a whole build takes about as long
 
 def documents(job: PageJob, words: Counter[str]) -> list[dict[str, Any]]:
     """A page's title document and one per heading the scan finds (none when it is unsure)."""
+    # Imported here: a search that finds the index up to date needs no Markdown parser.
+    from handbook.content.normalise import split_heading_attributes
+    from handbook.content.outline import scan
+    from handbook.content.parse import heading_text, slugify
+
     title_terms: Counter[str] = Counter()
     add_terms(words_of(job.title), title_terms, TITLE_REPEAT)
     count_spellable(job.title, words)

@@ -12,7 +12,6 @@ processes with a file lock; a damaged shard is set aside and rebuilt with a mess
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import queue
 import shutil
@@ -21,10 +20,10 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock, Timeout
 from whoosh import index as whoosh_index
 from whoosh.index import TOC
 
@@ -43,6 +42,9 @@ from handbook.search.shard import (
     shard_process,
     update_shard,
 )
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 Progress = Callable[[int, int], None]  # (pages done, pages to do)
 
@@ -103,7 +105,13 @@ class Indexer:
     def __init__(self, handbook: Handbook, directory: Path | None = None) -> None:
         self.handbook = handbook
         self.directory = directory or index_dir(handbook)
-        self.lock = FileLock(str(self.directory.parent / f"{self.directory.name}.lock"))
+
+    @cached_property
+    def lock(self) -> FileLock:
+        """Taken to change the index (filelock, which imports asyncio, only then)."""
+        from filelock import FileLock
+
+        return FileLock(str(self.directory.parent / f"{self.directory.name}.lock"))
 
     def shard_dirs(self) -> list[Path]:
         return shard_dirs(self.directory)
@@ -116,13 +124,15 @@ class Indexer:
         wait: float = 600,
         cancel: threading.Event | None = None,
     ) -> UpdateStats:
-        """Bring the index up to date with the handbook. Raises IndexBusy if another process holds it.
+        """Bring the index up to date. Raises IndexBusy if another process holds it and work is due.
 
         ``cancel`` (set from another thread, e.g. when the app quits) stops between batches; what was
         committed stays, and the next update carries on from there."""
         start = time.perf_counter()
-        with self.locked(wait):
-            stats = self._update_locked(progress, cancel, rebuild)
+        stats = None if rebuild else self._up_to_date()
+        if stats is None:
+            with self.locked(wait):
+                stats = self._update_locked(progress, cancel, rebuild)
         stats.pages = len(self.handbook.pages)
         stats.seconds = time.perf_counter() - start
         return stats
@@ -130,6 +140,8 @@ class Indexer:
     @contextlib.contextmanager
     def locked(self, wait: float) -> Iterator[None]:
         """This handbook's index to ourselves: IndexBusy when another process holds it past ``wait``."""
+        from filelock import Timeout
+
         try:
             self.directory.parent.mkdir(parents=True, exist_ok=True)
             self.lock.acquire(timeout=wait)
@@ -141,6 +153,15 @@ class Indexer:
             yield
         finally:
             self.lock.release()
+
+    def _up_to_date(self) -> UpdateStats | None:
+        """Nothing changed since the last complete update, seen without the lock (a warm search takes
+        none): an update in another process changes the index's files before it records its state,
+        so an index being written never looks up to date here, and takes the locked path."""
+        state = IndexState.load(self.directory)
+        if state and state.pages == pages_digest(self.handbook.pages) and state.files == self._files_digest():
+            return UpdateStats(sections=state.sections)
+        return None
 
     def _update_locked(
         self, progress: Progress | None, cancel: threading.Event | None, rebuild: bool
@@ -280,6 +301,8 @@ class Indexer:
                 done = counter.done
             return
         # One process per shard, spawned (not forked: the TUI runs this beside Textual's threads).
+        import multiprocessing  # only to build: an index found up to date needs none
+
         context = multiprocessing.get_context("spawn")
         updates = context.Queue()
         results = context.Queue()

@@ -14,10 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import yaml
 from whoosh.lang.porter import stem
-
-from handbook.safe_yaml import YamlRefused, load_yaml
 
 SYNONYMS_FILE = "synonyms.yaml"
 
@@ -83,8 +80,16 @@ class Synonyms:
 def load_groups(path: Path) -> list[list[str]]:
     """The groups of a ``synonyms.yaml``: a list of lists of words or phrases (anything else ignored)."""
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, YamlRefused):  # bounded, like every YAML read
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    import yaml  # only for a handbook that has the file
+
+    from handbook.safe_yaml import YamlRefused, load_yaml
+
+    try:
+        data = load_yaml(text)
+    except (yaml.YAMLError, YamlRefused):  # bounded, like every YAML read
         return []
     if not isinstance(data, list):
         return []

@@ -7,7 +7,6 @@ catalog caches the result with a stamp of every file read, so a change to any of
 
 from __future__ import annotations
 
-import configparser
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +21,7 @@ from handbook.content.sites import (
     jekyll,
     mdbook,
     mkdocs,
+    nextjs,
     parents,
     plain,
     toc,
@@ -46,7 +46,7 @@ __all__ = [
     "walk",
 ]
 
-SITE_VERSION = 3  # bump when an adapter reads config differently: cached Sites are rebuilt
+SITE_VERSION = 4  # bump when an adapter reads config differently: cached Sites are rebuilt
 
 KINDS: dict[str, Callable[[Path], Site]] = {
     "mkdocs": mkdocs.build,
@@ -57,6 +57,7 @@ KINDS: dict[str, Callable[[Path], Site]] = {
     "jekyll": jekyll.build,
     "jupyterbook": docsify.build_jupyter,
     "docsify": docsify.build_docsify,
+    "nextjs": nextjs.build,
     "content-folder": contentdir.build,
     "plain": plain.build,
 }
@@ -79,6 +80,10 @@ PROBE_NAMES = [
     "README.md",
     ".git/config",
     *contentdir.FOLDERS,
+    *nextjs.CONFIG_NAMES,
+    *nextjs.THEME_NAMES,
+    *nextjs.PAGE_ROOTS,
+    *nextjs.APP_ROOTS,
     "layouts",
     "archetypes",
     "themes",
@@ -114,6 +119,8 @@ def _detect_kind(source: Path) -> str:
         return "docsify"
     if gitbook.detect(source):
         return "gitbook"
+    if nextjs.detect(source):
+        return "nextjs"
     if contentdir.content_folder(source):
         return "content-folder"
     return "plain"
@@ -150,6 +157,8 @@ def _data_dirs(source: Path, root: Path) -> list[str]:
 
 def _git_remote(source: Path) -> str | None:
     """The ``origin`` of a clone (read from ``.git/config`` as data): links into it are links home."""
+    import configparser  # only when a site is detected: a warm open reads the cached Site
+
     config_file = source / ".git" / "config"
     parser = configparser.RawConfigParser(strict=False)
     try:
@@ -200,3 +209,5 @@ def read_folder_navs(site: Site, files: dict[str, list[int]]) -> None:
         mkdocs.read_folder_navs(site, files)
     elif site.kind == "docusaurus":
         docusaurus.read_folder_navs(site, files)
+    elif site.kind == "nextjs":
+        nextjs.read_folder_navs(site, files)

@@ -6,14 +6,15 @@ import json
 import os
 import posixpath
 import re
-import tomllib
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-import yaml
-
 from handbook.content.sites.model import NavNode, Site
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_CONFIG_BYTES = 2 * 1024 * 1024
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")
@@ -46,23 +47,39 @@ def read_data(site: Site, path: Path) -> Any:
     text = read_text(site, path)
     if text is None:
         return None
+    # yaml and tomllib here, not at the top: a warm open reads no config file.
+    import tomllib
+
+    import yaml
+
     try:
         if path.suffix == ".toml":
             return tomllib.loads(text)
         if path.suffix == ".json":
             return json.loads(text)
-        return yaml.load(text, Loader=_SafeLoaderIgnoringTags)
+        return yaml.load(text, Loader=_loader())
     except (ValueError, yaml.YAMLError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         site.problems.append(f"{path.name}: cannot read it ({first})")
         return None
 
 
-class _SafeLoaderIgnoringTags(yaml.SafeLoader):
+@cache
+def _loader() -> type[yaml.SafeLoader]:
     """``safe_load`` that reads MkDocs' ``!!python/name:`` and ``!ENV`` tags as plain values."""
+    import yaml
+
+    class SafeLoaderIgnoringTags(yaml.SafeLoader):
+        pass
+
+    SafeLoaderIgnoringTags.add_multi_constructor("!", _ignore_tag)
+    SafeLoaderIgnoringTags.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+    return SafeLoaderIgnoringTags
 
 
 def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    import yaml
+
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
@@ -70,10 +87,6 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     if isinstance(node, yaml.MappingNode):
         return loader.construct_mapping(node)
     return None
-
-
-_SafeLoaderIgnoringTags.add_multi_constructor("!", _ignore_tag)
-_SafeLoaderIgnoringTags.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
 def as_str(value: Any) -> str | None:
@@ -207,3 +220,38 @@ def repo_from_url(value: Any) -> str | None:
         return None
     segments[-1] = segments[-1].removesuffix(".git")
     return f"https://{m.group(1)}/{'/'.join(segments)}"
+
+
+_SITE_URL_IN_JS = re.compile(r"""\bsiteUrl\s*:\s*["'`](https?://[^"'`\s]{1,300})["'`]""")
+CNAME_PLACES = ("CNAME", "static/CNAME", "public/CNAME")
+
+
+def declare_js_site_urls(site: Site, source: Path) -> None:
+    """Where a JavaScript-built site (Gatsby, Next.js …) is served, from the files that say so.
+
+    A GitHub Pages ``CNAME``, ``package.json``'s ``homepage`` and Gatsby's ``siteUrl``: with them a
+    handbook's links written as its own full URLs open the local page even when few pages link so.
+    A ``homepage`` that is the repository goes to ``repo_urls`` instead.
+    """
+    urls: list[str | None] = []
+    for name in CNAME_PLACES:
+        if (source / name).is_file():
+            host = (read_text(site, source / name) or "").strip().splitlines()
+            if host and re.fullmatch(r"[\w.-]+\.[a-z]{2,}", host[0].strip(), re.IGNORECASE):
+                urls.append("https://" + host[0].strip().lower())
+    package = read_data(site, source / "package.json") if (source / "package.json").is_file() else None
+    if isinstance(package, dict):
+        homepage = package.get("homepage")
+        repo = repo_from_url(homepage)
+        if repo:
+            site.repo_urls.append(repo)
+        else:
+            urls.append(web_url(homepage))
+    for name in ("gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs"):
+        if (source / name).is_file():
+            m = _SITE_URL_IN_JS.search(read_text(site, source / name) or "")
+            urls.append(web_url(m.group(1)) if m else None)
+    for url in urls:
+        if url and url not in site.base_urls:
+            site.base_urls.append(url)
+

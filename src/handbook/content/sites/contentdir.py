@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handbook.content.sites.common import count_pages, parse_list_nav, read_text
+from handbook.content.sites.common import count_pages, declare_js_site_urls, parse_list_nav, read_text
 from handbook.content.sites.model import NavNode, Site
 
-FOLDERS = ["content", "docs", "src/content", "handbook"]
+FOLDERS = ["content", "contents", "docs", "src/content", "handbook"]
 
 
 def content_folder(source: Path) -> Path | None:
@@ -36,16 +36,23 @@ def build(source: Path) -> Site:
     site = Site("content-folder", str(source), str(folder))
     sub = folder.relative_to(source).as_posix()
     site.repo_subdir = sub if folder != source else ""
+    declare_js_site_urls(site, source)
     for data in ("data", "_data", "src/data"):
         if (source / data).is_dir():
             site.data_dirs.append(str(source / data))
+    site.nav = readme_nav(site, source, sub)
+    return site
+
+
+def readme_nav(site: Site, source: Path, sub: str) -> list[NavNode] | None:
+    """The repository README's list of links into the content folder ``sub``, when it lists 3 or more."""
     readme = next((source / n for n in ("README.md", "readme.md") if (source / n).is_file()), None)
     text = read_text(site, readme) if readme else None
     if text:
         nav = _under(parse_list_nav(text), sub)
         if _count(nav) >= 3:
-            site.nav = nav
-    return site
+            return nav
+    return None
 
 
 def _under(nodes: list[NavNode], sub: str) -> list[NavNode]:

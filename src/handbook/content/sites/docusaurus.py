@@ -8,8 +8,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from handbook.content.sites.common import read_data, read_text, repo_from_url
 from handbook.content.sites.model import FolderNav, NavNode, Site
 
@@ -85,6 +83,8 @@ def _sidebars(site: Site, path: Path) -> list[NavNode] | None:
             return None
         literal = text[m.start(1) :]
         literal = literal[: literal.rfind("}") + 1]
+        import yaml  # only for a sidebar written in JS: a warm open reads none
+
         try:
             data = yaml.safe_load(literal)
         except yaml.YAMLError:

@@ -22,6 +22,9 @@ def choose_landing(site: Site, pages: list[PageInfo]) -> PageInfo:
             return info
     if site.nav:
         return pages[0]
+    for info in pages:  # a site whose content holds the handbook beside other sections (docs, blog)
+        if info.is_landing and info.folder.lower() == "handbook":
+            return info
     top = {p.stem.lower(): p for p in pages if "/" not in p.path}
     for stem in HOME_STEMS:
         if stem in top:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from handbook.content.model import LANDING_NAMES
+
 
 @dataclass
 class NavNode:
@@ -38,6 +40,7 @@ class FolderNav:
     titles: dict[str, str] = field(default_factory=dict)  # entry name -> title shown in the nav
     position: float | None = None  # the folder's own place among its siblings
     inline: bool = False  # its entries show in the parent folder (Jekyll's collections_dir)
+    hidden: list[str] = field(default_factory=list)  # entry names left out of the nav (still pages)
 
 
 @dataclass
@@ -52,9 +55,11 @@ class Site:
     exclude_files: list[str] = field(default_factory=list)  # files under root that are not pages
     exclude_names: list[str] = field(default_factory=list)  # file names never pages, in any folder
     exclude_suffixes: list[str] = field(default_factory=list)  # Hugo translations: ".de.md"
-    skip_underscore: bool = False  # Jekyll: `_name` files and folders are not pages...
+    skip_underscore: bool = False  # Jekyll, Next.js: `_name` files and folders are not pages...
     keep_dirs: list[str] = field(default_factory=list)  # ...except these (collections)
     nav_file_names: list[str] = field(default_factory=list)  # hidden per-folder nav files to collect
+    # When set, only files of these stems are pages, each its folder's (Next.js App Router `page.mdx`).
+    page_stems: list[str] = field(default_factory=list)
     nav: list[NavNode] | None = None  # the site's whole navigation, when it has one
     folders: dict[str, FolderNav] = field(default_factory=dict)  # per-folder order, by folder path
     landing: str | None = None
@@ -90,12 +95,18 @@ class Site:
         name = rel.rpartition("/")[2]
         if name in self.exclude_names or rel in self.exclude_files:
             return False
+        if self.page_stems and name.rpartition(".")[0].lower() not in self.page_stems:
+            return False
         if self.exclude_suffixes and name.lower().endswith(tuple(self.exclude_suffixes)):
             return False
         folder = rel.rpartition("/")[0]
         if self.skip_underscore and name.startswith("_") and not name.startswith("_index."):
             return False
         return self.folder_allowed(folder) if folder else True
+
+    def landing_names(self) -> tuple[str, ...]:
+        """The stems that make a file its folder's page: ``index``, ``_index``, ``README`` (and ``page``)."""
+        return (*LANDING_NAMES, *self.page_stems)
 
     def folder_allowed(self, folder: str) -> bool:
         """Whether pages may live in ``folder`` (relative to the root): not scaffolding, not excluded."""

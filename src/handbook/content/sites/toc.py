@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from handbook.content.model import LANDING_NAMES, PAGE_SUFFIXES, PageInfo
+from handbook.content.model import PAGE_SUFFIXES, PageInfo
 from handbook.content.sites.model import FolderNav, NavNode, Site
 
 # Names a site without an index page gives its front page (checked at the top level only).
@@ -45,8 +45,9 @@ class TocRow:
 
 
 def nav_title(info: PageInfo) -> str:
-    """The title a nav shows for a page: Hugo ``linkTitle``, Docusaurus ``sidebar_label``, else its title."""
-    for key in ("linkTitle", "sidebar_label", "nav_title"):
+    """The title a nav shows for a page: Hugo ``linkTitle``, Docusaurus ``sidebar_label``, Nextra
+    ``sidebarTitle``, else its title."""
+    for key in ("linkTitle", "sidebar_label", "sidebarTitle", "nav_title"):
         value = info.meta.get(key)
         if isinstance(value, str) and value.strip():
             return value.strip()
@@ -77,14 +78,19 @@ class _Builder:
         self.used: set[str] = set()
         self.problems: list[str] = []
         self._ids: dict[str, str] | None = None
+        self.landing_names = site.landing_names()
         self.landings: dict[str, PageInfo] = {}  # each folder's index/_index/README, found once
         for info in pages:
-            if info.is_landing:
-                rank = LANDING_NAMES.index(info.stem.lower())
+            if self.is_landing(info):
+                rank = self.landing_names.index(info.stem.lower())
                 best = self.landings.get(info.folder)
-                if best is None or rank < LANDING_NAMES.index(best.stem.lower()):
+                if best is None or rank < self.landing_names.index(best.stem.lower()):
                     self.landings[info.folder] = info
         self.keys = {info.path: _page_key(info) for info in pages}
+
+    def is_landing(self, info: PageInfo) -> bool:
+        """Its folder's page: ``index``, ``README`` … (and ``page`` on a Next.js App Router site)."""
+        return info.stem.lower() in self.landing_names
 
     # ------------------------------------------------------------------ folder order
 
@@ -110,8 +116,10 @@ class _Builder:
         nav = self.site.folders.get(base, FolderNav())
         items: list[tuple[tuple[Any, ...], str, list[TocNode]]] = []
         for info in own:
-            if (info.is_landing and info.folder == base) or info.path in self.used:
+            if (self.is_landing(info) and info.folder == base) or info.path in self.used:
                 continue
+            if nav.hidden and (info.path.rpartition("/")[2] in nav.hidden or info.stem in nav.hidden):
+                continue  # a page the site keeps out of its nav (still a page: links and search)
             title = (
                 nav.titles.get(info.path.rpartition("/")[2]) or nav.titles.get(info.stem) or nav_title(info)
             )
@@ -120,6 +128,8 @@ class _Builder:
                 ((1, *self.keys[info.path]), info.path.rpartition("/")[2], [TocNode(title, info.path)])
             )
         for name, sub_pages in subs.items():
+            if name in nav.hidden:
+                continue
             folder = f"{prefix}{name}"
             key = self._folder_key(sub_pages, folder, adopted.get(name))  # before its landing is used
             nodes = self.folder_node(sub_pages, folder, nav.titles.get(name), adopted.get(name))
@@ -151,15 +161,27 @@ class _Builder:
     ) -> list[TocNode]:
         """A folder as one node (its landing page's), or its entries inline when the site says so."""
         nav = self.site.folders.get(folder, FolderNav())
+        name = folder.rpartition("/")[2]
+        if self.site.page_stems and name.startswith("(") and name.endswith(")"):
+            return self.route_group(pages, folder)
         children = self.folder_nodes(pages, folder)
         if nav.inline:
             return children
         landing = self._landing(pages, folder) or adopted
         if landing is not None:
             self.used.add(landing.path)
-        name = folder.rpartition("/")[2]
         title = nav.title or given_title or (nav_title(landing) if landing else title_from_name(name))
-        return [TocNode(title, landing.path if landing else None, children, folder=True)]
+        # On the App Router every page is a folder (app/about/page.mdx): only one with pages in it is one.
+        folder_like = bool(children) or not self.site.page_stems
+        return [TocNode(title, landing.path if landing else None, children, folder=folder_like)]
+
+    def route_group(self, pages: list[PageInfo], folder: str) -> list[TocNode]:
+        """An App Router route group, ``app/(docs)/``: not part of the URL, not a level of the nav."""
+        landing = self._landing(pages, folder)
+        if landing is not None:
+            self.used.add(landing.path)
+        children = self.folder_nodes(pages, folder)
+        return [TocNode(nav_title(landing), landing.path), *children] if landing else children
 
     # ------------------------------------------------------------------ an explicit nav
 
@@ -175,8 +197,8 @@ class _Builder:
                 break
         candidates = [ref] if ref.lower().endswith(PAGE_SUFFIXES) else []
         candidates += [stem + ext for ext in PAGE_SUFFIXES]
-        folder = f"{stem}/" if stem and stem.rpartition("/")[2].lower() not in LANDING_NAMES else ""
-        if not folder and stem.rpartition("/")[2].lower() in LANDING_NAMES:
+        folder = f"{stem}/" if stem and stem.rpartition("/")[2].lower() not in self.landing_names else ""
+        if not folder and stem.rpartition("/")[2].lower() in self.landing_names:
             folder = stem.rpartition("/")[0] + "/" if "/" in stem else ""
         candidates += [
             f"{folder}{n}{ext}" for n in ("index", "_index", "README", "readme") for ext in PAGE_SUFFIXES
@@ -239,7 +261,7 @@ class _Builder:
             if node.path is None:
                 continue
             info = self.by_path[node.path]
-            folder = info.folder if info.is_landing else info.path.rsplit(".", 1)[0]
+            folder = info.folder if self.is_landing(info) else info.path.rsplit(".", 1)[0]
             anchors.setdefault(folder, node)
         groups: dict[str, list[PageInfo]] = {}
         for info in rest:

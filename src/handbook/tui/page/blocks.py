@@ -40,7 +40,10 @@ class Block:
 def estimate_height(section: Section, width: int) -> int:
     width = max(width, 10)
     lines = cap_block(section.markdown).splitlines() or [""]
-    return sum(max(1, math.ceil(cell_len(line) / width)) for line in lines) + 1
+    # An estimate, corrected when the section is rendered: ASCII lines skip cell_len (a 200 KB page
+    # has thousands of lines, estimated before the first paint).
+    cells = (len(line) if line.isascii() else cell_len(line) for line in lines)
+    return sum(max(1, math.ceil(n / width)) for n in cells) + 1
 
 
 def link_line(blocks: list[Block], offsets: list[int], key: LinkKey) -> int:

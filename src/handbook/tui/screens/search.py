@@ -104,7 +104,10 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
         if query != self.query_one(Input).value:
             return  # typed on since: a newer search is coming
         results = self.query_one(OptionList)
-        chosen = self._highlighted_hit() if query == self.last_query else None
+        # New results of the same query (the index grew) keep the hit the user moved to; a user who
+        # has not moved stays on the first result, at the top of the list.
+        moved = bool(results.highlighted)
+        chosen = self._highlighted_hit() if query == self.last_query and moved else None
         self.last_query = query
         self.result = result
         self.hits = result.hits if result else []
@@ -118,6 +121,8 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
         if self.hits:
             same = [i for i, hit in enumerate(self.hits) if (hit.path, hit.anchor) == chosen]
             results.highlighted = results.get_option_index(str(same[0])) if same else 0
+            if not same:
+                results.scroll_home(animate=False)
         self._update_status(result)
         self._show_definition(query)
 
@@ -155,7 +160,7 @@ class SearchScreen(HandbookAppAccess, Screen["SearchChoice | None"]):
             parts.append(
                 f"{count}{'+' if count == RESULTS else ''} result{'s' if count != 1 else ''}"
                 if count
-                else "No results"
+                else ("No results yet" if building else "No results")  # pages are still coming
             )
         elif not self.query_one(Input).value.strip():
             parts.append(f"Type to search {len(self.handbook_app.handbook.pages)} pages")

@@ -117,20 +117,31 @@ class PageView(ScrollView, can_focus=True):
         self.page_end = None
         self._targets = {}
         self._references = reference_block(page.references)
-        self._width = self._content_width()
         self.blocks = [Block(sec, 0) for sec in page.sections]
-        for number, block in enumerate(self.blocks):
-            block.estimate = self._estimate(number)
         self.matches.clear()
         self._selected_link = None
         self._top_block = -1
         self.render_failures = []
         index = self.block_index(anchor) if anchor else 0
         if self.scrollable_content_region.height:
+            self._estimate_all(self._content_width())
             self._show_block(index or 0, line_in_section)
-        else:  # not laid out yet: position once the real height is known
-            self.call_after_refresh(self._show_block, index or 0, line_in_section)
+        else:  # not laid out yet: estimate and render once the real size is known, not twice
+            self._width = 0
+            self.call_after_refresh(self._show_when_laid_out, page, index or 0, line_in_section)
         return index is not None
+
+    def _show_when_laid_out(self, page: Page, index: int, line_in_section: int) -> None:
+        if self.page is not page:  # another page was shown meanwhile
+            return
+        if self._width != self._content_width():  # (a resize may have come first and done this)
+            self._estimate_all(self._content_width())
+        self._show_block(index, line_in_section)
+
+    def _estimate_all(self, width: int) -> None:
+        self._width = width
+        for number, block in enumerate(self.blocks):
+            block.estimate = self._estimate(number)
 
     def set_end(self, end: PageEnd) -> None:
         """Offer ``end`` (the next and previous pages) after the last section of the shown page."""
@@ -246,7 +257,7 @@ class PageView(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         width = self._content_width()
-        if self.page is None or width == self._width:
+        if self.page is None or width == self._width or self._width == 0:  # 0: its first show is pending
             return
         self._redraw(width)
 
@@ -262,13 +273,12 @@ class PageView(ScrollView, can_focus=True):
         """Render the page again (at ``width``), keeping the place, the chosen link and the matches."""
         anchor, line = self.position()
         index = self.block_index(anchor) or 0
-        self._width = width
         chosen = (self._selected_link[0], self.selected_href) if self._selected_link is not None else None
         self._selected_link = None
-        for number, block in enumerate(self.blocks):
+        for block in self.blocks:
             block.strips = None
             block.links = []
-            block.estimate = self._estimate(number)
+        self._estimate_all(width)
         label, spans = self.matches.label, self.matches.spans
         self.matches.clear()
         self._show_block(index, line)
@@ -288,6 +298,8 @@ class PageView(ScrollView, can_focus=True):
         block = self.blocks[index]
         if block.strips is not None:
             return
+        if self._width == 0:  # asked for (a find, a jump) before the first layout: the width now
+            self._estimate_all(self._content_width())
         try:
             rendered = render_section(
                 self.app.console,
