@@ -171,7 +171,7 @@ def print_latency(label: str, timings: list[float], limit: int = 10) -> None:
     timings = sorted(timings)
     p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
     print(
-        f"{label} ({len(timings)} queries, limit 10): p50 {statistics.median(timings) * 1000:.1f} ms, ",
+        f"{label} ({len(timings)} queries, limit {limit}): p50 {statistics.median(timings) * 1000:.1f} ms, ",
         end="",
     )
     print(f"p95 {p95 * 1000:.1f} ms, max {timings[-1] * 1000:.1f} ms")
