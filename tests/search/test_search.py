@@ -11,7 +11,17 @@ from hypothesis import strategies as st
 
 from handbook.content import Handbook
 from handbook.search import SearchIndex, Snippet
-from handbook.search.analysis import add_spellable, add_terms, analyzer, identifier_forms, terms, words_of
+from handbook.search.analysis import (
+    add_spellable,
+    add_terms,
+    analyzer,
+    count_spellable,
+    count_terms,
+    identifier_forms,
+    surface_words,
+    terms,
+    words_of,
+)
 
 from ..conftest import write
 
@@ -38,6 +48,12 @@ def test_counted_terms_and_words_are_what_a_pass_over_the_text_gives(text: str) 
         spellable: Counter[str] = Counter()
         add_spellable(words_of(sample), spellable)
         assert spellable == Counter(re.findall(r"[^\W\d_]{3,24}", sample.lower()))
+        counted_in_c: Counter[str] = Counter()
+        count_terms(surface_words(sample), counted_in_c)
+        assert counted_in_c == Counter(terms(sample))
+        spelled_in_c: Counter[str] = Counter()
+        count_spellable(sample, spelled_in_c)
+        assert spelled_in_c == spellable
 
 
 def test_identifier_forms() -> None:

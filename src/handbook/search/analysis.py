@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from whoosh.analysis import (
@@ -70,22 +71,38 @@ def analyzer() -> Analyzer:
 _WORD = re.compile(WORD)
 _STOP = frozenset(STOP_WORDS)
 _SPELLABLE = re.compile(r"[^\W\d_]{3,24}")
-_ANALYSED: dict[str, tuple[str, ...]] = {}  # surface word → its terms (a handbook repeats its words)
+
+
+class _PerWord(dict[str, tuple[str, ...]]):
+    """What each surface word gives (its terms, its spellable letter runs), computed once per word:
+    a handbook repeats its words, so a section costs one regex pass and a lookup per word."""
+
+    def __init__(self, compute: Callable[[str], tuple[str, ...]]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) > 500_000:
+            self.clear()
+        found = self[word] = self._compute(word)
+        return found
+
+
+def _word_terms(word: str) -> tuple[str, ...]:
+    out = []
+    for form in identifier_forms(word) if _COMPOUND.search(word) else (word,):
+        lowered = form.lower()
+        if len(lowered) >= 2 and lowered not in _STOP:
+            out.append(stem(lowered))
+    return tuple(out)
+
+
+_TERMS = _PerWord(_word_terms)
 
 
 def word_terms(word: str) -> tuple[str, ...]:
     """The index terms of one surface word (its identifier forms, lowercased, stop words out, stemmed)."""
-    found = _ANALYSED.get(word)
-    if found is None:
-        out = []
-        for form in identifier_forms(word) if _COMPOUND.search(word) else (word,):
-            lowered = form.lower()
-            if len(lowered) >= 2 and lowered not in _STOP:
-                out.append(stem(lowered))
-        if len(_ANALYSED) > 500_000:
-            _ANALYSED.clear()
-        found = _ANALYSED[word] = tuple(out)
-    return found
+    return _TERMS[word]
 
 
 def terms(text: str) -> list[str]:
@@ -131,6 +148,18 @@ def add_spellable(words: Counter[str], into: Counter[str]) -> None:
             into[letters] += n
 
 
+def count_terms(words: Iterable[str], into: Counter[str]) -> None:
+    """Add the terms of each of ``words`` (from ``surface_words``, repeats and all) to ``into``: the
+    same counts as ``add_terms(words_of(…))``, counted in C rather than word by word in Python."""
+    into.update(chain.from_iterable(map(_TERMS.__getitem__, words)))
+
+
+def count_spellable(text: str, into: Counter[str]) -> None:
+    """``add_spellable(words_of(text), into)`` in one regex pass, counted in C: every letter run lies
+    inside one of the tokenizer's words, so the runs of the whole text are the runs of its words."""
+    into.update(_SPELLABLE.findall(text.lower()))
+
+
 # Verb particles that make compounds written apart or together: set up / setup, log in / login,
 # sign up, check in, roll back, back up, log out, hand off, shut down.
 _PARTICLE_PAIR = re.compile(r"\b([^\W\d_]{2,20})[ \t]+(up|in|out|off|down|back)\b", re.IGNORECASE)
@@ -139,6 +168,7 @@ _PARTICLE_PAIR = re.compile(r"\b([^\W\d_]{2,20})[ \t]+(up|in|out|off|down|back)\
 _DOUBLED = re.compile(r"([bdgkmnprt])\1$")
 
 
+@lru_cache(maxsize=65536)
 def compound_term(first: str, second: str) -> str:
     """The term of two words written together: ``set up``, ``setting up`` and ``setup`` → ``setup``;
     ``logged in`` → ``login``; ``on call`` → the term ``on-call`` is also indexed under."""
@@ -149,8 +179,6 @@ def compound_term(first: str, second: str) -> str:
 def add_compounds(text: str, into: Counter[str], times: int = 1) -> None:
     """Add the joined term of every verb and particle written apart in ``text`` ("set up" → setup),
     so a search for the word written together finds them."""
-    if not _PARTICLE_PAIR.search(text):
-        return
     for first, second in _PARTICLE_PAIR.findall(text):
         if first.lower() not in _STOP:
             into[compound_term(first, second)] += times

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from handbook.search.analysis import add_compounds, add_spellable, add_terms, words_of
+from handbook.search.analysis import (
+    add_compounds,
+    add_terms,
+    count_spellable,
+    count_terms,
+    surface_words,
+    words_of,
+)
 from handbook.search.schema import HEADING_REPEAT, MAX_STORED_TEXT, TERMS_FIELD, TITLE_REPEAT
 
 
@@ -156,14 +163,14 @@ def build_documents(
         trail = [t for t in section.heading_path if t != job.title]
         heading = section.title if section.level else job.title
         text = searchable(section.markdown)
-        body = words_of(text)
+        body = surface_words(text)
         counts = title_terms.copy()
         add_terms(words_of(" ".join(trail)), counts, HEADING_REPEAT)
-        add_terms(body, counts)
+        count_terms(body, counts)
         add_compounds(text, counts)
         if words is not None:
-            add_spellable(words_of(heading), words)
-            add_spellable(body, words)
+            count_spellable(heading, words)
+            count_spellable(text, words)
         documents.append(
             {
                 "path": job.path,

@@ -3,9 +3,9 @@
 The index is two shards (separate Whoosh indexes; a page belongs to one by a stable hash of its
 path), searched together through Whoosh's ``MultiReader``. A cold build updates both shards at once in
 two worker processes that each read, prepare and write their own pages, so both cores work and no
-documents cross between processes. Each shard commits in batches and records (size, mtime, hash) of
-what it committed in its own manifest: search works while a build runs, a killed build resumes, and
-an update only touches pages that were added, changed or removed. Updates are serialised across
+documents cross between processes. Each shard records (size, mtime, hash) of what it committed in its
+own manifest: a killed build resumes from its last commit, and an update only touches pages that were
+added, changed or removed. Updates are serialised across
 processes with a file lock; a damaged shard is set aside and rebuilt with a message, never a crash.
 """
 

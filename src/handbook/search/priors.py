@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import posixpath
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -26,6 +27,7 @@ PRIORS_FILE = "priors.json"
 PRIORS_VERSION = 1
 
 Resolve = Callable[[str, str], LinkTarget]  # (href, from page) → where it leads
+_ANYWHERE = re.compile(r"\s*(?:[A-Za-z][A-Za-z0-9+.-]+:|/)")  # a scheme (not a drive letter), or /…
 
 
 def in_degrees(links: Mapping[str, Sequence[str]], resolve: Resolve) -> Counter[str]:
@@ -38,7 +40,8 @@ def in_degrees(links: Mapping[str, Sequence[str]], resolve: Resolve) -> Counter[
         for href in hrefs:
             if href.startswith("#"):
                 continue  # within the page
-            key = (href, folder)  # resolution depends on the page's folder only
+            # Resolution depends on the page's folder only, and not at all for a URL or a site path.
+            key = (href, "" if _ANYWHERE.match(href) else folder)
             target = cache.get(key)
             if target is None:
                 found = resolve(href, source)

@@ -23,7 +23,6 @@ from typing import Any
 from whoosh.filedb.filestore import FileStorage
 from whoosh.query import And, Or, Query
 from whoosh.reading import MultiReader
-from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from handbook.search.analysis import terms
@@ -41,6 +40,7 @@ from handbook.search.priors import PRIORS_FILE, PagePriors
 from handbook.search.query import ParsedQuery, parse_query
 from handbook.search.ranking import Candidate, rank
 from handbook.search.schema import TERMS_FIELD
+from handbook.search.scoring import TableBM25F
 from handbook.search.shard import Shard, index_exists, shard_dirs
 from handbook.search.snippets import Snippet, snippet
 from handbook.search.synonyms import Synonyms
@@ -169,7 +169,7 @@ class IndexSearcher:
         # MultiReader makes whoosh3's matchers fail (NotImplementedError in skip_to_quality, IndexError
         # in Or's coordination bonus) as soon as a shard has more than one segment.
         segments = [leaf for ix in current for leaf, _ in ix.reader().leaf_readers()]
-        self._searcher = Searcher(MultiReader(segments), weighting=BM25F())
+        self._searcher = Searcher(MultiReader(segments), weighting=TableBM25F())
         self._corrector = None
         self._acronyms = None
         return self._searcher

@@ -1,7 +1,9 @@
 """One shard of the search index: a Whoosh index and the manifest of the pages committed to it.
 
-``update_shard`` is what an indexing worker process runs: it reads, prepares and writes its own pages,
-committing in batches and recording each batch in the manifest only once it is committed.
+``update_shard`` is what an indexing worker process runs: it reads, prepares and writes its own pages
+with the block writer (``writer``), which holds postings in memory; it commits when that reaches
+``COMMIT_POSTINGS`` (a 40 MB handbook's shard commits once: one segment, each term written once) and
+records pages in the manifest only once they are committed, so a killed build resumes from there.
 """
 
 from __future__ import annotations
@@ -16,16 +18,17 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.index import Index
-from whoosh.writing import IndexWriter
 
 from handbook.files import write_atomic
+from handbook.search import first_tier
 from handbook.search.documents import PageJob, page_documents
 from handbook.search.schema import SCHEMA_VERSION, build_schema
+from handbook.search.writer import BlockWriter
 
 SHARDS = 2  # separate Whoosh indexes, built in parallel; a page's shard is a stable hash of its path
-BATCH_BYTES = 2 * 1024 * 1024  # a shard commits after about this much page text
+COMMIT_POSTINGS = 2_500_000  # a shard commits when its writer holds this many postings (~30 MB)
+PROGRESS_EVERY = 32  # pages prepared between progress reports
 MAX_VOCABULARY = 200_000  # most frequent surface words kept per shard for spelling suggestions
-WRITER_LIMIT_MB = 48  # Whoosh's posting pool per writer; with 2 MB batches all processes stay under 250 MB
 
 
 def shard_dirs(directory: Path) -> list[Path]:
@@ -196,25 +199,31 @@ def update_shard(work: ShardWork, progress: Any = None) -> dict[str, Any]:
     shard = Shard(Path(work.directory))
     ix, _ = shard.open()
     result: dict[str, Any] = {"added": 0, "changed": 0, "removed": 0, "unreadable": []}
-    writer: IndexWriter | None
+    writer: BlockWriter | None
     links = shard.load_links()
     acronyms = shard.load_acronyms()
     if work.removed:
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        writer = BlockWriter(ix)
         for path in work.removed:
             writer.delete_by_term("path", path)
             shard.pages.pop(path, None)
             links.pop(path, None)
             acronyms.pop(path, None)
-        writer.commit()
+        whoosh: Any = writer
+        whoosh.commit()
         shard.save_manifest()
         shard.save_links(links)
         shard.save_acronyms(acronyms)
         result["removed"] = len(work.removed)
-    pending: list[Any] = []
-    size = 0
+    pending: list[tuple[str, list[Any]]] = []  # (path, its manifest entry) of pages not committed
+    prepared = 0
     writer = None
-    words = shard.load_vocabulary() if work.jobs else Counter()
+    waiting = first_tier.marked(shard.directory)  # a first tier (titles, headings) awaiting bodies
+    # The first tier's words are all a vocabulary beside it holds: the bodies' count starts afresh.
+    words = shard.load_vocabulary() if work.jobs and not waiting else Counter()
+    if work.jobs and not waiting and not shard.pages and len(work.jobs) >= first_tier.FIRST_TIER_FROM:
+        shard.save_vocabulary(first_tier.write(ix, shard.directory, work.jobs))  # completions meanwhile
+        waiting = first_tier.marked(shard.directory)
     for job in work.jobs:
         page = page_documents(job)
         words.update(page.words)
@@ -224,7 +233,7 @@ def update_shard(work: ShardWork, progress: Any = None) -> dict[str, Any]:
         else:
             acronyms.pop(page.path, None)
         if writer is None:
-            writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+            writer = BlockWriter(ix)
         if page.path in shard.pages:
             writer.delete_by_term("path", page.path)
             result["changed"] += 1
@@ -234,13 +243,18 @@ def update_shard(work: ShardWork, progress: Any = None) -> dict[str, Any]:
             result["unreadable"].append(f"{page.path}: {page.error}")
         for document in page.documents:
             writer.add_document(**document)
-        pending.append(page)
-        size += page.size
-        if size >= BATCH_BYTES:
-            _commit(writer, shard, pending, progress)
-            writer, pending, size = None, [], 0
-    if writer is not None:
-        _commit(writer, shard, pending, progress)
+        pending.append((page.path, [page.size, page.mtime_ns, page.digest]))  # not its documents
+        prepared += 1
+        if progress is not None and prepared % PROGRESS_EVERY == 0:
+            progress.put(PROGRESS_EVERY)
+        if writer.postings >= COMMIT_POSTINGS:
+            _commit(writer, shard, pending)
+            writer, pending = None, []
+    if writer is not None or waiting:
+        _commit(writer or BlockWriter(ix), shard, pending, drop=waiting)
+        first_tier.unmark(shard.directory)
+    if progress is not None and prepared % PROGRESS_EVERY:
+        progress.put(prepared % PROGRESS_EVERY)
     if work.jobs:
         shard.save_vocabulary(words)
         shard.save_links(links)
@@ -248,13 +262,16 @@ def update_shard(work: ShardWork, progress: Any = None) -> dict[str, Any]:
     return result
 
 
-def _commit(writer: Any, shard: Shard, pages: list[Any], progress: Any) -> None:
-    writer.commit(merge=len(pages) < 32)
-    for page in pages:
-        shard.pages[page.path] = [page.size, page.mtime_ns, page.digest]
+def _commit(writer: BlockWriter, shard: Shard, pages: list[tuple[str, list[Any]]], drop: str = "") -> None:
+    """One segment; a small update also merges the small segments earlier updates left. ``drop``: the
+    first tier's segment, which the bodies replace (nothing is merged then)."""
+    whoosh: Any = writer  # Whoosh's commit has no annotations
+    if drop:
+        whoosh.commit(mergetype=first_tier.dropping(drop))
+    else:
+        whoosh.commit(merge=len(pages) < 32)
+    shard.pages.update(pages)
     shard.save_manifest()
-    if progress is not None:
-        progress.put(len(pages))
 
 
 def shard_process(work: ShardWork, updates: Any, results: Any) -> None:

@@ -21,6 +21,7 @@ TWO_TYPOS_FROM = 9
 FREQUENCY_RATIO = 20  # a correction must be this many times more frequent than the typed word
 CANDIDATES = 24  # closest vocabulary words looked at per typed word
 COMPLETIONS = 6  # most frequent words completing a prefix
+COMPLETE_FROM = 3  # letters typed before a word is completed: two letters begin too many frequent words
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -99,7 +100,7 @@ class Corrector:
     def completions(self, prefix: str, limit: int = COMPLETIONS) -> list[str]:
         """The handbook's most frequent words starting with ``prefix`` (the word being typed)."""
         start = prefix.lower()
-        if len(start) < 2:
+        if len(start) < COMPLETE_FROM:
             return []
         found: list[str] = []
         position = bisect_left(self.words, start)
