@@ -170,3 +170,19 @@ async def test_matched_words_are_styled_by_the_mark_component_class(tmp_path: Pa
         mark = results.get_component_rich_style("search-results--mark", partial=True)
         assert mark.underline and mark.color is not None and mark.color.triplet == (255, 0, 0)
         assert [text for text, style in styled if style == mark] == ["widget"]
+
+
+def test_a_title_hit_without_a_snippet_has_no_empty_line() -> None:
+    """During a cold build the first tier finds pages by title before their text is indexed."""
+    from rich.style import Style
+
+    from handbook.search import Hit, Snippet
+    from handbook.tui.screens.search import hit_label
+
+    mark = Style(bold=True)
+    bare = hit_label(Hit("ops/deploys.md", "", "Deploys", "", "", Snippet(""), 1.0), mark)
+    assert bare.plain == "Deploys\nops/deploys.md"
+    snippet = Snippet("How we deploy", ((7, 13),))
+    full = hit_label(Hit("ops/deploys.md", "", "Deploys", "", "", snippet, 1.0), mark)
+    assert full.plain == "Deploys\nops/deploys.md\nHow we deploy"
+    assert [full.plain[s.start : s.end] for s in full.spans if s.style == mark] == ["deploy"]

@@ -36,7 +36,10 @@ class SearchChoice:
 
 def hit_label(hit: Hit, mark: Style) -> Text:
     """Where the hit is, then its snippet with the matched words in ``mark`` (spans, not markup)."""
-    label = Text.assemble((hit.where, "bold"), "\n", (hit.location, "dim"), "\n")
+    label = Text.assemble((hit.where, "bold"), "\n", (hit.location, "dim"))
+    if not hit.snippet.text:  # a title found before its page's body is indexed: no empty line
+        return label
+    label.append("\n")
     start = len(label)
     label.append(hit.snippet.text)
     for mark_start, mark_end in hit.snippet.marks:
