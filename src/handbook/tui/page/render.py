@@ -183,3 +183,22 @@ def new_console(width: int = 80) -> Console:
     return Console(
         file=StringIO(), width=width, color_system="truecolor", force_terminal=True, legacy_windows=False
     )
+
+
+def render_section_or_text(
+    console: Console,
+    markdown: str,
+    width: int,
+    resolve: Callable[[str], LinkTarget],
+    code_theme: str = "monokai",
+    references: str = "",
+) -> tuple[RenderedSection, str | None]:
+    """``render_section``, or the section's raw text when rendering fails (a renderer bug must not hide
+    the text): the lines, and the failure's exception name (None when it rendered)."""
+    try:
+        return render_section(console, markdown, width, resolve, code_theme, references), None
+    except Exception as exc:
+        text = Text(cap_block(markdown))
+        options = console.options.update(width=width)
+        lines = [list(line) for line in console.render_lines(text, options, pad=False)]
+        return RenderedSection(lines, []), type(exc).__name__

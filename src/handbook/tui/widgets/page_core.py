@@ -20,7 +20,6 @@ import time
 from collections.abc import Iterator
 from dataclasses import replace
 
-from rich.text import Text
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -29,10 +28,9 @@ from textual.strip import Strip
 from handbook.content.model import LinkTarget, Page, Section
 from handbook.content.parse import reference_block
 from handbook.tui.page.blocks import Block, LinkKey, estimate_height
-from handbook.tui.page.caps import cap_block
 from handbook.tui.page.end import PageEnd
 from handbook.tui.page.find import Matches
-from handbook.tui.page.render import render_section
+from handbook.tui.page.render import render_section_or_text
 
 SLICE_SECONDS = 0.012  # idle rendering works in slices this long, so keys stay responsive
 
@@ -220,28 +218,18 @@ class PageCore(ScrollView):
             return
         if self._width == 0:  # asked for (a find, a jump) before the first layout: the width now
             self._estimate_all(self._content_width())
-        try:
-            rendered = render_section(
-                self.app.console,
-                block.section.markdown,
-                self._width,
-                self.resolve,
-                self.code_theme,
-                self._references,
-            )
-            lines, links = rendered.lines, rendered.links
-        except Exception as exc:  # a renderer bug must not hide the text: show it raw
-            self.render_failures.append(f"section {block.section.anchor or 'start'}: {type(exc).__name__}")
-            text = Text(cap_block(block.section.markdown))
-            lines = [
-                list(line)
-                for line in self.app.console.render_lines(
-                    text, self.app.console.options.update(width=self._width), pad=False
-                )
-            ]
-            links = []
-        block.strips = [Strip(segments) for segments in lines]
-        block.links = links
+        rendered, failure = render_section_or_text(
+            self.app.console,
+            block.section.markdown,
+            self._width,
+            self.resolve,
+            self.code_theme,
+            self._references,
+        )
+        if failure:
+            self.render_failures.append(f"section {block.section.anchor or 'start'}: {failure}")
+        block.strips = [Strip(segments) for segments in rendered.lines]
+        block.links = rendered.links
         block.tail = 0
         if index == len(self.blocks) - 1 and self.page_end is not None:
             self._append_end(block)
