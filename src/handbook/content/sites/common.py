@@ -219,8 +219,15 @@ def repo_from_url(value: Any) -> str | None:
     return f"https://{m.group(1)}/{'/'.join(segments)}"
 
 
-_SITE_URL_IN_JS = re.compile(r"""\bsiteUrl\s*:\s*["'`](https?://[^"'`\s]{1,300})["'`]""")
+_JS_STRING = r"\s*[:=]\s*\{?\s*(['\"`])([^'\"`\n$]*)\1"
 CNAME_PLACES = ("CNAME", "static/CNAME", "public/CNAME")
+
+
+def js_string(text: str, key: str) -> str | None:
+    """``key: 'value'`` or ``key="value"`` in JavaScript config, written as a plain string (a template
+    with ``${`` is code, never run): the value, or None."""
+    m = re.search(rf"\b{key}{_JS_STRING}", text)
+    return m.group(2).strip() or None if m else None
 
 
 def declare_js_site_urls(site: Site, source: Path) -> None:
@@ -246,8 +253,7 @@ def declare_js_site_urls(site: Site, source: Path) -> None:
             urls.append(web_url(homepage))
     for name in ("gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs"):
         if (source / name).is_file():
-            m = _SITE_URL_IN_JS.search(read_text(site, source / name) or "")
-            urls.append(web_url(m.group(1)) if m else None)
+            urls.append(web_url(js_string(read_text(site, source / name) or "", "siteUrl")))
     for url in urls:
         if url and url not in site.base_urls:
             site.base_urls.append(url)

@@ -18,6 +18,7 @@ from handbook.content.js_literal import default_export
 from handbook.content.sites.common import (
     count_pages,
     declare_js_site_urls,
+    js_string,
     read_data,
     read_text,
     repo_from_url,
@@ -37,7 +38,6 @@ APP_PAGE = "page"  # the App Router's page file: app/docs/setup/page.mdx is /doc
 NOT_PAGES = ["api", "public", "out"]  # API routes, static files, a static export
 MAX_APP_SCAN = 5000  # entries looked at to tell whether app/ holds page.mdx files
 
-_STRING = r"\s*[:=]\s*\{?\s*(['\"`])([^'\"`\n$]*)\1"
 _LOGO_TEXT = re.compile(r"\blogo\s*[:=]\s*\{?\s*\(?\s*<(\w+)[^<>]*>([^<>{}]+)</\1\s*>")
 
 
@@ -59,22 +59,22 @@ def build(source: Path) -> Site:
     if app:
         site.page_stems = [APP_PAGE]
     for prefix_key in ("basePath", "contentDirBasePath"):
-        prefix = _string(config, prefix_key)
+        prefix = js_string(config, prefix_key)
         if prefix and prefix.strip("/"):
             site.url_prefixes["/" + prefix.strip("/")] = ""
     for key in ("docsRepositoryBase", "link"):
-        repo = repo_from_url(_string(config, key))
+        repo = repo_from_url(js_string(config, key))
         if repo and repo not in site.repo_urls:
             site.repo_urls.append(repo)
     for text in (config, *(read_text(site, source / n) or "" for n in SITEMAP_NAMES)):
-        base = web_url(_string(text, "siteUrl") or _string(text, "metadataBase"))
+        base = web_url(js_string(text, "siteUrl") or js_string(text, "metadataBase"))
         m = re.search(r"metadataBase\s*:\s*new\s+URL\(\s*['\"`](https?://[^'\"`\s]+)", text)
         base = base or (web_url(m.group(1)) if m else None)
         if base and base not in site.base_urls:
             site.base_urls.append(base)
     declare_js_site_urls(site, source)  # CNAME, package.json homepage
     logo = _LOGO_TEXT.search(config)
-    site.title = " ".join(logo.group(2).split()) if logo else _string(config, "logo")
+    site.title = " ".join(logo.group(2).split()) if logo else js_string(config, "logo")
     if root.name != "pages" and not app and not any((root / n).is_file() for n in META_NAMES):
         site.nav = readme_nav(site, source, site.repo_subdir)  # a plain Next.js site's README contents
     for name in (f"{APP_PAGE}.mdx", f"{APP_PAGE}.md") if app else ("index.mdx", "index.md"):
@@ -82,12 +82,6 @@ def build(source: Path) -> Site:
             site.landing = name
             break
     return site
-
-
-def _string(text: str, key: str) -> str | None:
-    """``key: 'value'`` or ``key="value"`` written as a plain string (a template with ``${`` is code)."""
-    m = re.search(rf"\b{key}{_STRING}", text)
-    return m.group(2).strip() or None if m else None
 
 
 def _content_root(source: Path) -> tuple[Path, bool]:
