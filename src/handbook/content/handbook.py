@@ -93,7 +93,7 @@ class Handbook:
         self.catalog = catalog
         self._cache: OrderedDict[str, tuple[int, int, Page]] = OrderedDict()
 
-    @cached_property
+    @property
     def resolver(self) -> LinkResolver:
         """Where links lead: the catalog's resolver, built on first use (a checklist or a search from
         the cache needs none) and once (the catalog's own use, working out the site's URLs, built it)."""
