@@ -1,4 +1,5 @@
-"""A repository whose ``content/`` or ``docs/`` folder holds most of the Markdown (a Next.js site, say).
+"""A repository whose ``content/``, ``contents/`` or ``docs/`` folder holds most of the Markdown (a
+Gatsby site, or a Next.js site its adapter finds no pages for).
 
 That folder is the content root; the rest of the repository (app code, ``data/``, templates) is not.
 A README that lists the pages as links gives their order.
