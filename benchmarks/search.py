@@ -1,6 +1,7 @@
 """Search timings on a 40 MB / 4,000-file handbook of real text (see synthetic.py).
 
     python benchmarks/search.py [--megabytes 40] [--files 4000] [--queries 300] [--runs 7] [--baseline]
+                                [--index-only] [--keep DIR]
 
 Prints: cold index time (wall, and CPU of this process and its workers, which other work on the machine
 inflates less), how soon a search finds a page by its title during that build (the first tier), peak
@@ -10,6 +11,9 @@ every prefix of a query from its second letter, as the app's search screen asks)
 without mmap costs, and ``handbook search`` as a whole process on the warm index (median of --runs).
 The machine's load average is printed beside: on a shared 2-core machine, compare CPU figures.
 --baseline also times a naive Whoosh index of the same files (one document per file, StandardAnalyzer).
+--index-only stops after the index figures (cold, first tier, memory, re-index); --keep DIR builds the
+corpus in DIR once and reuses it on later runs (the index itself is always built anew), so a profiling
+loop skips the corpus build.
 """
 
 from __future__ import annotations
@@ -36,7 +40,12 @@ from handbook.search import searcher as searcher_module
 
 
 class MemorySampler:
-    """Peak resident memory of this process and its descendants (Linux /proc)."""
+    """Peak resident memory of this process and its descendants (Linux /proc).
+
+    Descendants are found through ``/proc/PID/task/TID/children`` and sized from ``statm``: a sample
+    reads a few small files. (Reading every process's ``status`` and ``stat`` took 10 ms of CPU per
+    sample, a fifth of a core at 50 ms, counted in the build's CPU and competing with its workers.)
+    """
 
     def __init__(self) -> None:
         self.peak_main = self.peak_child = self.peak_total = 0
@@ -54,49 +63,38 @@ class MemorySampler:
     def _run(self) -> None:
         me = os.getpid()
         while not self._stop.wait(0.05):
-            rss = _rss_by_pid()
-            parents = _parents()
-            children = [pid for pid in rss if pid != me and _descends(pid, me, parents)]
-            main = rss.get(me, 0)
-            child = max((rss[p] for p in children), default=0)
+            main = _rss(me)
+            children = [_rss(pid) for pid in _descendants(me)]
             self.peak_main = max(self.peak_main, main)
-            self.peak_child = max(self.peak_child, child)
-            self.peak_total = max(self.peak_total, main + sum(rss[p] for p in children))
+            self.peak_child = max(self.peak_child, max(children, default=0))
+            self.peak_total = max(self.peak_total, main + sum(children))
 
 
-def _rss_by_pid() -> dict[int, int]:
-    out = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                for line in (entry / "status").read_text().splitlines():
-                    if line.startswith("VmRSS:"):
-                        out[int(entry.name)] = int(line.split()[1]) * 1024
-                        break
-            except OSError:
-                continue
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def _rss(pid: int) -> int:
+    """Resident bytes of a process (as VmRSS), 0 once it has gone."""
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * _PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _descendants(pid: int) -> list[int]:
+    out: list[int] = []
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return out
+    for task in tasks:
+        try:
+            children = [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+        for child in children:
+            out += [child, *_descendants(child)]
     return out
-
-
-def _parents() -> dict[int, int]:
-    out = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                out[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-    return out
-
-
-def _descends(pid: int, ancestor: int, parents: dict[int, int]) -> bool:
-    seen = 0
-    while pid in parents and seen < 50:
-        pid = parents[pid]
-        if pid == ancestor:
-            return True
-        seen += 1
-    return False
 
 
 class FirstAnswer:
@@ -146,6 +144,7 @@ def queries(handbook: Handbook, count: int) -> list[str]:
     return out
 
 
+_EDIT = "\n\nAn edit with the word quasar.\n"
 APP_RESULTS = 30  # hits the app's search screen asks for as you type (tui/screens/search.py)
 
 
@@ -153,10 +152,10 @@ def load() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def cpu_seconds() -> float:
-    """CPU time of this process and its finished children (the indexing workers)."""
+def cpu_seconds() -> tuple[float, float]:
+    """CPU time of this process, and of its finished children (the indexing workers)."""
     me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+    return me.ru_utime + me.ru_stime, children.ru_utime + children.ru_stime
 
 
 def timed(index: SearchIndex, query: str, *, prefix: bool, limit: int = 10) -> float:
@@ -206,20 +205,34 @@ def main() -> int:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--runs", type=int, default=7, help="runs of `handbook search` as a process")
     parser.add_argument("--baseline", action="store_true")
+    parser.add_argument("--index-only", action="store_true", help="stop after the index figures")
+    parser.add_argument("--keep", type=Path, help="build the corpus here once, reuse it afterwards")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["HANDBOOK_CACHE_DIR"] = str(Path(tmp, "cache"))
         root = Path(tmp, "handbook")
-        files, total = build(root, args.files, args.megabytes)
+        if args.keep is not None:
+            root = args.keep.resolve() / "handbook"
+            built = args.keep.resolve() / f"built-{args.files}-{args.megabytes}"
+            if not built.exists():
+                build(root, args.files, args.megabytes)
+                built.write_text("", encoding="utf-8")
+            pages = [p for p in root.rglob("*") if p.is_file()]
+            files, total = len(pages), sum(p.stat().st_size for p in pages)
+        else:
+            files, total = build(root, args.files, args.megabytes)
         print(f"synthetic handbook: {files} pages, {total / 2**20:.1f} MB")
         handbook = Handbook.open(root)
         index = SearchIndex(handbook)
         print(f"load average before: {load()}")
-        cpu = cpu_seconds()
+        main_cpu, workers_cpu = cpu_seconds()
         with MemorySampler() as memory, FirstAnswer(handbook) as first:
             stats = index.update()
-        cpu = cpu_seconds() - cpu
-        print(f"cold index: {stats.seconds:.1f} s wall, {cpu:.1f} s CPU (all processes) ", end="")
+        main_after, workers_after = cpu_seconds()
+        main_cpu, workers_cpu = main_after - main_cpu, workers_after - workers_cpu
+        cpu = main_cpu + workers_cpu
+        print(f"cold index: {stats.seconds:.1f} s wall, {cpu:.1f} s CPU (all processes: ", end="")
+        print(f"main {main_cpu:.1f} s, with the benchmark's probes; workers {workers_cpu:.1f} s) ", end="")
         print(f"for {stats.pages} pages, {stats.sections} sections; load average after: {load()}")
         print(f"first tier: a page found by its title {first.seconds:.1f} s after the build began")
         mb = 2**20
@@ -228,9 +241,7 @@ def main() -> int:
         print(f"all together {total_mb:.0f} MB")
 
         edited = root / handbook.pages[len(handbook.pages) // 2].path
-        edited.write_text(
-            edited.read_text(encoding="utf-8") + "\n\nAn edit with the word quasar.\n", encoding="utf-8"
-        )
+        edited.write_text(edited.read_text(encoding="utf-8") + _EDIT, encoding="utf-8")
         start = time.perf_counter()
         again = SearchIndex(Handbook.open(root))
         stats = again.update()
@@ -238,6 +249,10 @@ def main() -> int:
         print(f"re-index after one edited page: {stats.seconds:.3f} s in update(), ", end="")
         print(f"{elapsed:.3f} s including the catalog re-scan ({stats.changed} changed)")
         assert again.search("quasar", 3).hits, "the edit was not indexed"
+        if args.keep is not None:
+            edited.write_text(edited.read_text(encoding="utf-8").removesuffix(_EDIT), encoding="utf-8")
+        if args.index_only:
+            return 0
 
         again.search("warm up", 10)
         typed = queries(handbook, args.queries)
