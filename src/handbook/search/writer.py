@@ -5,18 +5,27 @@ spilled to disk in runs and merged), then adds them one at a time to the posting
 each document's field length as it goes: on a 40 MB handbook that was two thirds of indexing. Here a
 section's counted terms go straight into one array per term; at commit each term's postings are
 already in document order, so its blocks are cut from the arrays and written whole, with the same
-block statistics (lengths, weights) Whoosh computes. The files are Whoosh's own: readers, merges and
-deletions are untouched. Only what our schema needs is fast; anything else (a merged segment's
-postings, another field) still arrives as postings, one at a time, kept in memory beside ours.
+block statistics (lengths, weights) Whoosh computes. The terms field's posting lists are encoded here
+(``_encode_counted``): the bytes Whoosh's posting writer makes, made a term at a time rather than
+through its per-block, per-posting Python (a test holds the segment files byte for byte equal to those
+Whoosh's own writer makes). The files are Whoosh's own: readers, merges and deletions are untouched.
+Only what our schema needs is fast; anything else (a merged segment's postings, another field) still
+arrives as postings, one at a time, kept in memory beside ours.
 """
 
 from __future__ import annotations
 
 import sys
+import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
+from operator import sub
+from pickle import dumps
 from typing import Any
 
+from whoosh.codec.whoosh3 import COMPRESSION_MIN_SIZE, WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.system import pack_int, pack_ushort
+from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
 from handbook.search.schema import TERMS_FIELD
@@ -117,11 +126,7 @@ class BlockWriter(SegmentWriter):
                 sizes = _field_lengths(lengths, name, self.docnum)
                 writer.start_field(name, field)
                 if name == TERMS_FIELD:
-                    for term in sorted(self._terms):  # code point order is UTF-8 byte order
-                        codes = self._terms[term]
-                        if self._merged:
-                            codes = array("Q", sorted(codes))
-                        _write_term(writer, term.encode("utf-8"), _counted(codes), sizes)
+                    self._write_counted(writer, sizes)
                 else:
                     for tbytes, postings in sorted(by_field[name]):
                         postings.sort(key=lambda p: p[0])
@@ -132,6 +137,25 @@ class BlockWriter(SegmentWriter):
             lengths.close()
         self._terms.clear()
         self._others.clear()
+
+    def _write_counted(self, writer: Any, sizes: list[int]) -> None:
+        """The terms field's posting lists, each encoded whole and written at once (see the module)."""
+        postfile = writer._postfile
+        add = writer._tindex.add
+        prefix = pack_ushort(writer._fieldid)
+        compression = writer._postwriter._compression
+        if writer._postwriter._blocklimit != _BLOCK:
+            raise RuntimeError("the codec's block size is not the one this writer cuts")
+        terms = self._terms
+        for term in sorted(terms):  # code point order is UTF-8 byte order
+            codes = terms[term]
+            if self._merged:
+                codes = array("Q", sorted(codes))
+            start = postfile.tell()
+            encoded, info = _encode_counted(codes, sizes, compression)
+            postfile.write(encoded)
+            info.set_extent(start, len(encoded))
+            add(prefix + term.encode("utf-8"), info.to_bytes())
 
 
 def _field_lengths(lengths: Any, name: str, count: int) -> list[int]:
@@ -144,21 +168,70 @@ _HALVES = sys.byteorder == "little" and array("Q").itemsize == 8 and array("I").
 _Chunk = tuple["array[int]", "array[float]", bytes | None]
 
 
-def _counted(codes: array[int]) -> Iterator[_Chunk]:
+def _encode_counted(codes: array[int], sizes: list[int], compression: int) -> tuple[bytes, W3TermInfo]:
+    """One term's posting list as Whoosh's ``W3PostingsWriter`` writes it (header, then per block: its
+    length, negative for the last; pickled block info; pickled, maybe compressed, ids as deltas,
+    weights minified, values), and its term info, with the same statistics."""
+    ids, freqs = _split(codes)
+    info = W3TermInfo()
+    parts = [WHOOSH3_HEADER_MAGIC]
+    count = len(ids)
+    weight = 0.0
+    for start in range(0, count, _BLOCK):
+        block_ids = ids[start : start + _BLOCK]
+        block_freqs = freqs[start : start + _BLOCK]
+        size = len(block_ids)
+        lengths = list(map(sizes.__getitem__, block_ids))
+        shortest: int | None = min(lengths)
+        if not shortest:  # a document without a length in this field: not a block statistic
+            lengths = [n for n in lengths if n]
+            shortest = min(lengths) if lengths else None
+        longest = max(lengths) if lengths else 0
+        heaviest = float(max(block_freqs))
+        first = block_freqs[0]
+        if block_freqs.count(first) == size:
+            weights: Any = None if first == 1 else float(first)
+        else:
+            weights = tuple(map(float, block_freqs))
+        values = array("I", block_freqs)
+        if not _BIG_ENDIAN:
+            values.byteswap()  # Whoosh packs frequencies big-endian ("!I")
+        previous = array("I", (0,))
+        previous.extend(block_ids[:-1])
+        data = dumps((tuple(map(sub, block_ids, previous)), weights, values.tobytes()), 2)
+        level = compression if len(data) >= COMPRESSION_MIN_SIZE else 0
+        if level:
+            data = zlib.compress(data, level)
+        last = block_ids[-1]
+        stats = dumps((size, last, heaviest, level, length_to_byte(shortest), length_to_byte(longest)), 2)
+        length = len(stats) + len(data)
+        parts += [pack_int(length if start + _BLOCK < count else -length), stats, data]
+        # The term info's statistics, as W3TermInfo.add_block gathers them block by block.
+        weight += sum(block_freqs)
+        if start == 0:
+            info._minlength = shortest
+            info._minid = block_ids[0]
+        else:
+            info._minlength = min(info._minlength, shortest)
+        info._maxlength = max(info._maxlength, longest)
+        info._maxweight = max(info._maxweight, heaviest)
+        info._maxid = last
+    info._weight = weight
+    info._df = count
+    return b"".join(parts), info
+
+
+_BIG_ENDIAN = sys.byteorder == "big"
+
+
+def _split(codes: array[int]) -> tuple[array[int], array[int]]:
+    """Document numbers and frequencies of a term's postings (each code is document << 32 | frequency)."""
+    if array("I").itemsize != 4:
+        raise RuntimeError("unsigned int is not 4 bytes here")
     if _HALVES:  # each 8-byte code is its two 4-byte halves: frequency, then document
         halves = array("I", codes.tobytes())
-        ids, freqs = halves[1::2], halves[0::2]
-    else:
-        ids = array("I", (code >> _SHIFT for code in codes))
-        freqs = array("I", (code & _LOW for code in codes))
-    for start in range(0, len(ids), _BLOCK):
-        chunk = freqs[start : start + _BLOCK]
-        weights = array("f", chunk)
-        if chunk.itemsize != 4:
-            raise RuntimeError("unsigned int is not 4 bytes here")
-        values = array("I", chunk)
-        values.byteswap()  # Whoosh packs frequencies big-endian ("!I")
-        yield ids[start : start + _BLOCK], weights, values.tobytes()
+        return halves[1::2], halves[0::2]
+    return array("I", (code >> _SHIFT for code in codes)), array("I", (code & _LOW for code in codes))
 
 
 def _generic(postings: list[tuple[int, float, bytes | None]]) -> Iterator[_Chunk]:
