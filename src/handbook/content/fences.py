@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from itertools import groupby
 
 _OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
@@ -48,8 +47,36 @@ def code_lines(lines: Iterable[str]) -> Iterator[tuple[bool, str]]:
 
 
 def split_code_blocks(text: str) -> list[tuple[bool, str]]:
-    """``text`` as (is_code, chunk) pieces along its fenced code blocks; the chunks join back to it."""
-    lines = code_lines(text.splitlines(keepends=True))
-    return [
-        (is_code, "".join(line for _, line in group)) for is_code, group in groupby(lines, key=lambda p: p[0])
-    ]
+    """``text`` as (is_code, chunk) pieces along its fenced code blocks; the chunks join back to it.
+
+    What ``code_lines`` says of each line, grouped; but only lines holding ``` or ~~~ can open or
+    close a fence, so only those are looked at (every page is normalised through this, and most of
+    a page's lines are prose)."""
+    if "```" not in text and "~~~" not in text:
+        return [(False, text)] if text else []
+    lines = text.splitlines(keepends=True)
+    pieces: list[tuple[bool, str]] = []
+
+    def add(is_code: bool, start: int, end: int) -> None:
+        if start >= end:
+            return
+        chunk = "".join(lines[start:end])
+        if pieces and pieces[-1][0] == is_code:  # a fence right after another: one code chunk
+            chunk = pieces.pop()[1] + chunk
+        pieces.append((is_code, chunk))
+
+    start = 0  # the first line not yet in a piece
+    fence: str | None = None
+    for number, line in enumerate(lines):
+        if "```" not in line and "~~~" not in line:
+            continue
+        if fence is None:
+            fence = fence_opening(line)
+            if fence is not None:
+                add(False, start, number)
+                start = number
+        elif closes(line, fence):
+            add(True, start, number + 1)
+            start, fence = number + 1, None
+    add(fence is not None, start, len(lines))
+    return pieces

@@ -24,7 +24,12 @@ def decode(data: bytes) -> tuple[str, list[str]]:
 _CONT_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _CONT = "\u0080-\u00bf" + _CONT_EXTRA
 _LEAD = "\u00c2-\u00f4\u011e\u011f\u015e\u015f\u0130\u0131"
-_MOJIBAKE_HINT = re.compile(f"[{_LEAD}][{_CONT}]|‚Ä|Ô∏|√[©¢≠]|\uf8ff")
+# A lead character then a continuation one, or ‚Ä, Ô∏, √© (√¢, √≠) or the Apple logo: written with its
+# first characters as one class, so it is searched for a character of that class; as alternatives with
+# no common first character (``[LEAD][CONT]|‚Ä|Ô∏|…``) it was tried at every position of every page.
+_MOJIBAKE_HINT = re.compile(
+    f"[{_LEAD}‚Ô√\uf8ff](?:(?<=[{_LEAD}])[{_CONT}]|(?<=‚)Ä|(?<=Ô)∏|(?<=√)[©¢≠]|(?<=\uf8ff))"
+)
 # Mac Roman reads a 4-byte UTF-8 lead (F0) as the Apple logo (U+F8FF): that is proof enough to re-decode
 # the three characters after it even when they look like German ("üöÄ" is 🚀), which ftfy will not.
 _MAC_ROMAN_EMOJI = re.compile("\uf8ff([^\\s\uf8ff]{3})((?:Ô∏è)?)")

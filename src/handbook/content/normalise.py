@@ -83,7 +83,9 @@ def _parse_toml(raw: str) -> dict[str, Any]:
 # --------------------------------------------------------------------------------------------------
 # code masking: transformations below must not touch code
 
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n\s*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
+# A run of backticks not after another (the lookbehind comes after the first backtick, so the pattern
+# starts with a literal and is searched for that character alone, not tried at every position).
+_CODE_SPAN = re.compile(r"(`(?<!``)`*)(?!`)(?:(?!\n\s*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
 _MASK = re.compile("\ue000(\\d+)\ue001")
 
 

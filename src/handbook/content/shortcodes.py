@@ -127,7 +127,9 @@ def reduce_shortcodes(text: str) -> str:
 # emoji shortcodes
 
 # One or more adjacent `:name:` codes, not inside a word, a time (10:30:00), a C++ path (a::b) or a URL.
-_EMOJI_RUN = re.compile(r"(?<![\w:/])(?::[a-z0-9_+\-]+:)+(?![\w:])")
+# It starts with its colon and looks behind from there: a pattern that starts with a literal is searched
+# for that character alone, where a lookbehind first was tried at every position of every page.
+_EMOJI_RUN = re.compile(r":(?<![\w:/]:)[a-z0-9_+\-]+:(?::[a-z0-9_+\-]+:)*(?![\w:])")
 
 
 def emojize_shortcodes(text: str) -> str:
