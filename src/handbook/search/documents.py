@@ -17,6 +17,7 @@ from handbook.search.analysis import (
     add_compounds,
     add_terms,
     count_spellable,
+    count_spellable_words,
     count_terms,
     surface_words,
     words_of,
@@ -170,7 +171,7 @@ def build_documents(
         add_compounds(text, counts)
         if words is not None:
             count_spellable(heading, words)
-            count_spellable(text, words)
+            count_spellable_words(text, body, words)
         documents.append(
             {
                 "path": job.path,
