@@ -30,6 +30,7 @@ from whoosh.writing import SegmentWriter
 
 from handbook.search.schema import TERMS_FIELD
 
+_Pair = tuple[float, bytes | None]  # a posting's weight and value (a field other than the terms field)
 _SHIFT = 32  # a posting of the terms field in one integer: document << 32 | frequency
 _LOW = (1 << _SHIFT) - 1
 
@@ -41,10 +42,11 @@ class BlockWriter(SegmentWriter):
         whoosh: Any = super()  # Whoosh's writer has no annotations
         whoosh.__init__(ix, **kwargs)
         self._terms: dict[str, array[int]] = {}  # term → document << 32 | frequency, in document order
-        self._others: dict[tuple[str, bytes], list[tuple[int, float, bytes | None]]] = {}
+        # (field, term) → its documents, and each one's (weight, value): pairs shared, not made per posting
+        self._others: dict[tuple[str, bytes], tuple[array[int], list[_Pair]]] = {}
         self.postings = 0  # postings held, for callers that commit by size
         self._merged = False  # a merge added postings: the arrays may need sorting
-        self._index_cache: dict[tuple[str, Any], list[tuple[bytes, int, float, bytes]]] = {}
+        self._index_cache: dict[tuple[str, Any], list[tuple[bytes, int, _Pair]]] = {}
         fields = self.schema
         self._plan = [(name, fields[name]) for name in sorted(fields.names())]
 
@@ -62,11 +64,10 @@ class BlockWriter(SegmentWriter):
             if name == TERMS_FIELD and isinstance(value, Mapping):
                 length = self._add_terms(docnum, value)
             elif field.indexed:
-                for tbytes, freq, weight, vbytes in self._indexed(name, field, value):
+                for tbytes, freq, pair in self._indexed(name, field, value):
                     if field.scorable:
                         length += freq
-                    self._others.setdefault((name, tbytes), []).append((docnum, weight, vbytes))
-                    self.postings += 1
+                    self._other(name, tbytes, docnum, pair)
             perdoc.add_field(name, field, value if field.stored else None, length)
         perdoc.finish_doc()
         self._added = True
@@ -77,15 +78,25 @@ class BlockWriter(SegmentWriter):
         """This writer as Whoosh's untyped ``SegmentWriter``."""
         return self
 
-    def _indexed(self, name: str, field: Any, value: Any) -> list[tuple[bytes, int, float, bytes]]:
+    def _indexed(self, name: str, field: Any, value: Any) -> list[tuple[bytes, int, _Pair]]:
         """A field's postings for a value: a page's sections repeat its path, chapter and tags."""
         key = (name, value)
         found = self._index_cache.get(key)
         if found is None:
             if len(self._index_cache) > 10_000:
                 self._index_cache.clear()
-            found = self._index_cache[key] = list(field.index(value))
+            found = [(tbytes, freq, (weight, vbytes)) for tbytes, freq, weight, vbytes in field.index(value)]
+            self._index_cache[key] = found
         return found
+
+    def _other(self, name: str, tbytes: bytes, docnum: int, pair: _Pair) -> None:
+        """A posting of a field other than the terms field."""
+        found = self._others.get((name, tbytes))
+        if found is None:
+            found = self._others[(name, tbytes)] = (array("I"), [])
+        found[0].append(docnum)
+        found[1].append(pair)
+        self.postings += 1
 
     def _add_terms(self, docnum: int, counts: Mapping[str, int]) -> int:
         terms = self._terms
@@ -108,15 +119,15 @@ class BlockWriter(SegmentWriter):
             if fieldname == TERMS_FIELD:
                 found = self._terms.setdefault(tbytes.decode("utf-8"), array("Q"))
                 found.append(docnum << _SHIFT | int(weight))
+                self.postings += 1
             else:
-                self._others.setdefault((fieldname, tbytes), []).append((docnum, weight, vbytes))
-            self.postings += 1
+                self._other(fieldname, tbytes, docnum, (weight, vbytes))
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         lengths = self._whoosh.per_document_reader()
         try:
-            by_field: dict[str, list[tuple[bytes, Any]]] = {}
+            by_field: dict[str, list[tuple[bytes, tuple[array[int], list[_Pair]]]]] = {}
             for (name, tbytes), postings in self._others.items():
                 by_field.setdefault(name, []).append((tbytes, postings))
             fields = sorted({*by_field, *([TERMS_FIELD] if self._terms else [])})
@@ -128,9 +139,11 @@ class BlockWriter(SegmentWriter):
                 if name == TERMS_FIELD:
                     self._write_counted(writer, sizes)
                 else:
-                    for tbytes, postings in sorted(by_field[name]):
-                        postings.sort(key=lambda p: p[0])
-                        _write_term(writer, tbytes, _generic(postings), sizes)
+                    for tbytes, (docs, pairs) in sorted(by_field[name], key=lambda t: t[0]):
+                        if self._merged:  # in document order (a stable sort, as Whoosh's pool)
+                            order = sorted(range(len(docs)), key=docs.__getitem__)
+                            docs, pairs = array("I", [docs[n] for n in order]), [pairs[n] for n in order]
+                        _write_term(writer, tbytes, _generic(docs, pairs), sizes)
                 writer.finish_field()
             writer.close()
         finally:
@@ -234,13 +247,12 @@ def _split(codes: array[int]) -> tuple[array[int], array[int]]:
     return array("I", (code >> _SHIFT for code in codes)), array("I", (code & _LOW for code in codes))
 
 
-def _generic(postings: list[tuple[int, float, bytes | None]]) -> Iterator[_Chunk]:
-    for start in range(0, len(postings), _BLOCK):
-        chunk = postings[start : start + _BLOCK]
-        ids = array("I", (p[0] for p in chunk))
-        weights = array("f", (p[1] for p in chunk))
-        values = b"".join(p[2] or b"" for p in chunk)
-        yield ids, weights, values or None
+def _generic(docs: array[int], pairs: list[_Pair]) -> Iterator[_Chunk]:
+    for start in range(0, len(docs), _BLOCK):
+        chunk = pairs[start : start + _BLOCK]
+        weights = array("f", (p[0] for p in chunk))
+        values = b"".join(p[1] or b"" for p in chunk)
+        yield docs[start : start + _BLOCK], weights, values or None
 
 
 _BLOCK = 128  # postings per block (Whoosh's W3Codec default)
