@@ -160,24 +160,6 @@ def count_spellable(text: str, into: Counter[str]) -> None:
     into.update(_SPELLABLE.findall(text.lower()))
 
 
-def _word_spellable(word: str) -> tuple[str, ...]:
-    return tuple(_SPELLABLE.findall(word.lower()))
-
-
-_SPELLABLES = _PerWord(_word_spellable)
-
-
-def count_spellable_words(text: str, words: Iterable[str], into: Counter[str]) -> None:
-    """``count_spellable(text, into)`` from the text's words (``surface_words(text)``), each distinct
-    word's letter runs found once: the text is not scanned again. Lowercasing a word alone is
-    lowercasing it in the text, except for a Greek capital sigma, whose lower case depends on the
-    letters around it: a text holding one is scanned whole."""
-    if "Σ" in text:
-        count_spellable(text, into)
-    else:
-        into.update(chain.from_iterable(map(_SPELLABLES.__getitem__, words)))
-
-
 _DOUBLED = re.compile(r"([bdgkmnprt])\1$")
 
 

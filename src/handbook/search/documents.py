@@ -15,9 +15,9 @@ from typing import Any
 
 from handbook.search.analysis import (
     add_compounds,
+    add_spellable,
     add_terms,
     count_spellable,
-    count_spellable_words,
     count_terms,
     surface_words,
     words_of,
@@ -42,9 +42,20 @@ class PageDocuments:
     digest: str
     documents: list[dict[str, Any]]
     error: str = ""
-    words: Counter[str] = field(default_factory=Counter)  # surface words, for "did you mean"
+    # Spellable letter runs, for "did you mean": of its headings, and of text where a capital sigma makes
+    # a word's lower case depend on its neighbours. The rest of its text is in ``surface``: its words,
+    # whose runs the shard finds once for all its pages (``analysis.add_spellable``) — a page's own
+    # count is ``spellable()``.
+    words: Counter[str] = field(default_factory=Counter)
+    surface: Counter[str] = field(default_factory=Counter)
     links: list[str] = field(default_factory=list)  # hrefs written in the page, for page authority
     acronyms: list[tuple[str, str]] = field(default_factory=list)  # spelled out in its titles
+
+    def spellable(self) -> Counter[str]:
+        """The page's spellable letter runs, all counted."""
+        counted = self.words.copy()
+        add_spellable(self.surface, counted)
+        return counted
 
 
 def file_digest(data: bytes) -> str:
@@ -61,8 +72,9 @@ def page_documents(job: PageJob) -> PageDocuments:
         return PageDocuments(job.path, 0, 0, "", [], error=f"cannot read: {exc.strerror}")
     digest = file_digest(data)
     words: Counter[str] = Counter()
+    surface: Counter[str] = Counter()
     try:
-        documents, links = build_documents(job, data, words)
+        documents, links = build_documents(job, data, words, surface)
         acronyms = title_acronyms([job.title, *(d["heading"] for d in documents)], job.path)
     except Exception as exc:  # one bad page must not stop the index: report it and go on
         return PageDocuments(job.path, stat.st_size, stat.st_mtime_ns, digest, [], f"{type(exc).__name__}")
@@ -73,6 +85,7 @@ def page_documents(job: PageJob) -> PageDocuments:
         digest,
         documents,
         words=words,
+        surface=surface,
         links=links,
         acronyms=acronyms,
     )
@@ -143,10 +156,11 @@ def references_used(markdown: str, references: dict[str, Any]) -> dict[str, Any]
 
 
 def build_documents(
-    job: PageJob, data: bytes, words: Counter[str] | None = None
+    job: PageJob, data: bytes, words: Counter[str] | None = None, surface: Counter[str] | None = None
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """The page's search documents (one per section) and the hrefs it links to; ``words`` gets the
-    surface words of its headings and text (for "did you mean")."""
+    spellable letter runs of its headings and text (for "did you mean"), or, given ``surface``, the
+    text's words go there, for their runs to be found later, once per distinct word."""
     # The normaliser and markdown-it here: a search that finds the index up to date imports neither.
     from handbook.content.normalise import normalise
     from handbook.content.parse import build_sections, reference_block
@@ -171,7 +185,10 @@ def build_documents(
         add_compounds(text, counts)
         if words is not None:
             count_spellable(heading, words)
-            count_spellable_words(text, body, words)
+            if surface is not None and "Σ" not in text:  # (a sigma's lower case needs its neighbours)
+                surface.update(body)
+            else:
+                count_spellable(text, words)
         documents.append(
             {
                 "path": job.path,

@@ -21,6 +21,7 @@ from whoosh.index import Index
 
 from handbook.files import write_atomic
 from handbook.search import first_tier
+from handbook.search.analysis import add_spellable
 from handbook.search.documents import PageJob, page_documents
 from handbook.search.schema import SCHEMA_VERSION, build_schema
 from handbook.search.writer import BlockWriter
@@ -66,8 +67,11 @@ class Shard:
         return Counter({str(k): v for k, v in data.items() if isinstance(v, int) and not isinstance(v, bool)})
 
     def save_vocabulary(self, words: Counter[str]) -> None:
-        """Words seen in this shard's pages with their counts (words of removed pages may linger)."""
-        write_atomic(self.vocabulary_path, json.dumps(dict(words.most_common(MAX_VOCABULARY))))
+        """Words seen in this shard's pages with their counts (words of removed pages may linger). The
+        most frequent are kept; among words as frequent as the last one kept, the first alphabetically,
+        not the first met: what is kept does not depend on the order pages and words were counted."""
+        kept = sorted(words.items(), key=lambda item: (-item[1], item[0]))[:MAX_VOCABULARY]
+        write_atomic(self.vocabulary_path, json.dumps(dict(kept)))
 
     def load_links(self) -> dict[str, list[str]]:
         """Each committed page's hrefs (for page authority); a missing or damaged file is empty."""
@@ -221,12 +225,14 @@ def update_shard(work: ShardWork, progress: Any = None) -> dict[str, Any]:
     waiting = first_tier.marked(shard.directory)  # a first tier (titles, headings) awaiting bodies
     # The first tier's words are all a vocabulary beside it holds: the bodies' count starts afresh.
     words = shard.load_vocabulary() if work.jobs and not waiting else Counter()
+    surface: Counter[str] = Counter()  # the pages' words whose letter runs go into ``words`` at the end
     if work.jobs and not waiting and not shard.pages and len(work.jobs) >= first_tier.FIRST_TIER_FROM:
         shard.save_vocabulary(first_tier.write(ix, shard.directory, work.jobs))  # completions meanwhile
         waiting = first_tier.marked(shard.directory)
     for job in work.jobs:
         page = page_documents(job)
         words.update(page.words)
+        surface.update(page.surface)
         links[page.path] = page.links
         if page.acronyms:
             acronyms[page.path] = [list(pair) for pair in page.acronyms]
@@ -256,6 +262,7 @@ def update_shard(work: ShardWork, progress: Any = None) -> dict[str, Any]:
     if progress is not None and prepared % PROGRESS_EVERY:
         progress.put(prepared % PROGRESS_EVERY)
     if work.jobs:
+        add_spellable(surface, words)  # each distinct word's runs found once, for all the pages
         shard.save_vocabulary(words)
         shard.save_links(links)
         shard.save_acronyms(acronyms)
