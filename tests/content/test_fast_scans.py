@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handbook.content import mojibake, normalise, shortcodes
+from handbook.content import mdx, mojibake, normalise, shortcodes
 from handbook.content.fences import code_lines, split_code_blocks
 
 from ..conftest import CORPORA, SEEDS
@@ -45,6 +45,9 @@ def assert_same(text: str) -> None:
     assert matches(shortcodes._EMOJI_RUN, text) == matches(PLAIN_EMOJI_RUN, text)
     assert matches(normalise._CODE_SPAN, text) == matches(PLAIN_CODE_SPAN, text)
     assert bool(mojibake._MOJIBAKE_HINT.search(text)) == bool(PLAIN_MOJIBAKE_HINT.search(text))
+    assert (mdx._may_have_esm(text) and mdx._ESM_HINT.search(text) is not None) == bool(
+        mdx._ESM_HINT.search(text)
+    )
 
 
 def sample_pages() -> list[Path]:
@@ -72,7 +75,7 @@ PIECES = st.sampled_from(
     [
         "```", "~~~", "````", "`", "``", " ", "   ", "    ", "\t", "\n", "\n\n", "\r", "\x0b", "\u2028",
         "a", "Word", "x_y", ":", "::", "/", ":+1:", ":smile:", ":a_b-c:", "10:30", "http://x",
-        "â€™", "Ã©", "é", "‚Ä", "Ô∏", "√©", "\uf8ff", "ğŸ", "ı",
+        "â€™", "Ã©", "é", "‚Ä", "Ô∏", "√©", "\uf8ff", "ğŸ", "ı", "import", "export", "{", "*",
     ]
 )  # fmt: skip
 

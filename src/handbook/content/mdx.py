@@ -50,8 +50,13 @@ def looks_like_mdx(text: str) -> bool:
         ":::" in text
         or ("<" in text and _TAG_HINT.search(text) is not None)
         or ("/*" in text and _COMMENT_OPEN.search(text) is not None)
-        or (("import" in text or "export" in text) and _ESM_HINT.search(text) is not None)
+        or (_may_have_esm(text) and _ESM_HINT.search(text) is not None)
     )
+
+
+def _may_have_esm(text: str) -> bool:
+    """``import``/``export`` at the start of a line, by substring (most pages say "important")."""
+    return text.startswith(("import", "export")) or "\nimport" in text or "\nexport" in text
 
 
 def mdx_to_markdown(text: str) -> tuple[str, dict[str, Any]]:
