@@ -43,18 +43,18 @@ class PageDocuments:
     documents: list[dict[str, Any]]
     error: str = ""
     # Spellable letter runs, for "did you mean": of its headings, and of text where a capital sigma makes
-    # a word's lower case depend on its neighbours. The rest of its text is in ``surface``: its words,
-    # whose runs the shard finds once for all its pages (``analysis.add_spellable``) — a page's own
-    # count is ``spellable()``.
+    # a word's lower case depend on its neighbours. The rest of its text is in ``surface``: its words
+    # (repeats and all: the shard counts them in C), whose runs the shard finds once for all its pages
+    # (``analysis.add_spellable``) — a page's own count is ``spellable()``.
     words: Counter[str] = field(default_factory=Counter)
-    surface: Counter[str] = field(default_factory=Counter)
+    surface: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)  # hrefs written in the page, for page authority
     acronyms: list[tuple[str, str]] = field(default_factory=list)  # spelled out in its titles
 
     def spellable(self) -> Counter[str]:
         """The page's spellable letter runs, all counted."""
         counted = self.words.copy()
-        add_spellable(self.surface, counted)
+        add_spellable(Counter(self.surface), counted)
         return counted
 
 
@@ -72,7 +72,7 @@ def page_documents(job: PageJob) -> PageDocuments:
         return PageDocuments(job.path, 0, 0, "", [], error=f"cannot read: {exc.strerror}")
     digest = file_digest(data)
     words: Counter[str] = Counter()
-    surface: Counter[str] = Counter()
+    surface: list[str] = []
     try:
         documents, links = build_documents(job, data, words, surface)
         acronyms = title_acronyms([job.title, *(d["heading"] for d in documents)], job.path)
@@ -156,7 +156,7 @@ def references_used(markdown: str, references: dict[str, Any]) -> dict[str, Any]
 
 
 def build_documents(
-    job: PageJob, data: bytes, words: Counter[str] | None = None, surface: Counter[str] | None = None
+    job: PageJob, data: bytes, words: Counter[str] | None = None, surface: list[str] | None = None
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """The page's search documents (one per section) and the hrefs it links to; ``words`` gets the
     spellable letter runs of its headings and text (for "did you mean"), or, given ``surface``, the
@@ -186,7 +186,7 @@ def build_documents(
         if words is not None:
             count_spellable(heading, words)
             if surface is not None and "Σ" not in text:  # (a sigma's lower case needs its neighbours)
-                surface.update(body)
+                surface += body
             else:
                 count_spellable(text, words)
         documents.append(
