@@ -173,12 +173,14 @@ class PageCore(ScrollView):
         return self._block_at(int(self.scroll_y))
 
     def _show_block(self, index: int, line_in_block: int) -> None:
-        height = max(self.size.height, 24)
+        # Only what fills the screen now: the rest is rendered in slices after this frame is drawn
+        # (``_schedule_rendering``), and a second screenful was a third of a first paint.
+        wanted = line_in_block + max(self.scrollable_content_region.height, 24)
         filled = 0
         for i in range(index, len(self.blocks)):
             self._render_block(i)
             filled += self.blocks[i].height
-            if filled >= height * 2:
+            if filled >= wanted:
                 break
         self._recompute()
         self._stick_to_end = False
