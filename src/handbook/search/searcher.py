@@ -25,6 +25,7 @@ from whoosh.query import And, Or, Query
 from whoosh.reading import MultiReader
 from whoosh.searching import Searcher
 
+from handbook.search import bulk
 from handbook.search.analysis import terms
 from handbook.search.clauses import (
     QUESTION_WORDS,
@@ -121,6 +122,8 @@ class SearchResult:
 
 class IndexSearcher:
     """Searches the shards of one index; reopens them when an update has committed new data."""
+
+    bulk = True  # score in bulk (``bulk``) where it gives Whoosh's results; False: Whoosh's search only
 
     def __init__(self, directory: Path, synonyms: Synonyms | None = None) -> None:
         self.directory = directory
@@ -344,13 +347,23 @@ class IndexSearcher:
             if len(clauses) + len(alternatives) > 1
             else (clauses + alternatives)[0]
         )
+        where = filters(query)
+        fetched = None
+        if self.bulk and where is None:
+            with contextlib.suppress(bulk.Unsupported):  # Whoosh's own search below
+                fetched = bulk.search(searcher, whoosh_query, pool)
         # Iterate, never list() or len(): Whoosh's Results.__len__ counts every matching document.
         # No terms=True: Whoosh would then check every term of the query against every matching
         # section (half of an as-you-type query's time); only the candidates' terms are looked up.
-        results = searcher.search(whoosh_query, limit=pool, filter=filters(query))
+        results: Any = (
+            fetched.hits if fetched is not None else searcher.search(whoosh_query, limit=pool, filter=where)
+        )
         kept = [r for r in results if not query.phrases or has_phrases(r.get("markdown", ""), query.phrases)]
-        texts = {text for field, text in whoosh_query.iter_all_terms() if field == TERMS_FIELD}
-        found = matched_terms(searcher, [r.docnum for r in kept], texts)
+        if fetched is not None:
+            found = fetched.matched_terms([r.docnum for r in kept], TERMS_FIELD)
+        else:
+            texts = {text for field, text in whoosh_query.iter_all_terms() if field == TERMS_FIELD}
+            found = matched_terms(searcher, [r.docnum for r in kept], texts)
         candidates = [Candidate(r, float(r.score or 0.0), found[r.docnum]) for r in kept]
         highlight_terms = {term for alternatives in wanted for t in alternatives for term in t}
         ranked = rank(candidates, wanted, self.priors(), self.title_terms)
