@@ -22,14 +22,20 @@ compares the two on real indexes.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import chain
+from math import inf
 from typing import Any
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.filedb.structfile import BufferFile
 from whoosh.matching import (
     ArrayUnionMatcher,
     IntersectionMatcher,
+    ListMatcher,
     NullMatcherClass,
     UnionMatcher,
     WrappingMatcher,
@@ -72,65 +78,79 @@ class BulkHit:
 
 @dataclass
 class BulkResults:
-    """The top documents, and for every term of the query the documents holding it (global numbers):
-    which terms a candidate matched is then a set lookup, not a walk of postings."""
+    """The top documents, and each segment's postings of the query's terms (by the segment's first
+    document number): which terms a candidate holds is then a dictionary lookup, not a walk of postings."""
 
     hits: list[BulkHit]
-    holders: dict[tuple[str, str], set[int]]
+    segments: list[tuple[int, _Segment]]
 
     def matched_terms(self, docnums: Iterable[int], fieldname: str) -> dict[int, set[str]]:
         """Terms of ``fieldname`` each of ``docnums`` holds."""
-        wanted = set(docnums)
-        found: dict[int, set[str]] = {d: set() for d in wanted}
-        for (name, text), holders in self.holders.items():
-            if name == fieldname:
-                for docnum in wanted & holders:
-                    found[docnum].add(text)
+        offsets = [offset for offset, _ in self.segments]
+        found: dict[int, set[str]] = {}
+        for docnum in docnums:
+            offset, segment = self.segments[bisect_right(offsets, docnum) - 1]
+            local = docnum - offset
+            found[docnum] = {
+                text
+                for (name, text), postings in segment.postings.items()
+                if name == fieldname and local in postings
+            }
         return found
 
 
-def search(searcher: Searcher, query: Query, limit: int) -> BulkResults:
-    """The top ``limit`` documents for ``query`` with Whoosh's scores and order (see the module)."""
+def search(searcher: Searcher, query: Query, limit: int, cache: PostingsCache | None = None) -> BulkResults:
+    """The top ``limit`` documents for ``query`` with Whoosh's scores and order (see the module).
+
+    ``cache``: scored postings kept from earlier queries of this same searcher (its scores depend on
+    the searcher's statistics: a new searcher needs a new cache)."""
+    cache = cache if cache is not None else PostingsCache(0)
     weighting = searcher.weighting
     if not isinstance(weighting, TableBM25F) or weighting.use_final:
         raise Unsupported("weighting")
-    texts = _terms(query)
-    scored: list[tuple[float, int]] = []
-    holders: dict[tuple[str, str], set[int]] = {t: set() for t in texts}
+    _check(query)
+    segments: list[tuple[int, _Segment]] = []
+    scored: list[tuple[int, Scores]] = []
+    best: list[float] = []  # the highest ``limit`` scores so far
     for subsearcher, offset in searcher.leaf_searchers():
-        segment = _Segment(subsearcher, weighting)
+        segment = _Segment(subsearcher, weighting, cache)
         scores = segment.evaluate(query)
-        scored += [(score, docnum + offset) for docnum, score in scores.items()]
-        for term, postings in segment.postings.items():
-            holders[term].update(docnum + offset for docnum in postings)
+        segments.append((offset, segment))
+        scored.append((offset, scores))
+        best = heapq.nlargest(limit, chain(best, scores.values()))
     # Whoosh keeps the highest scores, and of equal scores the first document it met (the lowest
     # number), then lists them by score, ties by number.
-    top = heapq.nsmallest(limit, scored, key=lambda item: (-item[0], item[1]))
-    return BulkResults([BulkHit(searcher, docnum, score) for score, docnum in top], holders)
+    floor = best[-1] if len(best) >= limit else -inf
+    top = sorted(
+        (-score, docnum + offset)
+        for offset, scores in scored
+        for docnum, score in scores.items()
+        if score >= floor
+    )
+    return BulkResults([BulkHit(searcher, docnum, -score) for score, docnum in top[:limit]], segments)
 
 
-def _terms(query: Query) -> list[tuple[str, str]]:
-    """Every term of the query, checking that the bulk path knows every node."""
+def _check(query: Query) -> None:
+    """Raises ``Unsupported`` unless the bulk path knows every node of the query."""
     if isinstance(query, Term):
         if type(query) is not Term or query.minquality or not isinstance(query.text, str):
             raise Unsupported(type(query).__name__)
-        return [(query.fieldname, query.text)]
+        return
     if type(query) is Or:
         if query.minmatch or query.scale:
             raise Unsupported("Or with minmatch or scale")
     elif type(query) is not And:
         raise Unsupported(type(query).__name__)
-    found: list[tuple[str, str]] = []
     for sub in query.subqueries:
-        found += _terms(sub)
-    return list(dict.fromkeys(found))
+        _check(sub)
 
 
 class _Segment:
     """One segment's leaf searcher: its terms' scores, and the query's combined as Whoosh would."""
 
-    def __init__(self, searcher: Any, weighting: TableBM25F) -> None:
+    def __init__(self, searcher: Any, weighting: TableBM25F, cache: PostingsCache) -> None:
         self.searcher = searcher
+        self.cache = cache
         self.reader = searcher.reader()
         self.weighting = weighting
         self.postings: dict[tuple[str, str], Scores] = {}
@@ -190,34 +210,32 @@ class _Segment:
         the class of Whoosh's matcher for it."""
         key = (fieldname, text)
         found = self.postings.get(key)
-        if found is not None:
-            return found, self.kinds[key]
+        if found is None:
+            cached = self.cache.get(self.reader, key)
+            if cached is None:
+                cached = self._read(fieldname, text)
+                self.cache.put(self.reader, key, cached)
+            found = self.postings[key] = cached[0]
+            self.kinds[key] = cached[1]
+        return found, self.kinds[key]
+
+    def _read(self, fieldname: str, text: str) -> tuple[Scores, type[Any]]:
         reader = self.reader
-        if (fieldname, reader.schema[fieldname].to_bytes(text)) not in reader:  # Term.matcher: NullMatcher
-            found = self.postings[key] = {}
-            self.kinds[key] = NullMatcherClass
-            return found, NullMatcherClass
+        tbytes = reader.schema[fieldname].to_bytes(text)
+        if (fieldname, tbytes) not in reader:  # Term.matcher: a NullMatcher
+            return {}, NullMatcherClass
         scorer = self.weighting.scorer(self.searcher, fieldname, text)
         table = self.weighting.norms(reader, fieldname, scorer)
         if type(scorer) is not BM25FScorer or table is None:
             raise Unsupported("scorer")
-        matcher: Any = reader.postings(fieldname, text)
-        self.kinds[key] = type(matcher)
-        deleted: frozenset[int] = frozenset()
-        if isinstance(matcher, FilterMatcher) and matcher._exclude:
-            deleted, matcher = frozenset(matcher._ids), matcher.child
-        if type(matcher) is not W3LeafMatcher:
-            raise Unsupported("postings format")
-        blocks: Any = matcher  # Whoosh's block reader: each block's ids and weights as arrays
-        blocks.reset()
-        ids: list[int] = []
-        weights: list[float] = []
-        while not blocks._atend:
-            blocks._read_ids()
-            blocks._read_weights()
-            ids += blocks._ids
-            weights += blocks._weights
-            blocks._next_block()
+        deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
+        terminfo = reader.term_info(fieldname, tbytes)
+        if terminfo.is_inlined():  # a rare term's postings kept in its term info: Whoosh's ListMatcher
+            ids, weights = terminfo.inlined_postings()[:2]
+            kind: type[Any] = ListMatcher
+        else:
+            ids, weights = self._blocks(fieldname, tbytes, terminfo)
+            kind = W3LeafMatcher
         idf, k1_plus_1 = scorer.idf, scorer.K1 + 1
         try:
             # bm25(): idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))), the last sum
@@ -226,10 +244,65 @@ class _Segment:
         except TypeError as exc:  # a document without a stored length: Whoosh's scorer fails too
             raise Unsupported("length") from exc
         found = dict(zip(ids, values, strict=True))
-        for docnum in deleted:
-            found.pop(docnum, None)
-        self.postings[key] = found
-        return found, self.kinds[key]
+        if deleted:  # SegmentReader.postings: the matcher filtered
+            kind = FilterMatcher
+            for docnum in deleted:
+                found.pop(docnum, None)
+        return found, kind
+
+    def _blocks(self, fieldname: str, tbytes: bytes, terminfo: Any) -> tuple[list[int], list[float]]:
+        """A posting list's ids and weights, read by Whoosh's own block reader (``W3LeafMatcher``) from
+        the list's bytes fetched in one read: block by block from the file, each block header is a
+        dozen small reads through Whoosh's file layers."""
+        offset, length = terminfo.extent()
+        if isinstance(length, tuple):  # whoosh3 reads it back with struct.unpack, its [0] left off
+            (length,) = length
+        postfile = self.reader._terms._postfile
+        reader_class: Any = W3LeafMatcher
+        blocks = reader_class(
+            BufferFile(postfile.get(offset, length)),
+            0,
+            length,
+            self.reader.schema[fieldname].format,
+            term=(fieldname, tbytes),
+        )
+        ids: list[int] = []
+        weights: list[float] = []
+        while not blocks._atend:
+            blocks._read_ids()
+            blocks._read_weights()
+            ids += blocks._ids
+            weights += blocks._weights
+            blocks._next_block()
+        return ids, weights
+
+
+class PostingsCache:
+    """Scored postings of recent terms, per segment reader, kept between queries of one searcher (as
+    you type, each letter asks again for the words before it): at most ``budget`` postings."""
+
+    def __init__(self, budget: int = 300_000) -> None:
+        self.budget = budget
+        self.size = 0
+        self._entries: OrderedDict[tuple[int, str, str], tuple[Any, tuple[Scores, type[Any]]]] = OrderedDict()
+
+    def get(self, reader: Any, key: tuple[str, str]) -> tuple[Scores, type[Any]] | None:
+        found = self._entries.get((id(reader), *key))
+        if found is None or found[0] is not reader:  # an id may be reused once a reader is gone
+            return None
+        self._entries.move_to_end((id(reader), *key))
+        return found[1]
+
+    def put(self, reader: Any, key: tuple[str, str], value: tuple[Scores, type[Any]]) -> None:
+        entry = (id(reader), *key)
+        old = self._entries.pop(entry, None)
+        if old is not None:
+            self.size -= len(old[1][0])
+        self._entries[entry] = (reader, value)
+        self.size += len(value[0])
+        while self.size > self.budget and len(self._entries) > 1:
+            _, (_, (scores, _)) = self._entries.popitem(last=False)
+            self.size -= len(scores)
 
 
 @dataclass
@@ -242,7 +315,7 @@ class _Node:
     def token(self) -> Any:
         """A bare instance of the matcher's class (its ``__init__`` not run) carrying this node: what
         Whoosh's tree builder compares when weights tie."""
-        token = self.kind.__new__(self.kind)
+        token: Any = object.__new__(self.kind)
         token.bulk_node = self
         return token
 

@@ -131,6 +131,7 @@ class IndexSearcher:
         self._opened: dict[Path, Any] = {}  # shard folder → its open Whoosh index
         self._generations: list[int] = []
         self._searcher: Searcher | None = None
+        self._postings = bulk.PostingsCache()
         self._corrector: Corrector | None = None
         self._acronyms: Synonyms | None = None  # acronyms the handbook's titles spell out
         self._priors: tuple[int, PagePriors] | None = None  # (side file's mtime, its priors)
@@ -173,6 +174,7 @@ class IndexSearcher:
         # in Or's coordination bonus) as soon as a shard has more than one segment.
         segments = [leaf for ix in current for leaf, _ in ix.reader().leaf_readers()]
         self._searcher = Searcher(MultiReader(segments), weighting=TableBM25F())
+        self._postings = bulk.PostingsCache()  # scored for this searcher's statistics
         self._corrector = None
         self._acronyms = None
         return self._searcher
@@ -351,7 +353,7 @@ class IndexSearcher:
         fetched = None
         if self.bulk and where is None:
             with contextlib.suppress(bulk.Unsupported):  # Whoosh's own search below
-                fetched = bulk.search(searcher, whoosh_query, pool)
+                fetched = bulk.search(searcher, whoosh_query, pool, self._postings)
         # Iterate, never list() or len(): Whoosh's Results.__len__ counts every matching document.
         # No terms=True: Whoosh would then check every term of the query against every matching
         # section (half of an as-you-type query's time); only the candidates' terms are looked up.
