@@ -11,12 +11,18 @@ them, so the results are Whoosh's to the bit:
   for operation;
 - sums are added in the order Whoosh's matchers add them: ``Or`` as Whoosh picks it per segment (a
   weighted tree of unions by estimated size, or an array union that adds clauses in order), ``And`` as
-  a weighted tree of intersections, boosts multiplied where Whoosh's wrapping matchers multiply;
-- the top ``limit`` by score, ties by document number, as Whoosh's top collector keeps them.
+  a weighted tree of intersections, boosts multiplied where Whoosh's wrapping matchers multiply; the
+  trees are built by Whoosh's own ``make_weighted_tree`` over stand-ins of its matcher classes, whose
+  comparison methods decide the order of clauses of equal weight;
+- the top ``limit`` by score, ties by document number, as Whoosh's collectors keep them.
 
-Anything else (other query types, a filter, another scorer, a segment not stored in Whoosh 3's
-format) raises ``Unsupported``: the caller runs Whoosh's own search. ``tests/search/test_bulk.py``
-compares the two on real indexes.
+That is Whoosh's exhaustive search (``limit=None``) cut to ``limit``. Its top-N search agrees except
+where its block-skipping matcher replacement loses a clause's score for a document (2 of 1,221
+benchmark queries, a few documents near the cut): there the bulk results are what Whoosh's own
+matcher scores for those documents.
+
+Anything else (other query types, a filter, another scorer, inlined postings) raises ``Unsupported``:
+the caller runs Whoosh's own search. ``tests/search/test_bulk.py`` compares the two on real indexes.
 """
 
 from __future__ import annotations
@@ -35,7 +41,6 @@ from whoosh.filedb.structfile import BufferFile
 from whoosh.matching import (
     ArrayUnionMatcher,
     IntersectionMatcher,
-    ListMatcher,
     NullMatcherClass,
     UnionMatcher,
     WrappingMatcher,
@@ -230,12 +235,10 @@ class _Segment:
             raise Unsupported("scorer")
         deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
         terminfo = reader.term_info(fieldname, tbytes)
-        if terminfo.is_inlined():  # a rare term's postings kept in its term info: Whoosh's ListMatcher
-            ids, weights = terminfo.inlined_postings()[:2]
-            kind: type[Any] = ListMatcher
-        else:
-            ids, weights = self._blocks(fieldname, tbytes, terminfo)
-            kind = W3LeafMatcher
+        if terminfo.is_inlined():  # postings kept in the term info (whoosh3's writer fails to write them)
+            raise Unsupported("inlined postings")
+        ids, weights = self._blocks(fieldname, tbytes, terminfo)
+        kind: type[Any] = W3LeafMatcher
         idf, k1_plus_1 = scorer.idf, scorer.K1 + 1
         try:
             # bm25(): idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))), the last sum
