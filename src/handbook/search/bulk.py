@@ -67,11 +67,15 @@ class BulkHit:
     searcher: Any  # a whoosh Searcher
     docnum: int
     score: float
+    cache: PostingsCache | None = field(default=None, repr=False)
     _fields: dict[str, Any] | None = field(default=None, repr=False)
 
     def fields(self) -> dict[str, Any]:
         if self._fields is None:
-            self._fields = self.searcher.stored_fields(self.docnum)
+            if self.cache is None:
+                self._fields = self.searcher.stored_fields(self.docnum)
+            else:
+                self._fields = self.cache.stored_fields(self.searcher, self.docnum)
         return self._fields
 
     def __getitem__(self, name: str) -> Any:
@@ -132,7 +136,7 @@ def search(searcher: Searcher, query: Query, limit: int, cache: PostingsCache | 
         for docnum, score in scores.items()
         if score >= floor
     )
-    return BulkResults([BulkHit(searcher, docnum, -score) for score, docnum in top[:limit]], segments)
+    return BulkResults([BulkHit(searcher, docnum, -score, cache) for score, docnum in top[:limit]], segments)
 
 
 def _check(query: Query) -> None:
@@ -282,11 +286,14 @@ class _Segment:
 
 class PostingsCache:
     """Scored postings of recent terms, per segment reader, kept between queries of one searcher (as
-    you type, each letter asks again for the words before it): at most ``budget`` postings."""
+    you type, each letter asks again for the words before it): at most ``budget`` postings; and the
+    stored fields of recent candidates. One per searcher: document numbers are the searcher's."""
 
-    def __init__(self, budget: int = 300_000) -> None:
+    def __init__(self, budget: int = 300_000, documents: int = 2000) -> None:
         self.budget = budget
         self.size = 0
+        self.documents = documents
+        self._stored: OrderedDict[int, dict[str, Any]] = OrderedDict()
         self._entries: OrderedDict[tuple[int, str, str], tuple[Any, tuple[Scores, type[Any]]]] = OrderedDict()
 
     def get(self, reader: Any, key: tuple[str, str]) -> tuple[Scores, type[Any]] | None:
@@ -295,6 +302,18 @@ class PostingsCache:
             return None
         self._entries.move_to_end((id(reader), *key))
         return found[1]
+
+    def stored_fields(self, searcher: Any, docnum: int) -> dict[str, Any]:
+        """A document's stored fields, the last ``documents`` asked for kept: as you type, most
+        candidates of one letter are candidates of the next (callers never change them)."""
+        found = self._stored.get(docnum)
+        if found is None:
+            found = self._stored[docnum] = searcher.stored_fields(docnum)
+            if len(self._stored) > self.documents:
+                self._stored.popitem(last=False)
+        else:
+            self._stored.move_to_end(docnum)
+        return found
 
     def put(self, reader: Any, key: tuple[str, str], value: tuple[Scores, type[Any]]) -> None:
         entry = (id(reader), *key)
