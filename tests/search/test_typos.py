@@ -49,6 +49,7 @@ def test_the_shortcut_changes_no_correction() -> None:
             word[:cut] + rng.choice("aeiou") + word[cut:],
             rng.choice("bdst") + word[1:],
             word[:cut] + word[cut:][::-1][:1] + word[cut + 1 :],
+            word[:cut] + word[cut + 2 :],  # two letters dropped: two edits, corrected from 9 letters
         ]
     corrected = 0
     for word in typed:
