@@ -45,7 +45,7 @@ from handbook.search.scoring import TableBM25F
 from handbook.search.shard import Shard, index_exists, shard_dirs
 from handbook.search.snippets import Snippet, snippet
 from handbook.search.synonyms import Synonyms
-from handbook.search.typos import Corrector
+from handbook.search.typos import Corrector, correctable
 
 __all__ = [
     "Expander",
@@ -305,13 +305,14 @@ class IndexSearcher:
 
         ``partial`` (a word still being typed, that words of the handbook start with) and quoted
         words are never corrected."""
-        corrector = self.corrector()
         verbatim = {w.lower() for w in query.verbatim}
         found: dict[str, str] = {}
         for word in query.words:
             if (partial and word is partial) or word.lower() in verbatim or word.lower() in QUESTION_WORDS:
                 continue
-            meant = corrector.correct(word)
+            if not correctable(word):  # no vocabulary needed (loading it is a third of a query)
+                continue
+            meant = self.corrector().correct(word)
             if meant:
                 found[word] = meant
         return found

@@ -32,6 +32,13 @@ def edit_budget(word: str) -> int:
     return 1 if len(word) >= ONE_TYPO_FROM else 0
 
 
+def correctable(word: str) -> bool:
+    """Whether ``word`` may be corrected at all (letters only, long enough for an edit): if not,
+    callers need no vocabulary."""
+    typed = word.lower()
+    return bool(edit_budget(typed)) and typed.isalpha()
+
+
 def typo_cost(typed: str, candidate: str) -> int:
     """Damerau-Levenshtein distance (a swap of two letters is one edit), a first-letter change two."""
     cost = int(damerau_levenshtein(typed, candidate))
@@ -52,10 +59,10 @@ class Corrector:
 
     def correct(self, word: str) -> str | None:
         """The word meant by ``word``, or None when it should stand as typed."""
+        if not correctable(word):
+            return None
         typed = word.lower()
         budget = edit_budget(typed)
-        if not budget or not typed.isalpha():
-            return None
         own = self.counts.get(typed, 0)
         needed = max(1, own * FREQUENCY_RATIO)
         if needed > self.top:
