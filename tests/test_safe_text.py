@@ -36,6 +36,6 @@ def test_values_read_from_yaml_are_cleaned_through_lists_and_mappings() -> None:
 
 
 def test_front_matter_lists_are_cleaned() -> None:
-    page = normalise('---\ntitle: "T\\e]0;x\\a"\ntags: ["a\\e]52;c;x\\a", b]\n---\nBody\n')
+    page = normalise("---\ntitle: \"T\\e]0;x\\a\"\ntags: [\"a\\e]52;c;x\\a\", b]\n---\nBody\n")
     assert page.front_matter["title"] == "T"
     assert page.front_matter["tags"] == ["a", "b"]
