@@ -1,7 +1,7 @@
 """Search timings on a 40 MB / 4,000-file handbook of real text (see synthetic.py).
 
     python benchmarks/search.py [--megabytes 40] [--files 4000] [--queries 300] [--runs 7] [--baseline]
-                                [--index-only] [--keep DIR]
+                                [--reuse DIR] [--index-only] [--keep DIR]
 
 Prints: cold index time (wall, and CPU of this process and its workers, which other work on the machine
 inflates less), how soon a search finds a page by its title during that build (the first tier), peak
@@ -9,11 +9,13 @@ memory (the main process, each worker, and all together, sampled from /proc ever
 after one edited page, query latency with snippets (full queries, and as you type:
 every prefix of a query from its second letter, as the app's search screen asks), what reading the index
 without mmap costs, and ``handbook search`` as a whole process on the warm index (median of --runs).
-The machine's load average is printed beside: on a shared 2-core machine, compare CPU figures.
---baseline also times a naive Whoosh index of the same files (one document per file, StandardAnalyzer).
+--reuse DIR keeps the handbook and its index in DIR and, when DIR already holds them, skips building
+and the cold index (query timings only; a changed corpus needs a new DIR).
 --index-only stops after the index figures (cold, first tier, memory, re-index); --keep DIR builds the
 corpus in DIR once and reuses it on later runs (the index itself is always built anew), so a profiling
 loop skips the corpus build.
+The machine's load average is printed beside: on a shared 2-core machine, compare CPU figures.
+--baseline also times a naive Whoosh index of the same files (one document per file, StandardAnalyzer).
 """
 
 from __future__ import annotations
@@ -158,20 +160,26 @@ def cpu_seconds() -> tuple[float, float]:
     return me.ru_utime + me.ru_stime, children.ru_utime + children.ru_stime
 
 
-def timed(index: SearchIndex, query: str, *, prefix: bool, limit: int = 10) -> float:
-    start = time.perf_counter()
+def timed(index: SearchIndex, query: str, *, prefix: bool, limit: int = 10) -> tuple[float, float]:
+    """Wall and CPU seconds of one search (CPU: what other work on the machine inflates least)."""
+    start, cpu = time.perf_counter(), time.process_time()
     index.search(query, limit, prefix=prefix)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
-def print_latency(label: str, timings: list[float], limit: int = 10) -> None:
-    timings = sorted(timings)
-    p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
+def print_latency(label: str, timings: list[tuple[float, float]], limit: int = 10) -> None:
+    walls = sorted(wall for wall, _ in timings)
+    cpus = sorted(cpu for _, cpu in timings)
+
+    def p95(values: list[float]) -> float:
+        return values[max(0, int(len(values) * 0.95) - 1)]
+
     print(
-        f"{label} ({len(timings)} queries, limit {limit}): p50 {statistics.median(timings) * 1000:.1f} ms, ",
+        f"{label} ({len(timings)} queries, limit {limit}): p50 {statistics.median(walls) * 1000:.1f} ms, ",
         end="",
     )
-    print(f"p95 {p95 * 1000:.1f} ms, max {timings[-1] * 1000:.1f} ms")
+    print(f"p95 {p95(walls) * 1000:.1f} ms, max {walls[-1] * 1000:.1f} ms; ", end="")
+    print(f"CPU p50 {statistics.median(cpus) * 1000:.1f} ms, p95 {p95(cpus) * 1000:.1f} ms; load {load()}")
 
 
 def whoosh_open(directory: str) -> object:
@@ -205,12 +213,17 @@ def main() -> int:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--runs", type=int, default=7, help="runs of `handbook search` as a process")
     parser.add_argument("--baseline", action="store_true")
+    parser.add_argument("--reuse", type=Path, help="keep the corpus and index here; reuse them if present")
     parser.add_argument("--index-only", action="store_true", help="stop after the index figures")
     parser.add_argument("--keep", type=Path, help="build the corpus here once, reuse it afterwards")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = str(args.reuse) if args.reuse else scratch
         os.environ["HANDBOOK_CACHE_DIR"] = str(Path(tmp, "cache"))
         root = Path(tmp, "handbook")
+        if args.reuse and Path(tmp, "built").exists():
+            print(f"reusing the handbook and index in {tmp}; load average {load()}")
+            return measure_queries(root, args)
         if args.keep is not None:
             root = args.keep.resolve() / "handbook"
             built = args.keep.resolve() / f"built-{args.files}-{args.megabytes}"
@@ -253,26 +266,9 @@ def main() -> int:
             edited.write_text(edited.read_text(encoding="utf-8").removesuffix(_EDIT), encoding="utf-8")
         if args.index_only:
             return 0
-
-        again.search("warm up", 10)
-        typed = queries(handbook, args.queries)
-        print_latency("full query with snippets", [timed(again, q, prefix=False) for q in typed])
-        prefixes = [q[:n] for q in typed[: max(1, args.queries // 5)] for n in range(2, len(q) + 1)]
-        print_latency("as you type (prefix) with snippets", [timed(again, q, prefix=True) for q in prefixes])
-        app = [timed(again, q, prefix=True, limit=APP_RESULTS) for q in prefixes]
-        print_latency("as you type, as many hits as the app asks", app, APP_RESULTS)
-        mmapped = SearchIndex(Handbook.open(root))
-        plain_open = searcher_module.open_for_reading
-        searcher_module.open_for_reading = lambda directory: whoosh_open(str(directory))
-        try:
-            mmapped.search("warm up", 10)
-            print_latency(
-                "as you type, index read with mmap", [timed(mmapped, q, prefix=True) for q in prefixes]
-            )
-        finally:
-            searcher_module.open_for_reading = plain_open
-        print(f"handbook search as a process (warm index, median of {args.runs}): ", end="")
-        print(process_seconds(root, typed[:3], args.runs) + f"; load average {load()}")
+        if args.reuse:
+            Path(tmp, "built").touch()
+        measure_queries(root, args, again)
 
         if args.baseline:
             from whoosh import index as whoosh_index
@@ -291,6 +287,34 @@ def main() -> int:
             writer.commit()
             naive = time.perf_counter() - start
             print(f"naive Whoosh baseline (one document per file, one process): {naive:.1f} s")
+    return 0
+
+
+def measure_queries(root: Path, args: argparse.Namespace, index: SearchIndex | None = None) -> int:
+    """Query latency (full, as you type, with mmap) and `handbook search` as a process, on a built index."""
+    handbook = Handbook.open(root)
+    again = index or SearchIndex(handbook)
+    print(f"load average: {load()}")
+    cpu = time.process_time()
+    again.search("warm up", 10)
+    typed = queries(handbook, args.queries)
+    print_latency("full query with snippets", [timed(again, q, prefix=False) for q in typed])
+    prefixes = [q[:n] for q in typed[: max(1, args.queries // 5)] for n in range(2, len(q) + 1)]
+    print_latency("as you type (prefix) with snippets", [timed(again, q, prefix=True) for q in prefixes])
+    app = [timed(again, q, prefix=True, limit=APP_RESULTS) for q in prefixes]
+    print_latency("as you type, as many hits as the app asks", app, APP_RESULTS)
+    mmapped = SearchIndex(Handbook.open(root))
+    plain_open = searcher_module.open_for_reading
+    searcher_module.open_for_reading = lambda directory: whoosh_open(str(directory))
+    try:
+        mmapped.search("warm up", 10)
+        print_latency("as you type, index read with mmap", [timed(mmapped, q, prefix=True) for q in prefixes])
+    finally:
+        searcher_module.open_for_reading = plain_open
+    print(f"handbook search as a process (warm index, median of {args.runs}): ", end="")
+    print(process_seconds(root, typed[:3], args.runs) + f"; load average {load()}")
+
+    print(f"CPU time of this process for the query timings: {time.process_time() - cpu:.1f} s")
     return 0
 
 

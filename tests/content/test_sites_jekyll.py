@@ -79,3 +79,30 @@ def test_jekyll_without_parents_keeps_its_folders(tmp_path: Path) -> None:
         ("people/index.md", 0),
         ("people/leave.md", 1),
     ]
+
+
+JEKYLL_NEW_ABOUT = """---
+layout: page
+title: About
+permalink: /about/
+---
+
+This is the base Jekyll theme. You can find out more info about customizing your Jekyll theme, as well
+as basic Jekyll usage documentation at [jekyllrb.com](https://jekyllrb.com/)
+"""
+
+
+def test_the_about_page_jekyll_new_writes_is_never_the_front_page(tmp_path: Path) -> None:
+    """A Jekyll handbook whose home is an HTML layout (no Markdown home) opened on the theme's
+    boilerplate "About" page, because "about" is a home-like name."""
+    root = tmp_path / "site"
+    write(root, "_config.yml", "title: Acme Handbook\nexclude: [README.md]\n")
+    write(root, "README.md", "# How to build this site\n")
+    write(root, "about.md", JEKYLL_NEW_ABOUT)
+    write(root, "meta.md", "---\ntitle: About the Handbook\n---\n\nHow this handbook is written.\n")
+    write(root, "src/_company/values.md", "---\ntitle: Values\n---\n\nWhat we value.\n")
+    assert info_json(root)["landing"] == "meta.md"
+    # An "About" page of the handbook's own is still a home-like front page.
+    own = "---\ntitle: About us\n---\n\nWho we are: see [values](src/_company/values.md).\n"
+    write(root, "about.md", own)
+    assert info_json(root)["landing"] == "about.md"

@@ -38,6 +38,11 @@ async def test_filter_then_open_a_source() -> None:
         option = links.get_option_at_index(0)
         assert isinstance(option, PlaceOption) and option.source
         source = option.place
+        # Named as the reader knows the place, "Page › Section" (a long path broke mid-word on 80
+        # columns), and opened by its path.
+        title = app.handbook.page(source.partition("#")[0]).title
+        assert str(option.prompt).startswith(f"Defined in {title}") and ".md" not in str(option.prompt)
+        assert ".md" not in str(screen.query_one("#glossary-definition").render())
         await pilot.press("enter")
         await pilot.pause()
         reader = app.screen

@@ -185,6 +185,19 @@ async def test_theme_choice_is_remembered(small_handbook: Handbook) -> None:
         assert again.theme == "nord"
 
 
+async def test_a_saved_light_theme_applies_before_the_first_page_is_drawn(small_handbook: Handbook) -> None:
+    """The reader is composed as the app's first screen: the saved theme (and so the light code theme)
+    must already be set then, or the first page is drawn in the wrong colours and drawn again."""
+    paths.config_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.config_file().write_text('theme = "textual-light"\n')
+    app = HandbookApp(small_handbook)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-light"
+        assert app.screen_stack == [app.screen] and isinstance(app.screen, ReaderScreen)
+        assert app.screen.query_one(PageView).code_theme == "friendly"
+
+
 async def test_keymap_from_config_and_help(small_handbook: Handbook) -> None:
     paths.config_file().parent.mkdir(parents=True, exist_ok=True)
     paths.config_file().write_text('# mine\n[keymap]\n"reader.find" = "f"\n')

@@ -135,15 +135,18 @@ _EMOJI_RUN = re.compile(r":(?<![\w:/]:)[a-z0-9_+\-]+:(?::[a-z0-9_+\-]+:)*(?![\w:
 def emojize_shortcodes(text: str) -> str:
     """``:warning:``, ``:handshake:``, ``:+1:`` to the emoji, as GitHub and the static sites show them.
 
-    The table comes from the ``emoji`` package (GitHub's aliases and the Unicode names), imported only
-    when a page has something that looks like a shortcode: it costs ~45 ms. Unknown ``:names:`` stay.
+    The names are the ``emoji`` package's (GitHub's aliases and the Unicode names), read from a table
+    it made once (``emoji_names``: importing it costs 50-90 ms). Unknown ``:names:`` stay.
     """
     if ":" not in text:
         return text
 
-    def emojize(m: re.Match[str]) -> str:
-        import emoji
+    def emojize(run: re.Match[str]) -> str:
+        from handbook.content.emoji_names import emoji_for
 
-        return str(emoji.emojize(m.group(0), language="alias"))
+        return _EMOJI_CODE.sub(lambda code: emoji_for(code.group(1)) or code.group(0), run.group(0))
 
     return _EMOJI_RUN.sub(emojize, text)
+
+
+_EMOJI_CODE = re.compile(r":([a-z0-9_+\-]+):")  # one code of a run

@@ -24,6 +24,7 @@ class TableBM25F(BM25F):
     def __init__(self) -> None:
         super().__init__()
         self._tables: dict[tuple[int, str], tuple[Any, list[int] | None]] = {}
+        self._norms: dict[tuple[int, str], tuple[Any, tuple[float, float, float], list[Any]]] = {}
 
     def scorer(self, searcher: Any, fieldname: str, text: str, qf: int = 1) -> BaseScorer:
         scorer = super().scorer(searcher, fieldname, text, qf=qf)
@@ -32,6 +33,23 @@ class TableBM25F(BM25F):
             if table is not None:
                 scorer.dfl = table.__getitem__
         return scorer
+
+    def norms(self, reader: Any, fieldname: str, scorer: Any) -> list[Any] | None:
+        """Per document of one segment, the length part of ``bm25()``'s denominator for this scorer's
+        constants, ``K1 * ((1 - B) + B * fl / avgfl)``, computed as ``bm25()`` computes it (None where
+        no length is stored); None when the segment has no lengths table. For ``bulk``: it is the same
+        for every term of a field."""
+        constants = (scorer.K1, scorer.B, scorer.avgfl)
+        key = (id(reader), fieldname)
+        found = self._norms.get(key)
+        if found is None or found[0] is not reader or found[1] != constants:
+            table = self._table(reader, fieldname)
+            if table is None:
+                return None
+            k1, b, avgfl = constants
+            norms = [None if fl is None else k1 * ((1 - b) + b * fl / avgfl) for fl in table]
+            found = self._norms[key] = (reader, constants, norms)
+        return found[2]
 
     def _table(self, reader: Any, fieldname: str) -> list[int] | None:
         key = (id(reader), fieldname)

@@ -25,6 +25,7 @@ from whoosh.query import And, Or, Query
 from whoosh.reading import MultiReader
 from whoosh.searching import Searcher
 
+from handbook.search import bulk
 from handbook.search.analysis import terms
 from handbook.search.clauses import (
     QUESTION_WORDS,
@@ -44,7 +45,7 @@ from handbook.search.scoring import TableBM25F
 from handbook.search.shard import Shard, index_exists, shard_dirs
 from handbook.search.snippets import Snippet, snippet
 from handbook.search.synonyms import Synonyms
-from handbook.search.typos import Corrector
+from handbook.search.typos import Corrector, correctable
 
 __all__ = [
     "Expander",
@@ -122,12 +123,15 @@ class SearchResult:
 class IndexSearcher:
     """Searches the shards of one index; reopens them when an update has committed new data."""
 
+    bulk = True  # score in bulk (``bulk``) where it gives Whoosh's results; False: Whoosh's search only
+
     def __init__(self, directory: Path, synonyms: Synonyms | None = None) -> None:
         self.directory = directory
         self.synonyms = synonyms or Synonyms()
         self._opened: dict[Path, Any] = {}  # shard folder → its open Whoosh index
         self._generations: list[int] = []
         self._searcher: Searcher | None = None
+        self._postings = bulk.PostingsCache()
         self._corrector: Corrector | None = None
         self._acronyms: Synonyms | None = None  # acronyms the handbook's titles spell out
         self._priors: tuple[int, PagePriors] | None = None  # (side file's mtime, its priors)
@@ -170,6 +174,7 @@ class IndexSearcher:
         # in Or's coordination bonus) as soon as a shard has more than one segment.
         segments = [leaf for ix in current for leaf, _ in ix.reader().leaf_readers()]
         self._searcher = Searcher(MultiReader(segments), weighting=TableBM25F())
+        self._postings = bulk.PostingsCache()  # scored for this searcher's statistics
         self._corrector = None
         self._acronyms = None
         return self._searcher
@@ -300,13 +305,14 @@ class IndexSearcher:
 
         ``partial`` (a word still being typed, that words of the handbook start with) and quoted
         words are never corrected."""
-        corrector = self.corrector()
         verbatim = {w.lower() for w in query.verbatim}
         found: dict[str, str] = {}
         for word in query.words:
             if (partial and word is partial) or word.lower() in verbatim or word.lower() in QUESTION_WORDS:
                 continue
-            meant = corrector.correct(word)
+            if not correctable(word):  # no vocabulary needed (loading it is a third of a query)
+                continue
+            meant = self.corrector().correct(word)
             if meant:
                 found[word] = meant
         return found
@@ -344,13 +350,23 @@ class IndexSearcher:
             if len(clauses) + len(alternatives) > 1
             else (clauses + alternatives)[0]
         )
+        where = filters(query)
+        fetched = None
+        if self.bulk and where is None:
+            with contextlib.suppress(bulk.Unsupported):  # Whoosh's own search below
+                fetched = bulk.search(searcher, whoosh_query, pool, self._postings)
         # Iterate, never list() or len(): Whoosh's Results.__len__ counts every matching document.
         # No terms=True: Whoosh would then check every term of the query against every matching
         # section (half of an as-you-type query's time); only the candidates' terms are looked up.
-        results = searcher.search(whoosh_query, limit=pool, filter=filters(query))
+        results: Any = (
+            fetched.hits if fetched is not None else searcher.search(whoosh_query, limit=pool, filter=where)
+        )
         kept = [r for r in results if not query.phrases or has_phrases(r.get("markdown", ""), query.phrases)]
-        texts = {text for field, text in whoosh_query.iter_all_terms() if field == TERMS_FIELD}
-        found = matched_terms(searcher, [r.docnum for r in kept], texts)
+        if fetched is not None:
+            found = fetched.matched_terms([r.docnum for r in kept], TERMS_FIELD)
+        else:
+            texts = {text for field, text in whoosh_query.iter_all_terms() if field == TERMS_FIELD}
+            found = matched_terms(searcher, [r.docnum for r in kept], texts)
         candidates = [Candidate(r, float(r.score or 0.0), found[r.docnum]) for r in kept]
         highlight_terms = {term for alternatives in wanted for t in alternatives for term in t}
         ranked = rank(candidates, wanted, self.priors(), self.title_terms)

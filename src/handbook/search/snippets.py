@@ -7,12 +7,13 @@ front end styles the spans its own way.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from whoosh.highlight import FIRST, BasicFragmentScorer, ContextFragmenter, set_matched_filter, top_fragments
+from whoosh.analysis import Token
+from whoosh.highlight import FIRST, BasicFragmentScorer, ContextFragmenter, top_fragments
 
 from handbook.content.text import plain_text, readable_text
 from handbook.search.analysis import analyzer
@@ -49,6 +50,28 @@ def flat_text(markdown: str) -> str:
     return readable_text(markdown) or " ".join(plain_text(markdown).split())
 
 
+@lru_cache(maxsize=512)
+def _tokens(flat: str) -> tuple[tuple[str, int, int, float], ...]:
+    """A section's analysed tokens (term, start, end, boost), kept like ``flat_text``: analysing the
+    whole text (tokenizing, identifier parts, stemming each word) was most of a snippet's cost, and
+    as you type the same sections come back with other words to mark."""
+    found = _ANALYZER[0](flat, chars=True, mode="query", removestops=False)
+    return tuple((t.text, t.startchar, t.endchar, t.boost) for t in found)
+
+
+_ANALYZER = [analyzer()]  # one instance: its stemmer's cache then lasts
+
+
+def _marked(flat: str, terms: frozenset[str]) -> Iterator[Token]:
+    """The tokens as Whoosh's analyzer and ``set_matched_filter`` give them to its fragmenter: one
+    Token object, reused, each marked matched when its term is one of ``terms``."""
+    token: Any = Token(chars=True, removestops=False, mode="query")
+    for text, start, end, boost in _tokens(flat):
+        token.text, token.startchar, token.endchar, token.boost = text, start, end, boost
+        token.matched = text in terms
+        yield token
+
+
 def _joined(fragments: Iterable[Any]) -> Snippet:
     """Whoosh's fragments (passages with their matched tokens) as one Snippet."""
     text, marks = "", []
@@ -77,8 +100,7 @@ def snippet(markdown: str, highlight_terms: set[str]) -> Snippet:
     flat = flat_text(markdown)
     if highlight_terms:
         fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
-        tokens = analyzer()(flat, chars=True, mode="query", removestops=False)
-        tokens = set_matched_filter(tokens, frozenset(highlight_terms))
+        tokens = _marked(flat, frozenset(highlight_terms))
         best = top_fragments(fragmenter.fragment_tokens(flat, tokens), 1, BasicFragmentScorer(), FIRST, 1)
         if best:
             return _joined(best)

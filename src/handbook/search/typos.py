@@ -32,6 +32,13 @@ def edit_budget(word: str) -> int:
     return 1 if len(word) >= ONE_TYPO_FROM else 0
 
 
+def correctable(word: str) -> bool:
+    """Whether ``word`` may be corrected at all (letters only, long enough for an edit): if not,
+    callers need no vocabulary."""
+    typed = word.lower()
+    return bool(edit_budget(typed)) and typed.isalpha()
+
+
 def typo_cost(typed: str, candidate: str) -> int:
     """Damerau-Levenshtein distance (a swap of two letters is one edit), a first-letter change two."""
     cost = int(damerau_levenshtein(typed, candidate))
@@ -52,17 +59,17 @@ class Corrector:
 
     def correct(self, word: str) -> str | None:
         """The word meant by ``word``, or None when it should stand as typed."""
+        if not correctable(word):
+            return None
         typed = word.lower()
         budget = edit_budget(typed)
-        if not budget or not typed.isalpha():
-            return None
         own = self.counts.get(typed, 0)
         needed = max(1, own * FREQUENCY_RATIO)
         if needed > self.top:
             return None  # no word of the handbook is frequent enough to be what was meant
         if typed in self._cache:
             return self._cache[typed]
-        found = self._candidates(typed, budget)
+        found = self._candidates(typed, budget) if self._may_correct(typed, needed, budget) else []
         own_stem = stem(typed)
         best: tuple[int, int, str] | None = None
         for candidate in found:
@@ -79,6 +86,25 @@ class Corrector:
             self._cache.clear()
         self._cache[typed] = best[2] if best else None
         return self._cache[typed]
+
+    def _may_correct(self, typed: str, needed: int, budget: int) -> bool:
+        """Whether any word as frequent as a correction must be (``needed``) is near ``typed``: within
+        two edits after the same first letter, or one of the first-letter variants. When none is, no
+        candidate could pass and the candidate search is skipped: Whoosh's automaton over the whole
+        word list costs 10-60 ms a word, while most typed words are known ones too frequent for any
+        correction, and this is one pass over the words with the same first letter."""
+        rest, size, first = typed[1:], len(typed), typed[:1]
+        counts = self.counts
+        start = bisect_left(self.words, first)
+        end = bisect_left(self.words, chr(ord(first) + 1), start)
+        for word in self.words[start:end]:
+            near = counts[word] >= needed and abs(len(word) - size) <= 2 and word != typed
+            if near and _levenshtein(rest, word[1:], 2) <= 2:
+                return True
+        if budget >= 2:
+            variants = (rest, *(c + rest for c in _LETTERS), *(c + typed for c in _LETTERS))
+            return any(counts.get(w, 0) >= needed for w in variants if w != typed)
+        return False
 
     def _candidates(self, typed: str, budget: int) -> list[str]:
         """Vocabulary words that may be within ``budget`` of ``typed``, to be costed exactly.
@@ -111,3 +137,27 @@ class Corrector:
                 break
         found.sort(key=lambda w: -self.counts[w])
         return found[:limit]
+
+
+def _levenshtein(a: str, b: str, limit: int) -> int:
+    """The Levenshtein distance of ``a`` and ``b`` (insertions, deletions, substitutions: what Whoosh's
+    automaton counts), or ``limit + 1`` as soon as it must be more than ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        best = i
+        for j, cb in enumerate(b, 1):
+            cost = previous[j - 1] + (ca != cb)
+            if previous[j] + 1 < cost:
+                cost = previous[j] + 1
+            if current[j - 1] + 1 < cost:
+                cost = current[j - 1] + 1
+            current.append(cost)
+            if cost < best:
+                best = cost
+        if best > limit:
+            return limit + 1
+        previous = current
+    return previous[-1] if previous[-1] <= limit else limit + 1

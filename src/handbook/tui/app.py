@@ -72,15 +72,20 @@ class HandbookApp(SearchUpkeepApp):
         self.keymap_overrides = dict(config.keymap)
         self._saved_theme = config.theme
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The reader is the app's first screen, not pushed over a blank one: Textual draws nothing
+        while it mounts the app, so a reader pushed from ``on_mount`` had its first frame dropped and
+        the page appeared a layout later."""
         self.console.push_theme(MARKDOWN_THEME)
         if self.keymap_overrides:
             self.set_keymap(self.keymap_overrides)
         if self._saved_theme and self._saved_theme in self.available_themes:
-            self.theme = self._saved_theme
+            self.theme = self._saved_theme  # before the reader is styled, not after
+        return ReaderScreen(Place(self.start.path, self.start.anchor))
+
+    def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.theme_changed_signal.subscribe(self, self._recolour_code)
-        self.push_screen(ReaderScreen(Place(self.start.path, self.start.anchor)))
         self.index_status = "Checking the search index…"
         # After the first paint: the workers' threads would take the GIL from it (seconds on a big
         # handbook, where each reads every page).

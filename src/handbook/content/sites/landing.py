@@ -25,8 +25,20 @@ def choose_landing(site: Site, pages: list[PageInfo]) -> PageInfo:
     for info in pages:  # a site whose content holds the handbook beside other sections (docs, blog)
         if info.is_landing and info.folder.lower() == "handbook":
             return info
-    top = {p.stem.lower(): p for p in pages if "/" not in p.path}
+    top = {p.stem.lower(): p for p in pages if "/" not in p.path and not is_theme_boilerplate(p)}
     for stem in HOME_STEMS:
         if stem in top:
             return top[stem]
-    return pages[0]
+    return next((p for p in pages if not is_theme_boilerplate(p)), pages[0])
+
+
+def is_theme_boilerplate(info: PageInfo) -> bool:
+    """The "About" page ``jekyll new`` writes ("This is the base Jekyll theme…", linking jekyllrb.com),
+    left in many handbooks' repositories: it says nothing about the handbook, so it is never the front
+    page, though its name is home-like."""
+    links = info.meta.get("_links")
+    return (
+        info.stem.lower() == "about"
+        and isinstance(links, list)
+        and any(isinstance(link, str) and "jekyllrb.com" in link for link in links)
+    )

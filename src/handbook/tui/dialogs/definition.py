@@ -11,10 +11,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from handbook.glossary import Term
-from handbook.tui.screens.glossary import GlossaryScreen, definition_text
+from handbook.tui.screens.base import HandbookAppAccess
+from handbook.tui.screens.glossary import GlossaryScreen, definition_text, place_name
 
 
-class DefinitionScreen(ModalScreen[None]):
+class DefinitionScreen(HandbookAppAccess, ModalScreen[None]):
     """A term's definition over the page: read it and go on reading."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -28,7 +29,9 @@ class DefinitionScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="definition-box"):
-            yield Static(definition_text(self.term), id="definition-text")
+            handbook = self.handbook_app.handbook
+            text = definition_text(self.term, lambda location: place_name(handbook, location))
+            yield Static(text, id="definition-text")
             yield Static("esc close · g open in the glossary", id="definition-keys")
 
     def action_close(self) -> None:

@@ -3,6 +3,7 @@ from and the pages that use it. Enter on a source opens it in the reader."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -16,14 +17,33 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from handbook.content import Handbook, HandbookError
 from handbook.glossary import Term
 from handbook.search.searcher import IndexDamaged
 from handbook.tui.screens.base import HandbookAppAccess
 from handbook.tui.widgets.footer import FittedFooter
 
 
-def definition_text(term: Term) -> Text:
-    """A term as plain Text: the handbook's words are data, never markup."""
+def place_name(handbook: Handbook, location: str) -> str:
+    """``path#anchor`` as the reader knows it, "Page title › Section" (a long path broke mid-word on
+    80 columns); a place that is not a page (a data file) keeps its path."""
+    path, _, anchor = location.partition("#")
+    info = handbook.info(path)
+    if info is None:
+        return location
+    heading = ""
+    if anchor:
+        try:
+            section = handbook.page(path).section(anchor)
+        except HandbookError:
+            section = None
+        heading = section.title if section is not None else ""
+    return f"{info.title} › {heading}" if heading and heading != info.title else info.title
+
+
+def definition_text(term: Term, name: Callable[[str], str] = str) -> Text:
+    """A term as plain Text: the handbook's words are data, never markup. ``name``: how a source is
+    shown (see ``place_name``)."""
     text = Text.assemble((term.term, "bold"))
     if term.aliases:
         text.append(f" {term.aka}", style="italic")
@@ -33,10 +53,10 @@ def definition_text(term: Term) -> Text:
         text.append("\n\n")
         text.append(definition.text)
         if definition.kind == "spelled out":
-            text.append(f"\n— spelled out in {definition.source}", style="dim")
+            text.append(f"\n— spelled out in {name(definition.source)}", style="dim")
         else:
             category = f" ({definition.category})" if definition.category else ""
-            text.append(f"\n— {definition.source}{category}", style="dim")
+            text.append(f"\n— {name(definition.source)}{category}", style="dim")
     return text
 
 
@@ -119,15 +139,15 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
             self.show_term(event.option.term)
 
     def show_term(self, term: Term) -> None:
-        self.query_one("#glossary-definition", Static).update(definition_text(term))
+        handbook = self.handbook_app.handbook
+        self.query_one("#glossary-definition", Static).update(definition_text(term, self.place_name))
         links = self.query_one("#glossary-links", OptionList)
         links.clear_options()
-        handbook = self.handbook_app.handbook
         places: dict[str, str] = {}  # only sources that are pages can be opened
         for d in term.definitions:
             if handbook.info(d.source.partition("#")[0]) is not None:
                 verb = "Spelled out in" if d.kind == "spelled out" else "Defined in"
-                places.setdefault(d.source, f"{verb} {d.source}")
+                places.setdefault(d.source, f"{verb} {self.place_name(d.source)}")
         links.add_options([PlaceOption(label, source, source=True) for source, label in places.items()])
         self.used_in(term)
 
@@ -142,18 +162,23 @@ class GlossaryScreen(HandbookAppAccess, Screen[None]):
             return
         if get_current_worker().is_cancelled:
             return
-        pages: dict[str, str] = {}
+        pages: dict[str, tuple[str, str]] = {}
         for hit in hits:
-            pages.setdefault(hit.path, hit.location)
+            pages.setdefault(hit.path, (hit.location, hit.where))
         self.app.call_from_thread(self._add_used_in, term, list(pages.values())[:8])
 
-    def _add_used_in(self, term: Term, places: list[str]) -> None:
+    def place_name(self, location: str) -> str:
+        return place_name(self.handbook_app.handbook, location)
+
+    def _add_used_in(self, term: Term, places: list[tuple[str, str]]) -> None:
         if not self.is_current:
             return  # the screen was closed while the search ran
         links = self.query_one("#glossary-links", OptionList)
         options = (links.get_option_at_index(n) for n in range(links.option_count))
         known = {o.place for o in options if isinstance(o, PlaceOption)}
-        links.add_options([PlaceOption(f"Used in {p}", p, source=False) for p in places if p not in known])
+        links.add_options(
+            [PlaceOption(f"Used in {where}", p, source=False) for p, where in places if p not in known]
+        )
 
     def action_move(self, step: int) -> None:
         options = self.query_one("#glossary-terms", OptionList)

@@ -59,6 +59,7 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         self.last_search = ""
         self._back_from: tuple[int, Callable[[], None]] | None = None  # (history position, what back does)
         self.marking_terms = False
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -84,6 +85,16 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
             self.notify("The list of pages is hidden at this width: press p to show it.", timeout=6)
         self.open_place(self.start)
         self.query_one(PageView).focus()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Textual restyles a whole screen when it resumes, so a theme changed meanwhile shows. On the
+        first resume every widget was styled a moment ago, as it mounted: restyling them again was a
+        tenth of the first paint."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+        if self.page is not None:
+            self.show_onboarding_summary()
 
     def handbook_replaced(self, first_look_landing: str) -> None:
         """The app read the whole handbook after painting from a first look: show its tree, and the
@@ -237,10 +248,6 @@ class ReaderScreen(HandbookAppAccess, Screen[None]):
         checklist = onboarding.checklist()
         summary.update(f"Your onboarding: {checklist.summary()}  —  press o (or click) for the checklist")
         summary.display = True
-
-    def on_screen_resume(self) -> None:
-        if self.page is not None:
-            self.show_onboarding_summary()
 
     def on_click(self, event: events.Click) -> None:
         if event.widget is not None and event.widget.id == "onboarding-summary":

@@ -51,6 +51,7 @@ class PageCore(ScrollView):
         self.blocks: list[Block] = []
         self._offsets: list[int] = [0]
         self._width = 0
+        self._pending_show: tuple[Page, int, int] | None = None  # (page, block, line) until laid out
         self._targets: dict[str, LinkTarget] = {}
         self._references = ""
         self._render_scheduled = False
@@ -86,14 +87,30 @@ class PageCore(ScrollView):
             self._show_block(index or 0, line_in_section)
         else:  # not laid out yet: estimate and render once the real size is known, not twice
             self._width = 0
-            self.call_after_refresh(self._show_when_laid_out, page, index or 0, line_in_section)
+            self._pending_show = (page, index or 0, line_in_section)
+            self.call_after_refresh(self.show_pending)
         return index is not None
 
-    def _show_when_laid_out(self, page: Page, index: int, line_in_section: int) -> None:
-        if self.page is page:  # (not if another page was shown meanwhile)
-            if self._width != self._content_width():  # a resize may have come first and done this
-                self._estimate_all(self._content_width())
-            self._show_block(index, line_in_section)
+    def show_pending(self) -> None:
+        """The first show of a page, at the widget's real width: on its first resize (so the first
+        frame has the page's text) or, when no resize comes, after the first refresh."""
+        pending, self._pending_show = self._pending_show, None
+        if pending is None or self.page is not pending[0]:  # done, or another page was shown meanwhile
+            return
+        if self._width != self._content_width():  # a find or a jump may have come first and done this
+            self._estimate_all(self._content_width())
+        self._show_block(pending[1], pending[2])
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Textual calls this in the layout pass, just before it draws the frame: a page waiting for its
+        width is rendered here, so the first frame has its text (a Resize event comes after that frame,
+        and the reader saw a blank page for one more frame)."""
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if self._pending_show is not None and self.scrollable_content_region.height:
+            self.show_pending()
+        return changed
 
     def _estimate_all(self, width: int) -> None:
         self._width = width
@@ -156,12 +173,14 @@ class PageCore(ScrollView):
         return self._block_at(int(self.scroll_y))
 
     def _show_block(self, index: int, line_in_block: int) -> None:
-        height = max(self.size.height, 24)
+        # Only what fills the screen now: the rest is rendered in slices after this frame is drawn
+        # (``_schedule_rendering``), and a second screenful was a third of a first paint.
+        wanted = line_in_block + max(self.scrollable_content_region.height, 24)
         filled = 0
         for i in range(index, len(self.blocks)):
             self._render_block(i)
             filled += self.blocks[i].height
-            if filled >= height * 2:
+            if filled >= wanted:
                 break
         self._recompute()
         self._stick_to_end = False
