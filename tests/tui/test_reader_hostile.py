@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from handbook.content import Handbook
 from handbook.content.text import page_markdown
 from handbook.tui.app import HandbookApp
 from handbook.tui.history import Place
 from handbook.tui.page.caps import MAX_COLUMNS, MAX_LINE_CHARS, cap_block
 from handbook.tui.screens.reader import ReaderScreen
+from handbook.tui.widgets import page_find
 
 from ..conftest import write
 
@@ -86,3 +89,31 @@ async def test_find_on_a_long_page_answers_at_once_and_counts_on_in_the_backgrou
         assert match is not None and view.blocks[match.block].section.anchor == "part-150"
         line, top = view._offsets[match.block] + match.line, int(view.scroll_y)
         assert top <= line < top + view.scrollable_content_region.height  # the find went there
+
+
+async def test_find_on_a_short_page_that_is_slow_to_draw_does_not_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A short page is rendered whole before a find counts, but only within a time budget: a 47 KB
+    FAQ of 52 sections blocked the UI for 0.3-0.6 s. With no budget at all, the find renders one
+    section and the background counts the rest."""
+    monkeypatch.setattr(page_find, "EAGER_FIND_SECONDS", 0.0)
+    root = tmp_path / "hb"
+    faq = [f"## Question {i}\n\nThe answer is short.\n" for i in range(60)]
+    faq[59] += "The zebrafinch knows.\n"
+    write(root, "index.md", "# Home\n\nSmall.\n")
+    write(root, "faq.md", "# FAQ\n\n" + "\n".join(faq))
+    app = HandbookApp(Handbook.open(root))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        view = screen.page_view
+        screen.open_place(Place("faq.md"))
+        unrendered = sum(block.strips is None for block in view.blocks)
+        view.find("zebrafinch")
+        assert sum(block.strips is None for block in view.blocks) == unrendered - 1
+        assert view.searching
+        while view.searching:
+            await pilot.pause()
+        assert view.match_count == 1 and view.current_match_text == "zebrafinch"
