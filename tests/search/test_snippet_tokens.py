@@ -38,3 +38,15 @@ def test_snippets_are_whooshs() -> None:
             assert snippet(doc["markdown"], highlight) == whoosh_snippet(doc["markdown"], highlight)
             checked += 1
     assert checked > 100
+
+
+def test_a_passage_from_inside_a_section_says_the_text_goes_on() -> None:
+    """A passage cut mid-sentence read as if the section ended there: "…" marks the text cut off before
+    and after it, and the marks still point at the matched words."""
+    before, after = "Opening words of the section. " * 10, " Closing words of the section." * 10
+    middle = snippet(f"{before}The zebrafinch sings at dawn.{after}\n", {"zebrafinch"})
+    assert middle.text.startswith("…") and middle.text.endswith("…")
+    assert [middle.text[start:end] for start, end in middle.marks] == ["zebrafinch"]
+    whole = snippet("The zebrafinch sings.\n", {"zebrafinch"})
+    assert whole.text == "The zebrafinch sings."
+    assert [whole.text[start:end] for start, end in whole.marks] == ["zebrafinch"]

@@ -73,11 +73,15 @@ def _marked(flat: str, terms: frozenset[str]) -> Iterator[Token]:
 
 
 def _joined(fragments: Iterable[Any]) -> Snippet:
-    """Whoosh's fragments (passages with their matched tokens) as one Snippet."""
+    """Whoosh's fragments (passages with their matched tokens) as one Snippet; "…" where the section's
+    text goes on before or after it (a passage cut mid-sentence read as if the section ended there)."""
     text, marks = "", []
+    fragment = None
     for number, fragment in enumerate(fragments):
         if number:
             text += BETWEEN
+        else:
+            text += _cut_off(fragment.text[: fragment.startchar], before=True)
         base = len(text) - fragment.startchar
         position = fragment.startchar
         # Overlapping tokens: the first (longest) at a position wins, as in Whoosh's own formatter.
@@ -87,7 +91,17 @@ def _joined(fragments: Iterable[Any]) -> Snippet:
             marks.append((base + token.startchar, base + token.endchar))
             position = token.endchar
         text += fragment.text[fragment.startchar : fragment.endchar]
+    if fragment is not None:
+        text += _cut_off(fragment.text[fragment.endchar :], before=False)
     return Snippet(text, tuple(marks))
+
+
+def _cut_off(rest: str, *, before: bool) -> str:
+    """What stands for the text left out before or after a passage: "…" for words, else the
+    punctuation itself (a passage ending at the section's last word keeps its full stop)."""
+    if any(c.isalnum() for c in rest):
+        return "…"
+    return rest.strip() if not before else rest.lstrip()
 
 
 def snippet(markdown: str, highlight_terms: set[str]) -> Snippet:
