@@ -10,7 +10,8 @@ from __future__ import annotations
 from handbook.search.index import SearchIndex
 from handbook.search.indexer import IndexBusy, UpdateStats
 from handbook.search.query import ParsedQuery, parse_query
-from handbook.search.searcher import Expander, Hit, SearchResult
+from handbook.search.results import Hit, SearchResult
+from handbook.search.searcher import Expander
 from handbook.search.snippets import Snippet
 
 __all__ = [

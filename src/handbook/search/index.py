@@ -8,7 +8,8 @@ from pathlib import Path
 
 from handbook.content import Handbook
 from handbook.search.indexer import Indexer, Progress, UpdateStats, index_dir
-from handbook.search.searcher import Expander, IndexSearcher, SearchResult
+from handbook.search.results import SearchResult
+from handbook.search.searcher import Expander, IndexSearcher
 from handbook.search.shard import Shard
 from handbook.search.synonyms import Synonyms
 

@@ -16,7 +16,6 @@ import contextlib
 import threading
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,20 +39,18 @@ from handbook.search.clauses import (
 from handbook.search.priors import PRIORS_FILE, PagePriors
 from handbook.search.query import ParsedQuery, parse_query
 from handbook.search.ranking import Candidate, rank
+from handbook.search.results import Hit, SearchResult, query_text
 from handbook.search.schema import TERMS_FIELD
 from handbook.search.scoring import TableBM25F
 from handbook.search.shard import Shard, index_exists, shard_dirs
-from handbook.search.snippets import Snippet, snippet
+from handbook.search.snippets import snippet
 from handbook.search.synonyms import Synonyms
 from handbook.search.typos import Corrector, correctable
 
 __all__ = [
     "Expander",
-    "Hit",
     "IndexDamaged",
     "IndexSearcher",
-    "SearchResult",
-    "Snippet",
     "content_words",
 ]
 
@@ -68,56 +65,6 @@ def open_for_reading(directory: Path) -> Any:
 
 class IndexDamaged(Exception):
     """Reading the index failed (a truncated or missing file): set it aside and build it again."""
-
-
-@dataclass(frozen=True)
-class Hit:
-    path: str
-    anchor: str
-    title: str
-    heading: str
-    trail: str
-    snippet: Snippet  # a passage of plain text and where the matched words are in it
-    score: float
-
-    @property
-    def where(self) -> str:
-        """ "Title › Heading" (the title alone for the page's own top section): how front ends name it."""
-        return (
-            self.title if not self.heading or self.heading == self.title else f"{self.title} › {self.heading}"
-        )
-
-    @property
-    def location(self) -> str:
-        """``path#anchor`` (the path alone for the text before the first heading)."""
-        return f"{self.path}#{self.anchor}" if self.anchor else self.path
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "anchor": self.anchor,
-            "title": self.title,
-            "heading": self.heading,
-            "snippet": self.snippet.text,
-            "snippet_marks": [list(mark) for mark in self.snippet.marks],  # [start, end) in snippet
-            "score": round(self.score, 4),
-        }
-
-
-@dataclass
-class SearchResult:
-    query: ParsedQuery
-    hits: list[Hit] = field(default_factory=list)
-    suggestion: str = ""  # the query with mistyped words corrected ("showing results for")
-    corrected: bool = False  # the hits are for ``suggestion``, not for the words as typed
-    original: str = ""  # when corrected: the query to search instead, as typed (its corrected words quoted)
-
-    @property
-    def notice(self) -> str:
-        """What front ends say about a correction, or ""."""
-        if self.corrected:
-            return f"showing results for {self.suggestion} · search instead for {self.original}"
-        return f"did you mean: {self.suggestion}" if self.suggestion else ""
 
 
 class IndexSearcher:
@@ -280,8 +227,8 @@ class IndexSearcher:
             corrected = [corrections.get(w, w) for w in query.words]
             hits = self._run(searcher, query.with_words(corrected), limit, expander, completions)
             if hits:
-                result.suggestion = _query_text(query, corrected)
-                result.original = _query_text(
+                result.suggestion = query_text(query, corrected)
+                result.original = query_text(
                     query, [f'"{w}"' if w in corrections else w for w in query.words]
                 )
                 result.corrected = True
@@ -382,15 +329,6 @@ class IndexSearcher:
             )
             for c in ranked[:limit]
         ]
-
-
-def _query_text(query: ParsedQuery, words: list[str]) -> str:
-    """The query again, as words, phrases and filters (for "showing results for")."""
-    return " ".join(
-        [*words, *(f'"{p}"' for p in query.phrases)]
-        + [f"in:{c}" for c in query.chapters]
-        + [f"tag:{t}" for t in query.tags]
-    )
 
 
 def matched_terms(searcher: Searcher, docnums: list[int], texts: set[str]) -> dict[int, set[str]]:
