@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from rich.cells import cell_len
@@ -29,6 +30,11 @@ class Block:
     def height(self) -> int:
         return len(self.strips) if self.strips is not None else self.estimate
 
+    def find_lines(self) -> Iterator[tuple[int, str]]:
+        """The rendered lines find searches: without the page's end ("Next: …") after the last one."""
+        strips = self.strips or []
+        return enumerate(strip.text for strip in strips[: len(strips) - self.tail])
+
     def link_text(self, index: int) -> str | None:
         """The words a link is drawn with."""
         if self.strips is None or index >= len(self.links):
@@ -44,6 +50,29 @@ def estimate_height(section: Section, width: int) -> int:
     # has thousands of lines, estimated before the first paint).
     cells = (len(line) if line.isascii() else cell_len(line) for line in lines)
     return sum(max(1, math.ceil(n / width)) for n in cells) + 1
+
+
+def render_order(blocks: list[Block], first: int, last: int) -> list[int]:
+    """The blocks not rendered yet, in the order idle rendering takes them: those on screen (``first``
+    to ``last``), then the ones below, then the ones above, nearest first."""
+    order = [*range(first, last + 1), *range(last + 1, len(blocks)), *range(first - 1, -1, -1)]
+    return [i for i in order if blocks[i].strips is None]
+
+
+def reading_anchor(
+    blocks: list[Block], offsets: list[int], top: int, first: int, last: int
+) -> tuple[int, int, int]:
+    """What the reader sees, to hold still while heights change: (block, line in it, screen row).
+
+    The first rendered line on screen (blocks ``first`` to ``last``, page line ``top`` at the top):
+    after ``k`` into a section not rendered yet, the text below the blank row is what was read, and
+    must stay on its row. When nothing on screen is rendered, the line at the top, counted in the top
+    section's estimate."""
+    for index in range(first, last + 1):
+        if blocks[index].strips is not None:
+            line = max(top, offsets[index])
+            return index, line - offsets[index], line - top
+    return first, top - offsets[first], 0
 
 
 def link_line(blocks: list[Block], offsets: list[int], key: LinkKey) -> int:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import time
-from collections.abc import Iterator
 from dataclasses import replace
 
 from textual.geometry import Size
@@ -27,7 +26,7 @@ from textual.strip import Strip
 
 from handbook.content.model import LinkTarget, Page, Section
 from handbook.content.parse import reference_block
-from handbook.tui.page.blocks import Block, LinkKey, estimate_height
+from handbook.tui.page.blocks import Block, LinkKey, estimate_height, reading_anchor, render_order
 from handbook.tui.page.end import PageEnd
 from handbook.tui.page.find import Matches
 from handbook.tui.page.render import render_section_or_text
@@ -253,7 +252,7 @@ class PageCore(ScrollView):
         if index == len(self.blocks) - 1 and self.page_end is not None:
             self._append_end(block)
         if index in self.matches.pending:  # a find is waiting for this block
-            self.matches.add(index, self.block_lines(block))
+            self.matches.add(index, block.find_lines())
             self._matches_grew = True
 
     def _schedule_rendering(self) -> None:
@@ -261,19 +260,14 @@ class PageCore(ScrollView):
             self._render_scheduled = True
             self.set_timer(0.001, self._render_slice)
 
-    def _render_order(self) -> list[int]:
-        top = self._block_at(int(self.scroll_y))
-        bottom = self._block_at(int(self.scroll_y) + self.size.height)
-        order = list(range(top, bottom + 1)) + list(range(bottom + 1, len(self.blocks)))
-        order += list(range(top - 1, -1, -1))
-        return [i for i in order if self.blocks[i].strips is None]
-
     def _render_slice(self) -> None:
         self._render_scheduled = False
         if not self.blocks:
             return
         deadline = time.perf_counter() + SLICE_SECONDS
-        for index in self._render_order():
+        top = int(self.scroll_y)
+        first, last = self._block_at(top), self._block_at(top + self.size.height)
+        for index in render_order(self.blocks, first, last):
             self._render_one_in_place(index)
             if time.perf_counter() > deadline:
                 break
@@ -281,19 +275,11 @@ class PageCore(ScrollView):
         self._schedule_rendering()
 
     def _anchor(self) -> tuple[int, int, int]:
-        """What the reader sees, to hold still while heights change: (block, line in it, screen row).
-
-        The first rendered line on screen: after ``k`` into a section not rendered yet, the text
-        below the blank row is what was read, and must stay on its row. When nothing on screen is
-        rendered, the line at the top, counted in the top section's estimate."""
+        """What the reader sees, to hold still while heights change (see ``reading_anchor``)."""
         top = int(self.scroll_y)
         first = self._block_at(top)
         last = self._block_at(top + max(1, self.scrollable_content_region.height) - 1)
-        for index in range(first, last + 1):
-            if self.blocks[index].strips is not None:
-                line = max(top, self._offsets[index])
-                return index, line - self._offsets[index], line - top
-        return first, top - self._offsets[first], 0
+        return reading_anchor(self.blocks, self._offsets, top, first, last)
 
     def _render_one_in_place(self, index: int) -> None:
         """Render a block and keep the text the reader sees where it is on screen."""
@@ -357,12 +343,6 @@ class PageCore(ScrollView):
 
     def _found_more(self) -> None:
         """Hook: blocks were rendered since the last call (a find counts the matches in them)."""
-
-    @staticmethod
-    def block_lines(block: Block) -> Iterator[tuple[int, str]]:
-        """A rendered block's lines for find: without the page's end ("Next: …") after the last one."""
-        strips = block.strips or []
-        return enumerate(strip.text for strip in strips[: len(strips) - block.tail])
 
     # ---------------------------------------------------------------- scrolling
 

@@ -61,7 +61,7 @@ class PageFind(PageCore):
         self.matches.begin(label, spans, waiting)
         for index, block in enumerate(self.blocks):
             if block.strips is not None:
-                self.matches.add(index, self.block_lines(block))
+                self.matches.add(index, block.find_lines())
         self._reveal_wanted = reveal
         self._choose_match()
         self._schedule_rendering()
