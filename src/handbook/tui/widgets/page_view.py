@@ -1,16 +1,8 @@
-"""The page: a virtual, section-by-section view of one handbook page.
+"""The page as the reader uses it: keys and the mouse wheel, links (Tab, Enter, click), a redraw at a
+new width or code theme, and matches drawn on the lines.
 
-Textual's ``Markdown`` widget costs ~70 ms per KiB (a 133 KiB page takes 9.6 s), so this widget never
-builds widgets for a page. Each section is rendered by Rich into lines (``handbook.tui.page.render``)
-only when needed: the sections on screen first, the rest in short idle slices. Unrendered sections stand
-in with an estimated height; when one above the text on screen is rendered, the scroll position is
-corrected so the text being read does not move. Lines are drawn with ``render_line`` (the Line API), so
-a 500 KiB page costs the same to show as a 5 KiB one.
-
-Every move goes through ``_scroll_to_line``, which keeps Textual's scroll target equal to the scroll
-position: Textual steps keys and the mouse wheel from the target, so a target left behind by a jump
-or a correction would send the next j/k back to where the reader was before. Line and page keys count
-real lines: the sections they bring on screen are rendered first (see ``_move_by``).
+How a page is shown, rendered section by section and scrolled without moving the text being read is
+``page_core``'s; find-in-page is ``page_find``'s.
 """
 
 from __future__ import annotations
