@@ -1,12 +1,15 @@
-"""Time from exec until a marker is on a pseudo-terminal's screen: how a user experiences start-up."""
+"""Time from exec until a marker is on a pseudo-terminal's screen: how a user experiences start-up.
+Also the wall and CPU time of a whole process run to its end (``timed``), for the plain commands."""
 
 from __future__ import annotations
 
 import fcntl
 import os
 import pty
+import resource
 import select
 import struct
+import subprocess
 import termios
 import time
 
@@ -61,3 +64,13 @@ def first_paint_with_cpu(
         os.waitpid(pid, 0)
         os.close(fd)
     return elapsed, cpu
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
